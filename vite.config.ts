@@ -1,0 +1,50 @@
+import mdx from '@mdx-js/rollup';
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import rehypeKatex from 'rehype-katex';
+import rehypeSlug from 'rehype-slug';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkMath from 'remark-math';
+import remarkMdxFrontmatter from 'remark-mdx-frontmatter';
+import { defineConfig } from 'vitest/config';
+import { chapterIndexPlugin } from './scripts/chapterIndexPlugin';
+
+const contentDir = fileURLToPath(new URL('./content', import.meta.url));
+
+export default defineConfig({
+  plugins: [
+    {
+      enforce: 'pre',
+      ...mdx({
+        providerImportSource: '@mdx-js/react',
+        remarkPlugins: [remarkFrontmatter, remarkMdxFrontmatter, remarkMath],
+        rehypePlugins: [rehypeSlug, rehypeKatex],
+      }),
+    },
+    react({ include: /\.(mdx|jsx|tsx|ts)$/ }),
+    chapterIndexPlugin(contentDir),
+  ],
+  worker: { format: 'es' },
+  build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
+  test: {
+    projects: [
+      { extends: true, test: { name: 'unit', environment: 'node', include: ['test/unit/**/*.test.ts', 'test/parity/**/*.test.ts'], testTimeout: 60_000 } },
+      {
+        extends: true,
+        test: { name: 'component', environment: 'happy-dom', include: ['test/component/**/*.test.tsx'], setupFiles: ['test/component/setup.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          environment: 'node',
+          include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/browser/globalSetup.ts'],
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 240_000,
+        },
+      },
+    ],
+  },
+});
