@@ -7,7 +7,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkMath from 'remark-math';
 import remarkMdxFrontmatter from 'remark-mdx-frontmatter';
 import { defineConfig } from 'vitest/config';
-import { chapterIndexPlugin } from './scripts/chapterIndexPlugin';
+import { chapterIndexPlugin } from './scripts/chapterIndexPlugin.ts';
 
 const contentDir = fileURLToPath(new URL('./content', import.meta.url));
 

@@ -1,0 +1,110 @@
+/**
+ * Builds a tfjs model from the same ModelSpec the engine counts. Two tfjs defaults are replaced
+ * here, once, for every model in the book (see shared/STACK.md): gates use the logistic sigmoid
+ * as Keras 2 does (tfjs defaults to hard_sigmoid), and the recurrent kernel starts
+ * glorot-uniform instead of orthogonal, whose QR decomposition made a one-layer page take ~12 s.
+ */
+import type { LayerSpec, ModelSpec, RecurrentSpec } from '../engine/spec';
+import type { Tf } from './types';
+
+type LayersApi = Tf['layers'];
+/** Every tfjs layer factory returns a subclass of Layer. */
+type AnyLayer = Parameters<ReturnType<Tf['sequential']>['add']>[0];
+
+export const BOOK_DEFAULTS = {
+  recurrentActivation: 'sigmoid',
+  recurrentInitializer: 'glorotUniform',
+  kernelInitializer: 'glorotUniform',
+} as const;
+
+/** Arguments a spec may hold that tfjs cannot build; building such a spec fails loudly. */
+export function unsupportedInTfjs(layer: LayerSpec): string[] {
+  const problems: string[] = [];
+  const recurrent = layer.kind === 'bidirectional' ? layer.layer : layer;
+  if (recurrent.kind === 'gru' && recurrent.resetAfter) {
+    problems.push('GRU reset_after=True (Keras 2 default) does not exist in tfjs; tfjs only builds reset_after=False.');
+  }
+  return problems;
+}
+
+function activationOf(name: string | undefined, fallback: string): string {
+  // tfjs spells it hardSigmoid; the spec uses Keras' hard_sigmoid.
+  const n = name ?? fallback;
+  return n === 'hard_sigmoid' ? 'hardSigmoid' : n;
+}
+
+function recurrentArgs(layer: RecurrentSpec) {
+  return {
+    name: layer.name,
+    units: layer.units,
+    activation: activationOf(layer.activation, 'tanh'),
+    useBias: layer.useBias ?? true,
+    returnSequences: layer.returnSequences ?? false,
+    returnState: layer.returnState ?? false,
+    goBackwards: layer.goBackwards ?? false,
+    stateful: layer.stateful ?? false,
+    dropout: layer.dropout ?? 0,
+    recurrentDropout: layer.recurrentDropout ?? 0,
+    kernelInitializer: layer.kernelInitializer ?? BOOK_DEFAULTS.kernelInitializer,
+    recurrentInitializer: layer.recurrentInitializer ?? BOOK_DEFAULTS.recurrentInitializer,
+  };
+}
+
+function buildRecurrent(layers: LayersApi, layer: RecurrentSpec, extra: object = {}): AnyLayer {
+  const args = { ...recurrentArgs(layer), ...extra } as never;
+  switch (layer.kind) {
+    case 'simpleRNN':
+      return layers.simpleRNN(args);
+    case 'lstm':
+      return layers.lstm({
+        ...(args as object),
+        recurrentActivation: activationOf(layer.recurrentActivation, BOOK_DEFAULTS.recurrentActivation),
+        unitForgetBias: layer.unitForgetBias ?? false,
+      } as never);
+    case 'gru':
+      return layers.gru({
+        ...(args as object),
+        recurrentActivation: activationOf(layer.recurrentActivation, BOOK_DEFAULTS.recurrentActivation),
+      } as never);
+  }
+}
+
+function buildLayer(layers: LayersApi, layer: LayerSpec, inputShape?: (number | null)[]): AnyLayer {
+  const first = inputShape ? { inputShape } : {};
+  switch (layer.kind) {
+    case 'embedding':
+      return layers.embedding({ name: layer.name, inputDim: layer.inputDim, outputDim: layer.outputDim, ...first } as never);
+    case 'dense':
+      return layers.dense({
+        name: layer.name,
+        units: layer.units,
+        activation: activationOf(layer.activation, 'linear'),
+        useBias: layer.useBias ?? true,
+        kernelInitializer: layer.kernelInitializer ?? BOOK_DEFAULTS.kernelInitializer,
+        ...first,
+      } as never);
+    case 'dropout':
+      return layers.dropout({ name: layer.name, rate: layer.rate, ...first } as never);
+    case 'spatialDropout1d':
+      return layers.spatialDropout1d({ name: layer.name, rate: layer.rate, ...first } as never);
+    case 'bidirectional':
+      return layers.bidirectional({
+        name: layer.name,
+        layer: buildRecurrent(layers, layer.layer) as never,
+        mergeMode: layer.mergeMode ?? undefined,
+        ...first,
+      } as never);
+    default:
+      return buildRecurrent(layers, layer, first);
+  }
+}
+
+export function buildModel(tf: Tf, spec: ModelSpec) {
+  const problems = spec.layers.flatMap(unsupportedInTfjs);
+  if (problems.length > 0) throw new Error(problems.join(' '));
+  const model = tf.sequential();
+  spec.layers.forEach((layer, i) => model.add(buildLayer(tf.layers, layer, i === 0 ? spec.inputShape : undefined)));
+  return model;
+}
+
+export type TfModel = ReturnType<typeof buildModel>;

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { describeModel } from '../../src/engine/paramCount';
+import * as recipes from '../../src/engine/recipeModels';
+import type { ModelSpec } from '../../src/engine/spec';
+import { buildModel } from '../../src/tf/buildModel';
+import { captureSummary } from '../../src/tf/summary';
+import { cpuTf } from './tfjs';
+
+const tf = await cpuTf();
+
+// Every recipe model tfjs can build: its own per-layer counts and shapes must equal the engine's.
+const buildable: Record<string, ModelSpec> = {
+  toyRnn: recipes.toyRnn,
+  toyLstm: recipes.toyLstm,
+  tweetRnn: recipes.tweetRnn,
+  tweetLstm: recipes.tweetLstm,
+  tweetStackedLstm: recipes.tweetStackedLstm,
+  rnn128: recipes.rnn128,
+  stackedRnn128: recipes.stackedRnn128,
+  imdbRnn: recipes.imdbRnn,
+  imdbStackedRnn: recipes.imdbStackedRnn,
+  imdbLstm: recipes.imdbLstm,
+  imdbGruTfjs: recipes.imdbGruTfjs,
+  imdbStackedLstmDropout: recipes.imdbStackedLstmDropout,
+  imdbBiLstm: recipes.imdbBiLstm,
+};
+
+describe('engine counts equal tfjs counts', () => {
+  for (const [name, spec] of Object.entries(buildable)) {
+    it(name, () => {
+      const model = buildModel(tf, spec);
+      try {
+        const mine = describeModel(spec);
+        expect(model.layers.map((l) => l.countParams())).toEqual(mine.rows.map((r) => r.params));
+        expect(model.countParams()).toBe(mine.totalParams);
+        expect(model.layers.map((l) => JSON.stringify(l.outputShape))).toEqual(
+          mine.rows.map((r) => JSON.stringify(r.outputShapes.length === 1 ? r.outputShapes[0] : r.outputShapes)),
+        );
+      } finally {
+        model.dispose();
+      }
+    });
+  }
+
+  it('tfjs prints the book-size totals in its summary', () => {
+    const model = buildModel(tf, recipes.imdbBiLstm);
+    expect(captureSummary(model).join('\n')).toContain('Total params: 1352674');
+    model.dispose();
+  });
+
+  it("refuses Keras 2's GRU reset_after=True with a clear reason, while the engine counts 6,336", () => {
+    expect(() => buildModel(tf, recipes.imdbGruKeras)).toThrow(/reset_after=True .* does not exist in tfjs/);
+    expect(describeModel(recipes.imdbGruKeras).rows[1].params).toBe(6336);
+  });
+});
