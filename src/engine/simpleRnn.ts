@@ -1,17 +1,13 @@
 /**
  * A SimpleRNN, one step at a time:  h_t = activation(x_t·W + h_{t-1}·U + b).
  * W is the kernel [features, units], U the recurrent kernel [units, units], b the bias [units],
- * named and shaped as Keras and tfjs name and shape them. The forward pass keeps every
- * intermediate value so a chapter can show each one.
+ * named and shaped as Keras and tfjs name and shape them. It is a gated layer with a single
+ * "gate" whose value is the new state, so it shares the LSTM's and GRU's step code.
  */
-import { type ElementwiseActivation, activate } from './activations';
-import { type Matrix, add, vecMat } from './matrix';
+import type { ElementwiseActivation } from './activations';
+import { type FusedWeights, checkFusedShapes, checkLength, gateStep, stepsInOrder } from './gates';
 
-export interface SimpleRNNWeights {
-  kernel: Matrix;
-  recurrentKernel: Matrix;
-  bias: Float32Array;
-}
+export type SimpleRNNWeights = FusedWeights;
 
 export interface SimpleRNNStep {
   x: Float32Array;
@@ -37,16 +33,13 @@ export function simpleRnnForward(
   weights: SimpleRNNWeights,
   { activation = 'tanh', initialState, goBackwards = false }: SimpleRNNOptions = {},
 ): SimpleRNNStep[] {
-  const units = weights.recurrentKernel.cols;
-  const order = goBackwards ? [...inputs].reverse() : inputs;
-  let hPrev = initialState ?? new Float32Array(units);
-  return order.map((xRaw) => {
-    const x = Float32Array.from(xRaw);
-    const inputTerm = vecMat(x, weights.kernel);
-    const recurrentTerm = vecMat(hPrev, weights.recurrentKernel);
-    const preActivation = add(inputTerm, recurrentTerm, weights.bias);
-    const h = activate(activation, preActivation);
-    const step = { x, hPrev, inputTerm, recurrentTerm, preActivation, h };
+  const units = checkFusedShapes('SimpleRNN', weights.kernel, weights.recurrentKernel, ['h']);
+  checkLength('SimpleRNN bias', weights.bias, units);
+  if (initialState) checkLength('SimpleRNN initial state', initialState, units);
+  let hPrev: Float32Array = initialState ? Float32Array.from(initialState) : new Float32Array(units);
+  return stepsInOrder('SimpleRNN', inputs, weights.kernel.rows, goBackwards).map((x) => {
+    const { activation: h, ...terms } = gateStep(x, hPrev, weights, activation);
+    const step = { x, hPrev, ...terms, h };
     hPrev = h;
     return step;
   });

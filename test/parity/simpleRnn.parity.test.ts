@@ -5,17 +5,8 @@ import { seededRandom, uniformArray } from '../../src/engine/random';
 import { simpleRnnForward } from '../../src/engine/simpleRnn';
 import type { ActivationName, ModelSpec } from '../../src/engine/spec';
 import { ModelSession } from '../../src/tf/modelSession';
-import type { NamedWeight } from '../../src/tf/types';
 import { denseWeightsOf, simpleRnnWeightsOf } from '../../src/tf/weights';
-import { cpuTf } from './tfjs';
-
-const tf = await cpuTf();
-const compile = { optimizer: 'adam', learningRate: 0.001, loss: 'categoricalCrossentropy' } as const;
-
-function randomise(weights: NamedWeight[], seed: number): NamedWeight[] {
-  const random = seededRandom(seed);
-  return weights.map((w) => ({ ...w, values: uniformArray(w.values.length, 0.8, random) }));
-}
+import { compile, flat, randomise, tf } from './recurrentParity';
 
 describe('SimpleRNN: engine equals tfjs predict', () => {
   for (const [units, features, steps, activation, goBackwards] of [
@@ -39,8 +30,7 @@ describe('SimpleRNN: engine equals tfjs predict', () => {
 
       const random = seededRandom(7);
       const xs = Array.from({ length: steps }, () => uniformArray(features, 1.5, random));
-      const flat = Float32Array.from(xs.flatMap((x) => Array.from(x)));
-      const fromTf = session.predict(flat, [1, steps, features]).values;
+      const fromTf = session.predict(flat(xs), [1, steps, features]).values;
 
       const trace = simpleRnnForward(xs, simpleRnnWeightsOf(weights, 'rnn'), { activation: activation as 'tanh', goBackwards });
       const mine = denseForward(trace[trace.length - 1].h, denseWeightsOf(weights, 'out'), 'softmax').output;

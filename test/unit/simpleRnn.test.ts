@@ -58,6 +58,6 @@ describe('SimpleRNN forward pass', () => {
   });
 
   it('rejects a mismatched input size', () => {
-    expect(() => simpleRnnForward([[1, 2]], weights)).toThrow(/Cannot multiply/);
+    expect(() => simpleRnnForward([[1, 2]], weights)).toThrow(/step 0 has 2 features but the kernel expects 1/);
   });
 });
