@@ -29,7 +29,8 @@ function resolve(preference: ThemePreference): ResolvedTheme {
   return preference === 'system' ? systemTheme() : preference;
 }
 
-function storedPreference(): ThemePreference {
+/** The reader's saved choice, or "system" when there is none (or it cannot be read). */
+export function storedPreference(): ThemePreference {
   const stored = readStored(THEME_KEY);
   return CYCLE.includes(stored as ThemePreference) ? (stored as ThemePreference) : 'system';
 }

@@ -8,4 +8,11 @@
 import type { ComponentType } from 'react';
 
 export const widgetRegistry: Record<string, () => Promise<{ default: ComponentType<any> }>> = {
+  ToyRnnLab: () => import('../widgets/toyLab/ToyLabProvider').then((m) => ({ default: m.ToyRnnLab })),
+  ToyLstmLab: () => import('../widgets/toyLab/ToyLabProvider').then((m) => ({ default: m.ToyLstmLab })),
+  ToyPreprocessing: () => import('../widgets/toyLab/ToyPreprocessing'),
+  ToyModelSummary: () => import('../widgets/toyLab/ToyModelSummary'),
+  ToyTraining: () => import('../widgets/toyLab/ToyTraining'),
+  ToyForwardCheck: () => import('../widgets/toyLab/ToyForwardCheck'),
+  NumpyToyRnn: () => import('../widgets/numpyRnn/NumpyToyRnn'),
 };

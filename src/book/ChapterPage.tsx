@@ -1,0 +1,95 @@
+/**
+ * A chapter: its heading from the index, its MDX body (a lazy chunk), and its foot. This module is
+ * itself loaded lazily, which keeps MDX, KaTeX's CSS and the widget registry off the home page.
+ */
+import 'katex/dist/katex.min.css';
+import { MDXProvider } from '@mdx-js/react';
+import { Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { ErrorBoundary } from '../widgets/shell/ErrorBoundary';
+import { Button } from '../widgets/shell/controls';
+import { chapterContent } from './chapterContent';
+import { ChapterFooter } from './ChapterFooter';
+import type { ChapterInContext } from './chapters';
+import { useT } from './i18n';
+import { mdxComponents } from './mdxComponents';
+import { PageHeading } from './PageHeading';
+import { scrollToHash } from './router';
+import { headingText } from './SectionHeading';
+import type { Section } from './TableOfContents';
+import { useDocumentTitle } from './useDocumentTitle';
+
+export interface ChapterPageProps {
+  context: ChapterInContext;
+  /** The URL fragment, e.g. "#the-vanishing-gradient", to scroll to once the body exists. */
+  hash: string;
+  onSections: (sections: Section[]) => void;
+}
+
+export default function ChapterPage({ context, hash, onSections }: ChapterPageProps) {
+  const t = useT();
+  const { entry, isFallback } = context.chapter;
+  const [renderedFile, setRenderedFile] = useState<string | null>(null);
+  useDocumentTitle(t('page.title', { title: entry.title }));
+
+  const onBodyRendered = useCallback(
+    (body: HTMLElement) => {
+      const headings = body.querySelectorAll('h2[id]');
+      onSections(Array.from(headings, (heading) => ({ id: heading.id, title: headingText(heading) })));
+      setRenderedFile(entry.file);
+    },
+    [entry.file, onSections],
+  );
+
+  // The browser cannot scroll to a fragment before the lazy body exists, so do it once it does,
+  // and again whenever the fragment changes.
+  useEffect(() => {
+    if (renderedFile === entry.file) scrollToHash(hash);
+  }, [hash, renderedFile, entry.file]);
+
+  return (
+    <article className="chapter" lang={entry.lang} data-chapter-ready={renderedFile === entry.file}>
+      <header className="chapter-header">
+        <p className="chapter-number">{t('nav.chapterNumber', { n: entry.number })}</p>
+        <PageHeading>{entry.title}</PageHeading>
+        {isFallback && <p className="translation-note">{t('chapter.untranslated')}</p>}
+      </header>
+      <ErrorBoundary label={entry.file} fallback={(error, retry) => <ChapterLoadError error={error} onRetry={retry} />}>
+        <Suspense fallback={<p role="status" className="chapter-loading">{t('chapter.loading')}</p>}>
+          <ChapterBody file={entry.file} onRendered={onBodyRendered} />
+        </Suspense>
+      </ErrorBoundary>
+      <ChapterFooter {...context} />
+    </article>
+  );
+}
+
+/**
+ * The MDX itself. Its layout effect runs only once the lazy content has committed (they suspend
+ * together), which is when the headings exist and the fragment can be scrolled to.
+ */
+function ChapterBody({ file, onRendered }: { file: string; onRendered: (body: HTMLElement) => void }) {
+  const body = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (body.current) onRendered(body.current);
+  }, [onRendered]);
+  const Content = chapterContent(file);
+  if (!Content) throw new Error(`content/${file} is in the chapter index but was not bundled.`);
+  return (
+    <div ref={body} className="chapter-body prose">
+      <MDXProvider components={mdxComponents}>
+        <Content />
+      </MDXProvider>
+    </div>
+  );
+}
+
+function ChapterLoadError({ error, onRetry }: { error: Error; onRetry: () => void }) {
+  const t = useT();
+  return (
+    <div className="widget-error" role="alert">
+      <p className="widget-error-title">{t('chapter.loadFailed')}</p>
+      {error.message && <pre className="widget-error-message">{error.message}</pre>}
+      <Button onClick={onRetry}>{t('widget.tryAgain')}</Button>
+    </div>
+  );
+}

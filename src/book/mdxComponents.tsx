@@ -1,0 +1,41 @@
+/**
+ * What chapters' MDX renders with: styled versions of the Markdown elements, the prose blocks,
+ * and every registered widget under its JSX name.
+ */
+import type { ComponentPropsWithoutRef } from 'react';
+import type { MDXComponents } from 'mdx/types';
+import { lazyWidgets } from './lazyWidgets';
+import { Link } from './Link';
+import { Figure, Note } from './proseBlocks';
+import { H2, H3, H4 } from './SectionHeading';
+
+/** Links inside the book navigate in place; links out of it open normally. */
+function ProseLink({ href = '', ...props }: ComponentPropsWithoutRef<'a'>) {
+  return <Link href={href} {...props} />;
+}
+
+// Wide tables and long code lines scroll inside their own box rather than widening the page.
+// tabIndex lets keyboard users scroll them too.
+function Table(props: ComponentPropsWithoutRef<'table'>) {
+  return (
+    <div className="scroll-box" tabIndex={0}>
+      <table {...props} />
+    </div>
+  );
+}
+
+function Pre(props: ComponentPropsWithoutRef<'pre'>) {
+  return <pre tabIndex={0} {...props} />;
+}
+
+export const mdxComponents: MDXComponents = {
+  ...lazyWidgets,
+  a: ProseLink,
+  h2: H2,
+  h3: H3,
+  h4: H4,
+  table: Table,
+  pre: Pre,
+  Figure,
+  Note,
+};

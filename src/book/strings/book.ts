@@ -1,0 +1,110 @@
+/** Strings of the book's own chrome: navigation, pages, theme, the widget frame and fields. */
+const en = {
+  'site.title': 'Unrolled',
+  'site.tagline': 'recurrent neural networks, step by step',
+  'page.title': '{title} — Unrolled',
+
+  'nav.home': 'Home',
+  'nav.skipToContent': 'Skip to content',
+  'nav.contents': 'Contents',
+  'nav.closeContents': 'Close contents',
+  'nav.tableOfContents': 'Table of contents',
+  'nav.chapterNumber': 'Chapter {n}',
+  'nav.previous': 'Previous',
+  'nav.next': 'Next',
+  'nav.chapterNavigation': 'Chapter navigation',
+
+  'theme.switch': 'Theme: {current}. Click to switch.',
+  'theme.system': 'System',
+  'theme.light': 'Light',
+  'theme.dark': 'Dark',
+  'language.label': 'Language',
+
+  'home.lead':
+    'An interactive book about recurrent neural networks. It builds the simple RNN, the LSTM and the GRU from their equations, stacks them and runs them in both directions, and ends with character-level language models that train right here in your browser.',
+  'home.widgets':
+    'Every chapter has live widgets: change a number, step through time, train a small model and watch what happens. Nothing is sent to a server; all of the computation runs on your machine.',
+  'home.chapters': 'Chapters',
+  'home.noChapters': 'No chapters have been written yet.',
+
+  'chapter.loading': 'Loading chapter…',
+  'chapter.loadFailed': 'This chapter could not be loaded.',
+  'chapter.untranslated': 'This chapter has not been translated yet, so it is shown in English.',
+  'chapter.sectionLink': 'Link to this section',
+  'chapter.source': 'Source',
+  'chapter.recipe': 'recipe',
+  'chapter.recipes': 'recipes',
+  'chapter.seed': 'seed',
+  'chapter.seeds': 'seeds',
+
+  'notFound.title': 'Page not found',
+  'notFound.body': 'There is no page at {path}. The link may be mistyped, or the page may have moved.',
+  'notFound.home': 'Go to the home page',
+
+  'note.label': 'Note',
+
+  'widget.reset': 'Reset',
+  'widget.error': 'Something went wrong in this widget',
+  'widget.tryAgain': 'Try again',
+  'widget.loading': 'loading widget…',
+
+  'field.notANumber': 'Enter a number',
+  'field.tooSmall': 'Must be at least {min}',
+  'field.tooLarge': 'Must be at most {max}',
+};
+
+const zh: Record<keyof typeof en, string> = {
+  'site.title': 'Unrolled',
+  'site.tagline': '循环神经网络，一步一步展开',
+  'page.title': '{title} — Unrolled',
+
+  'nav.home': '首页',
+  'nav.skipToContent': '跳到正文',
+  'nav.contents': '目录',
+  'nav.closeContents': '关闭目录',
+  'nav.tableOfContents': '目录',
+  'nav.chapterNumber': '第 {n} 章',
+  'nav.previous': '上一章',
+  'nav.next': '下一章',
+  'nav.chapterNavigation': '章节导航',
+
+  'theme.switch': '主题：{current}。点击切换。',
+  'theme.system': '跟随系统',
+  'theme.light': '浅色',
+  'theme.dark': '深色',
+  'language.label': '语言',
+
+  'home.lead':
+    '一本关于循环神经网络的交互式书籍。它从公式出发构建简单 RNN、LSTM 和 GRU，把它们堆叠起来、双向运行，最后在你的浏览器里训练字符级语言模型。',
+  'home.widgets':
+    '每一章都有可以动手操作的小部件：改一个数字、沿时间逐步前进、训练一个小模型，然后观察会发生什么。数据不会发送到服务器，所有计算都在你的电脑上完成。',
+  'home.chapters': '章节',
+  'home.noChapters': '还没有写好的章节。',
+
+  'chapter.loading': '正在加载本章…',
+  'chapter.loadFailed': '本章加载失败。',
+  'chapter.untranslated': '本章尚未翻译，因此显示英文原文。',
+  'chapter.sectionLink': '本节链接',
+  'chapter.source': '来源',
+  'chapter.recipe': '示例',
+  'chapter.recipes': '示例',
+  'chapter.seed': '种子文件',
+  'chapter.seeds': '种子文件',
+
+  'notFound.title': '页面不存在',
+  'notFound.body': '{path} 没有对应的页面。链接可能有误，或者页面已经移动。',
+  'notFound.home': '返回首页',
+
+  'note.label': '注',
+
+  'widget.reset': '重置',
+  'widget.error': '这个小部件出错了',
+  'widget.tryAgain': '重试',
+  'widget.loading': '正在加载小部件…',
+
+  'field.notANumber': '请输入数字',
+  'field.tooSmall': '不能小于 {min}',
+  'field.tooLarge': '不能大于 {max}',
+};
+
+export default { en, zh };

@@ -1,0 +1,79 @@
+/**
+ * Per-instance zustand stores for widgets. A provider creates one store when it mounts, so two
+ * copies of a widget on a page never share state, and nothing lives in a module-level global.
+ * With a storage key the store's chosen fields survive a reload.
+ */
+import { type ReactNode, createContext, createElement, useContext, useEffect, useState } from 'react';
+import { type StoreApi, createStore, useStore } from 'zustand';
+import { type PersistOptions, createJSONStorage, persist } from 'zustand/middleware';
+
+export type StoreInitializer<S> = (set: StoreApi<S>['setState'], get: StoreApi<S>['getState']) => S;
+
+export interface ScopedStoreOptions<S, P> {
+  /** Fields to save under localStorage "unrolled:<key>"; omit to keep the store in memory only. */
+  persist?: { version: number; partialize: (state: S) => P; merge?: PersistOptions<S, P>['merge'] };
+  /** Runs when the provider unmounts: end workers, cancel timers. */
+  dispose?: (state: S) => void;
+}
+
+/** localStorage that never throws (private mode, full quota): losing a save beats losing the page. */
+const safeStorage = createJSONStorage(() => ({
+  getItem: (name) => {
+    try {
+      return localStorage.getItem(name);
+    } catch {
+      return null;
+    }
+  },
+  setItem: (name, value) => {
+    try {
+      localStorage.setItem(name, value);
+    } catch {
+      // Quota or privacy mode: the widget keeps working, it just will not be restored.
+    }
+  },
+  removeItem: (name) => {
+    try {
+      localStorage.removeItem(name);
+    } catch {
+      // As above.
+    }
+  },
+}));
+
+export function createScopedStore<S, P = Partial<S>>(displayName: string, initializer: StoreInitializer<S>, options: ScopedStoreOptions<S, P> = {}) {
+  const Context = createContext<StoreApi<S> | null>(null);
+
+  function make(storageKey?: string): StoreApi<S> {
+    if (!options.persist || !storageKey) return createStore<S>()((set, get) => initializer(set, get));
+    const { version, partialize, merge } = options.persist;
+    return createStore<S>()(
+      persist((set, get) => initializer(set, get), {
+        name: `unrolled:${storageKey}`,
+        version,
+        storage: safeStorage as never,
+        partialize,
+        ...(merge ? { merge } : {}),
+      }),
+    );
+  }
+
+  function Provider({ storageKey, children }: { storageKey?: string; children?: ReactNode }) {
+    const [store] = useState(() => make(storageKey));
+    useEffect(() => () => options.dispose?.(store.getState()), [store]);
+    return createElement(Context.Provider, { value: store }, children);
+  }
+  Provider.displayName = `${displayName}Provider`;
+
+  function useStoreApi(): StoreApi<S> {
+    const store = useContext(Context);
+    if (!store) throw new Error(`${displayName} widgets must sit inside <${displayName}>.`);
+    return store;
+  }
+
+  function useScoped<T>(selector: (state: S) => T): T {
+    return useStore(useStoreApi(), selector);
+  }
+
+  return { Provider, useStore: useScoped, useStoreApi };
+}

@@ -1,0 +1,14 @@
+/**
+ * One toy-lab widget serves both toy chapters (SimpleRNN in recipe 3, LSTM in recipe 6). The
+ * cell is chosen by the provider the chapter wraps its widgets in; this hook finds that store.
+ */
+import { createContext, useContext } from 'react';
+import { type ToyCell, type ToyLabState, toyLabStores } from '../../state/toyLabStore';
+
+export const ToyCellContext = createContext<ToyCell | null>(null);
+
+export function useToyLab<T>(selector: (state: ToyLabState) => T): T {
+  const cell = useContext(ToyCellContext);
+  if (!cell) throw new Error('Toy-model widgets must sit inside <ToyRnnLab> or <ToyLstmLab>.');
+  return toyLabStores[cell].useStore(selector);
+}

@@ -1,0 +1,71 @@
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createInProcessWorker } from './inProcessWorker';
+
+vi.mock('../../src/tf/modelWorkerClient', () => ({ createModelWorker: createInProcessWorker }));
+
+const { ToyRnnLab } = await import('../../src/widgets/toyLab/ToyLabProvider');
+const { default: ToyPreprocessing } = await import('../../src/widgets/toyLab/ToyPreprocessing');
+const { default: ToyModelSummary } = await import('../../src/widgets/toyLab/ToyModelSummary');
+const { default: ToyTraining } = await import('../../src/widgets/toyLab/ToyTraining');
+const { default: ToyForwardCheck } = await import('../../src/widgets/toyLab/ToyForwardCheck');
+
+function renderLab() {
+  return render(
+    <ToyRnnLab>
+      <ToyPreprocessing />
+      <ToyModelSummary />
+      <ToyTraining />
+      <ToyForwardCheck />
+    </ToyRnnLab>,
+  );
+}
+
+beforeEach(() => localStorage.clear());
+
+describe('toy RNN lab (recipe 3)', () => {
+  it("shows the seed's preprocessing values for the default text", () => {
+    renderLab();
+    expect(screen.getByTestId('word-index').textContent).toBe('{"an":2, "example":4, "is":1, "this":3}');
+    expect(screen.getByTestId('encoded').textContent).toContain('encoded_docs = [[3, 1], [1, 2]]');
+    expect(screen.getByTestId('encoded').textContent).toContain('encoded_labels = [[2], [4]]');
+    expect(screen.getByTestId('one-hot').textContent).toBe('[0, 0, 1, 0, 0]\n[0, 0, 0, 0, 1]');
+  });
+
+  it('explains a label that is not one word instead of failing', () => {
+    renderLab();
+    const labels = screen.getByLabelText(/Labels/);
+    fireEvent.change(labels, { target: { value: 'an\nan example' } });
+    expect(screen.getAllByRole('alert')[0].textContent).toMatch(/Label 2 .* must be exactly one word/);
+  });
+
+  it('builds the real model: 3 and 10 parameters, matching tfjs', async () => {
+    renderLab();
+    const table = screen.getByTestId('param-table');
+    await waitFor(() => expect(within(table).getAllByText(/✓/)).toHaveLength(2), { timeout: 20_000 });
+    expect(table.textContent).toContain('1·1 + 1·1 + 1 = 3');
+    expect(table.textContent).toContain('1·5 + 5 = 10');
+  });
+
+  it('trains, the loss falls, and the hand computation equals predict within 1e-6', async () => {
+    renderLab();
+    await waitFor(() => expect(screen.getByTestId('max-delta').dataset.value).not.toBe(''), { timeout: 20_000 });
+    fireEvent.change(screen.getByLabelText('Epochs'), { target: { value: '60' } });
+    fireEvent.change(screen.getByLabelText('Learning rate'), { target: { value: '0.05' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: /Train 60 epochs/ }));
+    });
+    await waitFor(() => expect(screen.getByTestId('epochs-done').textContent).toBe('60'), { timeout: 30_000 });
+    const first = Number(screen.getByTestId('first-loss').textContent);
+    const last = Number(screen.getByTestId('last-loss').textContent);
+    expect(last).toBeLessThan(first);
+    await waitFor(
+      () => {
+        const value = screen.getByTestId('max-delta').dataset.value;
+        expect(value).toMatch(/\d/);
+        expect(Number(value)).toBeLessThanOrEqual(1e-6);
+      },
+      { timeout: 20_000 },
+    );
+  });
+});
