@@ -8,25 +8,21 @@ import { useT } from '../../book/i18n';
 import { denseForward } from '../../engine/dense';
 import { get, maxAbsDiff } from '../../engine/matrix';
 import { simpleRnnForward } from '../../engine/simpleRnn';
-import { corpusOf } from '../../state/toyLabStore';
 import { denseWeightsOf, simpleRnnWeightsOf } from '../../tf/weights';
 import { num, sci, vec } from '../../viz/format';
 import { Select, Stat, WidgetShell } from '../shell';
-import { useToyLab } from './useToyLab';
+import { useToyCorpus, useToyLab } from './useToyLab';
 
 /** float32 rounding in tfjs vs the engine leaves ~1e-7; 1e-6 is the book's bar for "equal". */
 export const FORWARD_TOLERANCE = 1e-6;
 
 export default function ToyForwardCheck() {
   const t = useT();
-  const docsText = useToyLab((s) => s.docsText);
-  const labelsText = useToyLab((s) => s.labelsText);
-  const padding = useToyLab((s) => s.padding);
+  const corpus = useToyCorpus();
   const weights = useToyLab((s) => s.weights);
   const predictions = useToyLab((s) => s.predictions);
   const phase = useToyLab((s) => s.phase);
   const [doc, setDoc] = useState(0);
-  const corpus = corpusOf({ docsText, labelsText, padding });
 
   const title = t('toy.check.title');
   if (corpus instanceof Error) return <WidgetShell title={title} widget="ToyForwardCheck"><p role="alert">{corpus.message}</p></WidgetShell>;

@@ -5,28 +5,25 @@
 import { useEffect } from 'react';
 import { useT } from '../../book/i18n';
 import { describeModel, shapeToString } from '../../engine/paramCount';
-import { corpusOf, toySpec } from '../../state/toyLabStore';
+import { toySpec } from '../../state/toyLabStore';
 import { Stat, WidgetShell } from '../shell';
-import { useToyLab } from './useToyLab';
+import { useToyCorpus, useToyLab } from './useToyLab';
 
 export default function ToyModelSummary() {
   const t = useT();
+  const corpus = useToyCorpus();
   const cell = useToyLab((s) => s.cell);
-  const docsText = useToyLab((s) => s.docsText);
-  const labelsText = useToyLab((s) => s.labelsText);
-  const padding = useToyLab((s) => s.padding);
   const summary = useToyLab((s) => s.summary);
   const layerParams = useToyLab((s) => s.layerParams);
   const backend = useToyLab((s) => s.backend);
   const phase = useToyLab((s) => s.phase);
   const error = useToyLab((s) => s.error);
   const build = useToyLab((s) => s.build);
-  const corpus = corpusOf({ docsText, labelsText, padding });
 
   // Rebuild when the data changes shape; build() itself skips work when nothing changed.
   useEffect(() => {
     void build();
-  }, [build, docsText, labelsText, padding]);
+  }, [build, corpus]);
 
   if (corpus instanceof Error) return <WidgetShell title={t('toy.summary.title')} widget="ToyModelSummary"><p role="alert">{corpus.message}</p></WidgetShell>;
   const mine = describeModel(toySpec(cell, corpus));

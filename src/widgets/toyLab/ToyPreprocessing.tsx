@@ -3,21 +3,20 @@
  * word counts, ids, encoded docs, padding and one-hot targets follow.
  */
 import { useT } from '../../book/i18n';
-import { corpusOf } from '../../state/toyLabStore';
 import { Controls, Select, TextArea, WidgetShell } from '../shell';
-import { useToyLab } from './useToyLab';
+import { useToyCorpus, useToyLab } from './useToyLab';
 
 const json = (v: unknown) => JSON.stringify(v).replace(/,/g, ', ');
 
 export default function ToyPreprocessing() {
   const t = useT();
+  const corpus = useToyCorpus();
   const docsText = useToyLab((s) => s.docsText);
   const labelsText = useToyLab((s) => s.labelsText);
   const padding = useToyLab((s) => s.padding);
   const setText = useToyLab((s) => s.setText);
   const setPadding = useToyLab((s) => s.setPadding);
   const reset = useToyLab((s) => s.reset);
-  const corpus = corpusOf({ docsText, labelsText, padding });
 
   return (
     <WidgetShell title={t('toy.prep.title')} onReset={reset} widget="ToyPreprocessing">
