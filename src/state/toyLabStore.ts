@@ -194,7 +194,7 @@ export function createToyLab(cell: ToyCell) {
           }
         },
 
-        stop: () => worker?.stop(),
+        stop: () => worker?.cancel(),
 
         reset() {
           worker?.dispose();

@@ -27,7 +27,7 @@ export function createInProcessWorker(): ModelWorkerApi {
       }
       throw new Error(`Unknown call ${String(call)}`);
     },
-    stop: () => session.stop(),
+    cancel: () => session.stop(),
     dispose: () => session.dispose(),
   };
 }
