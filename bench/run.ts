@@ -1,0 +1,42 @@
+/**
+ * `npm run bench`: measures the book's figures and prints each as
+ * `figure <name>: <value> <unit>` (or `figure <name>: n/a <why>`). A new figure is a new module
+ * exporting a Bench, added to BENCHES below.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildBook } from '../test/browser/app';
+import { type Bench, type BenchContext, formatOutcome, oneLine } from './figure';
+import { firstChapterReady } from './firstChapterReady';
+import { firstLoadJs } from './firstLoadJs';
+import { forward } from './forward';
+
+const BENCHES: Bench[] = [firstLoadJs, firstChapterReady, forward];
+
+async function main(): Promise<void> {
+  let outDir: string | null = null;
+  let building: Promise<string> | null = null;
+  const context: BenchContext = {
+    dist: () =>
+      (building ??= (async () => {
+        outDir = await mkdtemp(join(tmpdir(), 'unrolled-bench-dist-'));
+        return buildBook(outDir);
+      })()),
+    note: (text) => console.log(`# ${text}`),
+  };
+  try {
+    for (const bench of BENCHES) {
+      try {
+        for (const outcome of await bench.run(context)) console.log(formatOutcome(outcome));
+      } catch (error) {
+        const why = oneLine(error instanceof Error ? error.message : String(error));
+        for (const name of bench.figures) console.log(formatOutcome({ name, unavailable: why }));
+      }
+    }
+  } finally {
+    if (outDir) await rm(outDir, { recursive: true, force: true });
+  }
+}
+
+await main();
