@@ -15,4 +15,6 @@ export const widgetRegistry: Record<string, () => Promise<{ default: ComponentTy
   ToyTraining: () => import('../widgets/toyLab/ToyTraining'),
   ToyForwardCheck: () => import('../widgets/toyLab/ToyForwardCheck'),
   NumpyToyRnn: () => import('../widgets/numpyRnn/NumpyToyRnn'),
+  LstmSlices: () => import('../widgets/lstmSlices/LstmSlices'),
+  GruParamCount: () => import('../widgets/gruParams/GruParamCount'),
 };

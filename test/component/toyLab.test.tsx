@@ -4,20 +4,41 @@ import { createInProcessWorker } from './inProcessWorker';
 
 vi.mock('../../src/tf/modelWorkerClient', () => ({ createModelWorker: createInProcessWorker }));
 
-const { ToyRnnLab } = await import('../../src/widgets/toyLab/ToyLabProvider');
+const { ToyRnnLab, ToyLstmLab } = await import('../../src/widgets/toyLab/ToyLabProvider');
 const { default: ToyPreprocessing } = await import('../../src/widgets/toyLab/ToyPreprocessing');
 const { default: ToyModelSummary } = await import('../../src/widgets/toyLab/ToyModelSummary');
 const { default: ToyTraining } = await import('../../src/widgets/toyLab/ToyTraining');
 const { default: ToyForwardCheck } = await import('../../src/widgets/toyLab/ToyForwardCheck');
 
-function renderLab() {
+function renderLab(Lab = ToyRnnLab) {
   return render(
-    <ToyRnnLab>
+    <Lab>
       <ToyPreprocessing />
       <ToyModelSummary />
       <ToyTraining />
       <ToyForwardCheck />
-    </ToyRnnLab>,
+    </Lab>,
+  );
+}
+
+async function trainAndCheck(epochs: number, learningRate: number) {
+  await waitFor(() => expect(screen.getByTestId('max-delta').dataset.value).not.toBe(''), { timeout: 20_000 });
+  fireEvent.change(screen.getByLabelText('Epochs'), { target: { value: String(epochs) } });
+  fireEvent.change(screen.getByLabelText('Learning rate'), { target: { value: String(learningRate) } });
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: new RegExp(`Train ${epochs} epochs`) }));
+  });
+  await waitFor(() => expect(screen.getByTestId('epochs-done').textContent).toBe(String(epochs)), { timeout: 30_000 });
+  const first = Number(screen.getByTestId('first-loss').textContent);
+  const last = Number(screen.getByTestId('last-loss').textContent);
+  expect(last).toBeLessThan(first);
+  await waitFor(
+    () => {
+      const value = screen.getByTestId('max-delta').dataset.value;
+      expect(value).toMatch(/\d/);
+      expect(Number(value)).toBeLessThanOrEqual(1e-6);
+    },
+    { timeout: 20_000 },
   );
 }
 
@@ -49,23 +70,17 @@ describe('toy RNN lab (recipe 3)', () => {
 
   it('trains, the loss falls, and the hand computation equals predict within 1e-6', async () => {
     renderLab();
-    await waitFor(() => expect(screen.getByTestId('max-delta').dataset.value).not.toBe(''), { timeout: 20_000 });
-    fireEvent.change(screen.getByLabelText('Epochs'), { target: { value: '60' } });
-    fireEvent.change(screen.getByLabelText('Learning rate'), { target: { value: '0.05' } });
-    await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: /Train 60 epochs/ }));
-    });
-    await waitFor(() => expect(screen.getByTestId('epochs-done').textContent).toBe('60'), { timeout: 30_000 });
-    const first = Number(screen.getByTestId('first-loss').textContent);
-    const last = Number(screen.getByTestId('last-loss').textContent);
-    expect(last).toBeLessThan(first);
-    await waitFor(
-      () => {
-        const value = screen.getByTestId('max-delta').dataset.value;
-        expect(value).toMatch(/\d/);
-        expect(Number(value)).toBeLessThanOrEqual(1e-6);
-      },
-      { timeout: 20_000 },
-    );
+    await trainAndCheck(60, 0.05);
+  });
+});
+
+describe('toy LSTM lab (recipe 6)', () => {
+  it('has 12 LSTM parameters, trains, and the six-line hand computation equals predict', async () => {
+    renderLab(ToyLstmLab);
+    const table = screen.getByTestId('param-table');
+    await waitFor(() => expect(within(table).getAllByText(/✓/)).toHaveLength(2), { timeout: 20_000 });
+    expect(table.textContent).toContain('1·4 + 1·4 + 4 = 12');
+    await trainAndCheck(40, 0.05);
+    expect(screen.getAllByText(/c1 = f1·c0 \+ i1·g1/)).toHaveLength(1);
   });
 });

@@ -48,6 +48,10 @@ describe('engine counts equal tfjs counts', () => {
     model.dispose();
   });
 
+  it('tfjs itself has no reset_after=True GRU, which is why the builder refuses it up front', () => {
+    expect(() => tf.layers.gru({ units: 32, resetAfter: true })).toThrow(/reset_after/);
+  });
+
   it("refuses Keras 2's GRU reset_after=True with a clear reason, while the engine counts 6,336", () => {
     expect(() => buildModel(tf, recipes.imdbGruKeras)).toThrow(/reset_after=True .* does not exist in tfjs/);
     expect(describeModel(recipes.imdbGruKeras).rows[1].params).toBe(6336);

@@ -5,12 +5,10 @@
  */
 import { useState } from 'react';
 import { useT } from '../../book/i18n';
-import { denseForward } from '../../engine/dense';
-import { get, maxAbsDiff } from '../../engine/matrix';
-import { simpleRnnForward } from '../../engine/simpleRnn';
-import { denseWeightsOf, simpleRnnWeightsOf } from '../../tf/weights';
-import { num, sci, vec } from '../../viz/format';
+import { maxAbsDiff } from '../../engine/matrix';
+import { sci, vec } from '../../viz/format';
 import { Select, Stat, WidgetShell } from '../shell';
+import { handForward } from './handForward';
 import { useToyCorpus, useToyLab } from './useToyLab';
 
 /** float32 rounding in tfjs vs the engine leaves ~1e-7; 1e-6 is the book's bar for "equal". */
@@ -19,6 +17,7 @@ export const FORWARD_TOLERANCE = 1e-6;
 export default function ToyForwardCheck() {
   const t = useT();
   const corpus = useToyCorpus();
+  const cell = useToyLab((s) => s.cell);
   const weights = useToyLab((s) => s.weights);
   const predictions = useToyLab((s) => s.predictions);
   const phase = useToyLab((s) => s.phase);
@@ -34,16 +33,9 @@ export default function ToyForwardCheck() {
     );
   }
   const index = Math.min(doc, corpus.padded.length - 1);
-  const ids = corpus.padded[index];
-  const rnn = simpleRnnWeightsOf(weights, 'rnn');
-  const dense = denseWeightsOf(weights, 'out');
-  const W = get(rnn.kernel, 0, 0);
-  const U = get(rnn.recurrentKernel, 0, 0);
-  const b = rnn.bias[0];
-  const steps = simpleRnnForward(ids.map((id) => [id]), rnn);
-  const out = denseForward(steps[steps.length - 1].h, dense, 'softmax');
+  const hand = handForward(cell, weights, corpus.padded[index]);
   const predicted = predictions?.[index];
-  const delta = predicted ? maxAbsDiff(out.output, predicted) : null;
+  const delta = predicted ? maxAbsDiff(hand.output, predicted) : null;
 
   return (
     <WidgetShell title={title} widget="ToyForwardCheck">
@@ -54,25 +46,18 @@ export default function ToyForwardCheck() {
         options={corpus.padded.map((p, i) => ({ value: String(i), label: `${i}: ${JSON.stringify(p)}` }))}
       />
       <p className="weights-line">
-        <code>W = {num(W)}</code> <code>U = {num(U)}</code> <code>b = {num(b)}</code>
+        {hand.weights.map((w) => (
+          <code key={w}>{w}</code>
+        ))}
       </p>
       <ol className="steps">
-        {steps.map((s, i) => (
+        {hand.lines.map((line, i) => (
           <li key={i}>
             <code>
-              h{i} = tanh(x{i}·W{i > 0 ? ` + h${i - 1}·U` : ''} + b) = tanh({num(s.x[0])}·{num(W)}
-              {i > 0 ? ` + ${num(s.hPrev[0])}·${num(U)}` : ''} + {num(b)}) = tanh({num(s.preActivation[0])}) = <strong>{num(s.h[0])}</strong>
+              {line.symbolic} = {line.numeric}
             </code>
           </li>
         ))}
-        <li>
-          <code>logits = h{steps.length - 1}·V + c = {vec(out.preActivation, 5)}</code>
-        </li>
-        <li>
-          <code>
-            softmax(logits) = <strong data-testid="hand-output">{vec(out.output)}</strong>
-          </code>
-        </li>
         <li>
           <code>
             model.predict = <strong data-testid="predict-output">{predicted ? vec(predicted) : '…'}</strong>

@@ -1,0 +1,57 @@
+/**
+ * Why the same GRU(32) has 6,336 parameters in Keras 2 and 6,240 in tfjs: Keras 2 defaults to
+ * reset_after=True, which keeps a second bias vector for the recurrent half; tfjs builds only
+ * reset_after=False. Both counts come from the engine, the tfjs one also from a real tfjs layer.
+ */
+import { useState } from 'react';
+import { useT } from '../../book/i18n';
+import { formatCount, recurrentParams } from '../../engine/paramCount';
+import type { GRUSpec } from '../../engine/spec';
+import { unsupportedInTfjs } from '../../tf/buildModel';
+import { Controls, NumberField, Stat, WidgetShell } from '../shell';
+import { useBuiltModel } from '../shared/useBuiltModel';
+
+const gru = (units: number, resetAfter: boolean): GRUSpec => ({ kind: 'gru', name: 'gru', units, resetAfter });
+
+export default function GruParamCount() {
+  const t = useT();
+  const [units, setUnits] = useState(32);
+  const [features, setFeatures] = useState(32);
+  const keras = recurrentParams(gru(units, true), features);
+  const tfjs = recurrentParams(gru(units, false), features);
+  const built = useBuiltModel({ inputShape: [null, features], layers: [gru(units, false)] });
+  const builtCount = built.status === 'ready' ? built.layerParams[0].params : null;
+
+  return (
+    <WidgetShell
+      title={t('gruCount.title')}
+      widget="GruParamCount"
+      ready={built.status !== 'building'}
+      onReset={() => {
+        setUnits(32);
+        setFeatures(32);
+      }}
+    >
+      <Controls>
+        <NumberField label={t('gruCount.units')} value={units} min={1} max={512} onChange={(v) => setUnits(Math.round(v))} />
+        <NumberField label={t('gruCount.features')} value={features} min={1} max={512} onChange={(v) => setFeatures(Math.round(v))} />
+      </Controls>
+      <div className="stats">
+        <Stat label={t('gruCount.keras')} value={<code data-testid="gru-keras">{keras.formula}</code>} />
+        <Stat label={t('gruCount.tfjsFormula')} value={<code data-testid="gru-tfjs-formula">{tfjs.formula}</code>} />
+        <Stat
+          label={t('gruCount.tfjsBuilt')}
+          value={
+            <code data-testid="gru-tfjs-built">
+              {built.status === 'error' ? built.error : builtCount === null ? '…' : `${formatCount(builtCount)} ${builtCount === tfjs.params ? '✓' : '✗'}`}
+            </code>
+          }
+        />
+        <Stat label={t('gruCount.difference')} value={<code>{`3·${units} = ${formatCount(keras.params - tfjs.params)}`}</code>} />
+      </div>
+      <p className="caption">
+        {t('gruCount.tfjsRefuses')}: <q>{unsupportedInTfjs(gru(units, true)).join(' ')}</q>
+      </p>
+    </WidgetShell>
+  );
+}

@@ -1,0 +1,22 @@
+/** Browser steps shared by the toy-model chapters (3 and 6): train a little, then check by hand. */
+import { expect } from 'vitest';
+import type { BookPage } from './harness';
+
+export async function trainToy(book: BookPage, epochs: number, learningRate: number): Promise<void> {
+  const { page } = book;
+  const training = book.widget('ToyTraining');
+  await training.getByLabel('Epochs').fill(String(epochs));
+  await training.getByLabel('Learning rate').fill(String(learningRate));
+  await training.getByRole('button', { name: `Train ${epochs} epochs` }).click();
+  await expect.poll(() => page.textContent('[data-testid=epochs-done]'), { timeout: 60_000 }).toBe(String(epochs));
+}
+
+export async function lossesAndDelta(book: BookPage): Promise<{ first: number; last: number; delta: number }> {
+  const { page } = book;
+  await expect.poll(() => page.getAttribute('[data-testid=max-delta]', 'data-value'), { timeout: 30_000 }).toMatch(/\d/);
+  return {
+    first: Number(await page.textContent('[data-testid=first-loss]')),
+    last: Number(await page.textContent('[data-testid=last-loss]')),
+    delta: Number(await page.getAttribute('[data-testid=max-delta]', 'data-value')),
+  };
+}
