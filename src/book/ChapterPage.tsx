@@ -29,22 +29,36 @@ export default function ChapterPage({ context, hash, onSections }: ChapterPagePr
   const t = useT();
   const { entry, isFallback } = context.chapter;
   const [renderedFile, setRenderedFile] = useState<string | null>(null);
+  const [bodyVersion, setBodyVersion] = useState(0);
   useDocumentTitle(t('page.title', { title: entry.title }));
 
+  // Called on every change of the body (a training chart redraws often), so it does nothing
+  // unless the set of headings really changed.
+  const lastSections = useRef('');
   const onBodyRendered = useCallback(
     (body: HTMLElement) => {
-      const headings = body.querySelectorAll('h2[id]');
-      onSections(Array.from(headings, (heading) => ({ id: heading.id, title: headingText(heading) })));
+      const sections = Array.from(body.querySelectorAll('h2[id]'), (heading) => ({ id: heading.id, title: headingText(heading) }));
+      const key = entry.file + JSON.stringify(sections);
+      if (key === lastSections.current) return;
+      lastSections.current = key;
+      onSections(sections);
       setRenderedFile(entry.file);
+      setBodyVersion((v) => v + 1);
     },
     [entry.file, onSections],
   );
 
   // The browser cannot scroll to a fragment before the lazy body exists, so do it once it does,
-  // and again whenever the fragment changes.
+  // and again whenever the fragment changes. A heading inside a lazily loaded widget wrapper
+  // appears later still, so until the target exists each change of the body tries again.
+  const scrolledTo = useRef<string | null>(null);
   useEffect(() => {
-    if (renderedFile === entry.file) scrollToHash(hash);
-  }, [hash, renderedFile, entry.file]);
+    scrolledTo.current = null;
+  }, [hash]);
+  useEffect(() => {
+    if (renderedFile !== entry.file || scrolledTo.current === hash) return;
+    if (scrollToHash(hash)) scrolledTo.current = hash;
+  }, [hash, renderedFile, entry.file, bodyVersion]);
 
   return (
     <article className="chapter" lang={entry.lang} data-chapter-ready={renderedFile === entry.file}>
@@ -70,7 +84,21 @@ export default function ChapterPage({ context, hash, onSections }: ChapterPagePr
 function ChapterBody({ file, onRendered }: { file: string; onRendered: (body: HTMLElement) => void }) {
   const body = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
-    if (body.current) onRendered(body.current);
+    const element = body.current;
+    if (!element) return;
+    onRendered(element);
+    // Widgets that wrap prose (a lab provider around several sections) load after the body, and
+    // their headings belong in the table of contents too: collect again when they arrive.
+    let frame = 0;
+    const observer = new MutationObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => onRendered(element));
+    });
+    observer.observe(element, { childList: true, subtree: true });
+    return () => {
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+    };
   }, [onRendered]);
   const Content = chapterContent(file);
   if (!Content) throw new Error(`content/${file} is in the chapter index but was not bundled.`);

@@ -49,7 +49,7 @@ describe('engine counts equal tfjs counts', () => {
   });
 
   it('tfjs itself has no reset_after=True GRU, which is why the builder refuses it up front', () => {
-    expect(() => tf.layers.gru({ units: 32, resetAfter: true })).toThrow(/reset_after/);
+    expect(() => tf.layers.gru({ units: 32, resetAfter: true } as Parameters<typeof tf.layers.gru>[0])).toThrow(/reset_after/);
   });
 
   it("refuses Keras 2's GRU reset_after=True with a clear reason, while the engine counts 6,336", () => {

@@ -29,22 +29,27 @@ export interface HandForward {
 
 /** One unit and one feature: the toy's weights are scalars, so each gate is a scalar too. */
 const s = (v: ArrayLike<number>) => num(v[0]);
+/** A scalar as an operand: negative values in parentheses, so "3·(-0.6)" never reads "3·-0.6". */
+const p = (v: ArrayLike<number> | number) => {
+  const x = typeof v === 'number' ? v : v[0];
+  return x < 0 ? `(${num(x)})` : num(x);
+};
 
 function simpleRnnLines(weights: NamedWeight[], ids: number[]) {
   const w = simpleRnnWeightsOf(weights, 'rnn');
-  const [W, U, b] = [w.kernel.data, w.recurrentKernel.data, w.bias].map(s);
+  const [W, U, b] = [w.kernel.data, w.recurrentKernel.data, w.bias].map(p);
   const steps = simpleRnnForward(ids.map((id) => [id]), w);
   const lines = steps.map((step, t): HandLine => ({
     symbolic: `h${t} = tanh(x${t}·W${t > 0 ? ` + h${t - 1}·U` : ''} + b)`,
-    numeric: `tanh(${s(step.x)}·${W}${t > 0 ? ` + ${s(step.hPrev)}·${U}` : ''} + ${b}) = tanh(${s(step.preActivation)}) = ${s(step.h)}`,
+    numeric: `tanh(${s(step.x)}·${W}${t > 0 ? ` + ${p(step.hPrev)}·${U}` : ''} + ${b}) = tanh(${s(step.preActivation)}) = ${s(step.h)}`,
   }));
-  return { weights: [`W = ${W}`, `U = ${U}`, `b = ${b}`], lines, h: steps[steps.length - 1].h };
+  return { weights: [`W = ${s(w.kernel.data)}`, `U = ${s(w.recurrentKernel.data)}`, `b = ${s(w.bias)}`], lines, h: steps[steps.length - 1].h };
 }
 
 function gateLine(name: string, act: string, t: number, gate: GateTrace, bias: Float32Array): HandLine {
   return {
     symbolic: `${name}${t} = ${act}(x${t}·W_${name} + h${t - 1}·U_${name} + b_${name})`,
-    numeric: `${act}(${s(gate.inputTerm)} + ${s(gate.recurrentTerm)} + ${s(bias)}) = ${act}(${s(gate.preActivation)}) = ${s(gate.activation)}`,
+    numeric: `${act}(${s(gate.inputTerm)} + ${p(gate.recurrentTerm)} + ${p(bias)}) = ${act}(${s(gate.preActivation)}) = ${s(gate.activation)}`,
   };
 }
 
@@ -58,8 +63,8 @@ function lstmLines(weights: NamedWeight[], ids: number[]) {
     // Keras calls the candidate block "c"; the book writes g to keep it apart from the cell state.
     gateLine('g', 'tanh', t, step.g, gates.c.bias),
     gateLine('o', 'σ', t, step.o, gates.o.bias),
-    { symbolic: `c${t} = f${t}·c${t - 1} + i${t}·g${t}`, numeric: `${s(step.f.activation)}·${s(step.cPrev)} + ${s(step.i.activation)}·${s(step.g.activation)} = ${s(step.c)}` },
-    { symbolic: `h${t} = o${t}·tanh(c${t})`, numeric: `${s(step.o.activation)}·${s(step.cActivated)} = ${s(step.h)}` },
+    { symbolic: `c${t} = f${t}·c${t - 1} + i${t}·g${t}`, numeric: `${s(step.f.activation)}·${p(step.cPrev)} + ${s(step.i.activation)}·${p(step.g.activation)} = ${s(step.c)}` },
+    { symbolic: `h${t} = o${t}·tanh(c${t})`, numeric: `${s(step.o.activation)}·${p(step.cActivated)} = ${s(step.h)}` },
   ]);
   // Keras stores the four gates side by side in the order i, f, c, o.
   const blocks = ['i', 'f', 'c', 'o'];
