@@ -61,6 +61,7 @@ function NumpyToyRnnView() {
   const set = Store.useStore((s) => s.set);
   const reset = Store.useStore((s) => s.reset);
   const outputs = useMemo(() => runToyRnn({ timesteps, inputFeatures, outputFeatures, seed }), [timesteps, inputFeatures, outputFeatures, seed]);
+  const rows = useMemo(() => byUnit(outputs), [outputs]);
 
   return (
     <WidgetShell title={t('numpy.title')} onReset={reset} widget="NumpyToyRnn">
@@ -76,7 +77,7 @@ function NumpyToyRnnView() {
       </div>
       <p className="caption">{t('numpy.heatmap')}</p>
       <div className="scroll-x">
-        <Heatmap rows={byUnit(outputs)} limit={1} cellSize={outputs.length > 200 ? 2 : 4} label={t('numpy.heatmapLabel', { t: outputs.length, u: outputs[0].length })} />
+        <Heatmap rows={rows} limit={1} cellSize={outputs.length > 200 ? 2 : 4} label={t('numpy.heatmapLabel', { t: outputs.length, u: outputs[0].length })} />
       </div>
     </WidgetShell>
   );
