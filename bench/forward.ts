@@ -73,7 +73,7 @@ function compare(name: string, backend: string, engine: Forward, tfjs: Forward, 
 }
 
 /** The wasm backend in node, reading its .wasm files from node_modules. */
-async function startWasm(tf: Tf): Promise<void> {
+export async function startWasm(tf: Tf): Promise<void> {
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
   const require = createRequire(import.meta.url);
   const distDir = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));

@@ -8,11 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildBook } from '../test/browser/app';
 import { type Bench, type BenchContext, formatOutcome, oneLine } from './figure';
-import { firstChapterReady } from './firstChapterReady';
+import { firstChapterReady, rnnChapterReady } from './firstChapterReady';
 import { firstLoadJs } from './firstLoadJs';
+import { embeddingSpeed } from './embeddingSpeed';
 import { forward } from './forward';
 
-const BENCHES: Bench[] = [firstLoadJs, firstChapterReady, forward];
+const BENCHES: Bench[] = [firstLoadJs, firstChapterReady, rnnChapterReady, forward, embeddingSpeed];
 
 async function main(): Promise<void> {
   let outDir: string | null = null;

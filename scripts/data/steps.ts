@@ -1,4 +1,6 @@
 /** Every data step, in order. Add one import and one entry per dataset. */
 import type { DataStep } from '../build-data.ts';
+import { mobyDick } from './mobyDick.ts';
+import { sentences } from './sentences.ts';
 
-export const dataSteps: DataStep[] = [];
+export const dataSteps: DataStep[] = [mobyDick, sentences];

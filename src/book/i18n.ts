@@ -10,8 +10,14 @@ import { useMemo } from 'react';
 import { create } from 'zustand';
 import { readStored, writeStored } from './storage';
 import book from './strings/book';
+import charLm from './strings/charLm';
+import explorer from './strings/explorer';
+import gradients from './strings/gradients';
+import layerArgs from './strings/layerArgs';
 import lstmGru from './strings/lstmGru';
 import numpyRnn from './strings/numpyRnn';
+import order from './strings/order';
+import shapes from './strings/shapes';
 import toyLab from './strings/toyLab';
 
 /**
@@ -19,7 +25,7 @@ import toyLab from './strings/toyLab';
  * different widgets does not collide in a single file. Each part pairs its English strings with
  * a Chinese entry for every key; TypeScript refuses a part whose zh misses one.
  */
-const parts = [book, toyLab, numpyRnn, lstmGru] as const;
+const parts = [book, toyLab, numpyRnn, lstmGru, shapes, order, layerArgs, explorer, charLm, gradients] as const;
 
 type Part = (typeof parts)[number];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

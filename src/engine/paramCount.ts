@@ -89,9 +89,13 @@ function recurrentOutputs(layer: RecurrentSpec, input: Shape, units: number): Sh
     );
   }
   const out: Shape = layer.returnSequences ? [input[0], input[1], units] : [input[0], units];
-  if (!layer.returnState) return [out];
+  return layer.returnState ? [out, ...stateShapes(layer, input)] : [out];
+}
+
+/** The final states a recurrent layer returns with returnState: h, and c for an LSTM. */
+function stateShapes(layer: RecurrentSpec, input: Shape): Shape[] {
   const state: Shape = [input[0], layer.units];
-  return layer.kind === 'lstm' ? [out, state, state] : [out, state];
+  return layer.kind === 'lstm' ? [state, state] : [state];
 }
 
 function describeLayer(layer: LayerSpec, input: Shape): Omit<LayerRow, 'name' | 'className' | 'inputShape'> {
@@ -113,9 +117,10 @@ function describeLayer(layer: LayerSpec, input: Shape): Omit<LayerRow, 'name' | 
       const one = recurrentParams(layer.layer, lastDim(input, layer.name));
       const params = 2 * one.params;
       const width = layer.mergeMode === 'concat' ? 2 * layer.layer.units : layer.layer.units;
-      const outputs = recurrentOutputs(layer.layer, input, width);
-      // With no merge mode the forward and backward outputs come out separately.
-      const outputShapes = layer.mergeMode === null ? [outputs[0], ...outputs] : outputs;
+      const [out, ...states] = recurrentOutputs(layer.layer, input, width);
+      // With no merge mode the forward and backward outputs come out separately; with
+      // returnState each direction hands back its own states, forward ones first.
+      const outputShapes = [...(layer.mergeMode === null ? [out, out] : [out]), ...states, ...states];
       const inner = one.formula.replace(/ = .*$/, '');
       return { params, formula: `2 × (${inner}) = ${formatCount(params)}`, outputShapes };
     }
@@ -126,7 +131,7 @@ function describeLayer(layer: LayerSpec, input: Shape): Omit<LayerRow, 'name' | 
 
 /** Walks the spec like Keras' Sequential does: each layer reads the first output of the one before. */
 export function describeModel(spec: ModelSpec): ModelDescription {
-  let shape: Shape = [null, ...spec.inputShape];
+  let shape: Shape = [spec.batchSize ?? null, ...spec.inputShape];
   const rows: LayerRow[] = spec.layers.map((layer) => {
     const row: LayerRow = { name: layer.name, className: CLASS_NAMES[layer.kind], inputShape: shape, ...describeLayer(layer, shape) };
     shape = row.outputShapes[0];

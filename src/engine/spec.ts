@@ -81,6 +81,8 @@ export interface ModelSpec {
   /** Shape of one example, without the batch axis: [timesteps, features] or [timesteps] for ids. */
   inputShape: (number | null)[];
   layers: LayerSpec[];
+  /** A fixed batch size (Keras' batch_size / tfjs' batchInputShape); a stateful layer needs one. Omitted = None. */
+  batchSize?: number;
 }
 
 export function isRecurrent(layer: LayerSpec): layer is RecurrentSpec {

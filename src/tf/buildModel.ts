@@ -69,8 +69,9 @@ function buildRecurrent(layers: LayersApi, layer: RecurrentSpec, extra: object =
   }
 }
 
-function buildLayer(layers: LayersApi, layer: LayerSpec, inputShape?: (number | null)[]): AnyLayer {
-  const first = inputShape ? { inputShape } : {};
+/** One layer; the first layer of a Sequential also gets the input shape (and batch size, if fixed). */
+export function buildLayer(layers: LayersApi, layer: LayerSpec, inputShape?: (number | null)[], batchSize?: number): AnyLayer {
+  const first = !inputShape ? {} : batchSize ? { batchInputShape: [batchSize, ...inputShape] } : { inputShape };
   switch (layer.kind) {
     case 'embedding':
       return layers.embedding({ name: layer.name, inputDim: layer.inputDim, outputDim: layer.outputDim, ...first } as never);
@@ -91,7 +92,8 @@ function buildLayer(layers: LayersApi, layer: LayerSpec, inputShape?: (number | 
       return layers.bidirectional({
         name: layer.name,
         layer: buildRecurrent(layers, layer.layer) as never,
-        mergeMode: layer.mergeMode ?? undefined,
+        // null is Keras' merge_mode=None (two outputs); passing undefined would silently concat.
+        mergeMode: layer.mergeMode,
         ...first,
       } as never);
     default:
@@ -103,7 +105,7 @@ export function buildModel(tf: Tf, spec: ModelSpec) {
   const problems = spec.layers.flatMap(unsupportedInTfjs);
   if (problems.length > 0) throw new Error(problems.join(' '));
   const model = tf.sequential();
-  spec.layers.forEach((layer, i) => model.add(buildLayer(tf.layers, layer, i === 0 ? spec.inputShape : undefined)));
+  spec.layers.forEach((layer, i) => model.add(buildLayer(tf.layers, layer, i === 0 ? spec.inputShape : undefined, spec.batchSize)));
   return model;
 }
 

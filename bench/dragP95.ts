@@ -1,0 +1,81 @@
+/**
+ * drag_p95_ms: how long a weight drag in the cell explorer takes to reach the screen, with an LSTM
+ * of 8 units over 40 tokens (the issue's bar: p95 ≤ 16.7 ms, one frame at 60 Hz). The explorer
+ * is opened on the LSTM chapter with its state in the link and ?bench=1, which makes it record,
+ * per weight change, the time from the input event to just after the next painted frame
+ * (src/widgets/explorer/benchProbe.ts). 120 mouse moves are made one at a time, each waiting for
+ * its frame, so the figure is latency, not throughput.
+ */
+import type { Page } from 'playwright-core';
+import { chromiumMissing, launchChromium, serveBook } from '../test/browser/app';
+import { decodeConfig, defaultConfig, encodeConfig } from '../src/widgets/explorer/explorerState';
+import type { Bench } from './figure';
+
+const CHAPTER = '/chapters/lstm-from-scratch';
+const ID = 'lstm-explorer';
+const MOVES = 120;
+const WARMUP = 10;
+
+export function benchLink(): string {
+  const sentence = Array.from({ length: 40 }, (_, i) => `word${i}`).join(' ');
+  const text = encodeConfig({ ...defaultConfig({ cell: 'lstm', units: 8, inputDim: 4, sentence }), time: 20 });
+  const check = decodeConfig(text);
+  if (!check.config || check.config.units !== 8) throw new Error('the benchmark link does not decode to an 8-unit LSTM');
+  return `${CHAPTER}?bench=1&${ID}=${text}`;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function measure(page: Page): Promise<number[]> {
+  const explorer = page.locator(`#${ID}`);
+  await explorer.waitFor({ state: 'visible', timeout: 60_000 });
+  await page.waitForFunction((id) => document.getElementById(id)?.getAttribute('data-widget-ready') === 'true', ID, { timeout: 60_000 });
+  const tokens = await explorer.locator('.unrolled-token').count();
+  const units = await explorer.getByRole('table', { name: /^LSTM at step/ }).locator('tbody tr').count();
+  if (tokens !== 40 || units !== 8) throw new Error(`expected 40 tokens and 8 units, found ${tokens} and ${units}`);
+  // The forget gate of unit 0: column 8 of the 8-unit kernel (blocks i, f, c, o of 8 columns each).
+  const weight = explorer.getByRole('slider', { name: /^kernel row 0 col 8 \(forget gate, unit 0\): / });
+  await weight.scrollIntoViewIfNeeded();
+  const box = await weight.boundingBox();
+  if (!box) throw new Error('the weight cell has no box');
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let i = 0; i < MOVES + WARMUP; i++) {
+    const count = await page.evaluate(() => window.__unrolledDragTimings?.length ?? 0);
+    // Alternate between two heights so every move changes the weight (0.02 per pixel).
+    await page.mouse.move(x, y + (i % 2 ? -15 : -45));
+    await page.waitForFunction((n) => (window.__unrolledDragTimings?.length ?? 0) > n, count, { timeout: 10_000, polling: 'raf' });
+  }
+  await page.mouse.up();
+  const timings = await page.evaluate(() => window.__unrolledDragTimings ?? []);
+  return timings.slice(WARMUP);
+}
+
+export const dragP95: Bench = {
+  figures: ['drag_p95_ms'],
+  async run({ dist, note }) {
+    const missing = chromiumMissing();
+    if (missing) return [{ name: 'drag_p95_ms', unavailable: missing }];
+    const served = await serveBook(await dist());
+    const browser = await launchChromium();
+    try {
+      const page = await browser.context.newPage();
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(served.baseUrl + benchLink(), { waitUntil: 'load' });
+      const timings = await measure(page);
+      note(
+        `drag, LSTM 8 units × 40 tokens, ${timings.length} moves: median ${percentile(timings, 50).toFixed(1)} ms, ` +
+          `p95 ${percentile(timings, 95).toFixed(1)} ms, max ${Math.max(...timings).toFixed(1)} ms (input event → after next paint)`,
+      );
+      return [{ name: 'drag_p95_ms', value: percentile(timings, 95), unit: 'ms', digits: 1 }];
+    } finally {
+      await browser.close();
+      await served.close();
+    }
+  },
+};

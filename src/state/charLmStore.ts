@@ -1,0 +1,251 @@
+/**
+ * The store behind the novel chapter (recipe 17): one character-model worker, the text it
+ * trains on, its training history and samples, the generation and unit-inspection results, and
+ * an imported model. The worker keeps its own checkpoint in IndexedDB; this store persists only
+ * the reader's settings, so a reload asks the worker to resume and shows its restored step.
+ */
+import { type CharLmConfig, BOOK_CONFIG, BROWSER_CONFIG, type GeneratedChar, type HistoryPoint, type ModelInfo, type SampleLog, type TrainerStatus, type UnitTrace } from '../tf/charLmCalls';
+import { type CharLmWorkerApi, createCharLmWorker } from '../tf/charLmClient';
+import { createScopedStore } from './scopedStore';
+
+export type SizePreset = 'browser' | 'browser2' | 'book';
+
+export const PRESETS: Record<SizePreset, CharLmConfig> = {
+  browser: BROWSER_CONFIG,
+  browser2: { ...BROWSER_CONFIG, layers: 2 },
+  book: BOOK_CONFIG,
+};
+
+export const MOBY_DICK_URL = '/generated/moby-dick.txt';
+export const LOSS_EVAL_EVERY = 20;
+const CHECKPOINT_EVERY = 25;
+
+export interface OwnText {
+  name: string;
+  text: string;
+}
+
+export interface CharLmState {
+  preset: SizePreset;
+  samplePrime: string;
+  sampleEvery: number;
+  gen: { prime: string; length: number; topN: number; temperature: number; seed: number };
+
+  phase: 'idle' | 'loading' | 'ready' | 'training' | 'error';
+  error: string | null;
+  loadProgress: { loaded: number; total: number } | null;
+  status: TrainerStatus | null;
+  history: HistoryPoint[];
+  samples: SampleLog[];
+  step: number;
+  charsPerSecond: number | null;
+  lastCheckpoint: number | null;
+  compare: { loopCharsPerSecond: number; fitCharsPerSecond: number } | null;
+  comparing: boolean;
+  ownText: OwnText | null;
+
+  model: ModelInfo | null;
+  importError: string | null;
+  generated: { chars: GeneratedChar[]; prime: string } | null;
+  generating: boolean;
+  genError: string | null;
+  trace: UnitTrace | null;
+  traceError: string | null;
+
+  set(patch: Partial<Pick<CharLmState, 'samplePrime' | 'sampleEvery'>>): void;
+  setGen(patch: Partial<CharLmState['gen']>): void;
+  load(options?: { resume?: boolean }): Promise<void>;
+  setPreset(preset: SizePreset): Promise<void>;
+  useText(own: OwnText | null): Promise<void>;
+  train(): Promise<void>;
+  pause(): void;
+  restart(): Promise<void>;
+  compareWithFit(): Promise<void>;
+  generate(): Promise<void>;
+  readText(text: string): Promise<void>;
+  importModel(files: { modelJson: string; weightFiles: { name: string; data: ArrayBuffer }[]; chars: string }): Promise<void>;
+  useTrained(): Promise<void>;
+  dispose(): void;
+}
+
+type Saved = Pick<CharLmState, 'preset' | 'samplePrime' | 'sampleEvery' | 'gen'>;
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export function createCharLmStore(storageKey: string) {
+  return createScopedStore<CharLmState, Saved>(
+    'CharLmLab',
+    (set, get) => {
+      let worker: CharLmWorkerApi | null = null;
+      const client = () => (worker ??= createCharLmWorker());
+      const checkpointKey = () => `${storageKey}-${get().ownText ? 'own' : 'moby'}`;
+
+      return {
+        preset: 'browser',
+        samplePrime: 'The ',
+        sampleEvery: 50,
+        gen: { prime: 'Call me ', length: 300, topN: 4, temperature: 1, seed: 1 },
+        phase: 'idle',
+        error: null,
+        loadProgress: null,
+        status: null,
+        history: [],
+        samples: [],
+        step: 0,
+        charsPerSecond: null,
+        lastCheckpoint: null,
+        compare: null,
+        comparing: false,
+        ownText: null,
+        model: null,
+        importError: null,
+        generated: null,
+        generating: false,
+        genError: null,
+        trace: null,
+        traceError: null,
+
+        set: (patch) => set(patch),
+        setGen: (patch) => set({ gen: { ...get().gen, ...patch } }),
+
+        async load({ resume = true } = {}) {
+          if (get().phase === 'training') return;
+          set({ phase: 'loading', error: null, loadProgress: null, compare: null });
+          const own = get().ownText;
+          try {
+            const status = await client().call(
+              'load',
+              {
+                source: own ? { kind: 'own', name: own.name, text: own.text } : { kind: 'moby-dick', url: MOBY_DICK_URL },
+                config: PRESETS[get().preset],
+                storageKey: checkpointKey(),
+                resume,
+              },
+              (p) => set({ loadProgress: p }),
+            );
+            const model = get().model?.source === 'imported' ? get().model : await client().call('useTrained', null);
+            set({ phase: 'ready', status, history: status.history, samples: status.samples, step: status.step, loadProgress: null, model });
+          } catch (error) {
+            set({ phase: 'error', error: message(error), loadProgress: null });
+          }
+        },
+
+        async setPreset(preset) {
+          set({ preset });
+          await get().load();
+        },
+
+        async useText(own) {
+          set({ ownText: own, generated: null, trace: null });
+          await get().load();
+        },
+
+        async train() {
+          if (get().phase !== 'ready') return;
+          set({ phase: 'training', error: null });
+          try {
+            const status = await client().call(
+              'train',
+              { maxSteps: 1_000_000, sampleEvery: get().sampleEvery, evalEvery: LOSS_EVAL_EVERY, checkpointEvery: CHECKPOINT_EVERY, prime: get().samplePrime },
+              ({ point, charsPerSecond, sample, checkpointed }) => {
+                const s = get();
+                set({
+                  history: [...s.history, point],
+                  step: point.step,
+                  charsPerSecond,
+                  ...(sample ? { samples: [...s.samples.slice(-19), sample] } : {}),
+                  ...(checkpointed ? { lastCheckpoint: point.step } : {}),
+                });
+              },
+            );
+            set({ phase: 'ready', status, step: status.step, lastCheckpoint: status.step });
+          } catch (error) {
+            set({ phase: 'error', error: message(error) });
+          }
+        },
+
+        pause: () => worker?.cancel(),
+
+        async restart() {
+          if (get().phase === 'training') return;
+          await client().call('clearCheckpoint', { storageKey: checkpointKey() });
+          set({ history: [], samples: [], step: 0, lastCheckpoint: null, generated: null, trace: null });
+          await get().load({ resume: false });
+        },
+
+        async compareWithFit() {
+          if (get().phase !== 'ready') return;
+          set({ comparing: true });
+          try {
+            const r = await client().call('compareWithFit', { batches: 5 });
+            set({ compare: r, comparing: false });
+          } catch (error) {
+            set({ comparing: false, error: message(error) });
+          }
+        },
+
+        async generate() {
+          const { gen } = get();
+          set({ generating: true, genError: null });
+          try {
+            const { chars, trace } = await client().call('generate', { prime: gen.prime, length: gen.length, topN: gen.topN > 0 ? gen.topN : null, temperature: gen.temperature, seed: gen.seed });
+            set({ generated: { chars, prime: gen.prime }, trace, generating: false });
+          } catch (error) {
+            set({ generating: false, genError: message(error) });
+          }
+        },
+
+        async readText(text) {
+          set({ traceError: null });
+          try {
+            set({ trace: await client().call('trace', { text }) });
+          } catch (error) {
+            set({ traceError: message(error) });
+          }
+        },
+
+        async importModel(files) {
+          set({ importError: null });
+          try {
+            const model = await client().call('importModel', files);
+            set({ model, generated: null, trace: null });
+          } catch (error) {
+            set({ importError: message(error) });
+          }
+        },
+
+        async useTrained() {
+          set({ model: await client().call('useTrained', null), generated: null, trace: null, importError: null });
+        },
+
+        dispose() {
+          worker?.dispose();
+          worker = null;
+        },
+      };
+    },
+    {
+      persist: {
+        version: 1,
+        partialize: ({ preset, samplePrime, sampleEvery, gen }) => ({ preset, samplePrime, sampleEvery, gen }),
+        merge: (saved, current) => {
+          const s = saved as Partial<Saved> | undefined;
+          if (!s) return current;
+          const g = s.gen && typeof s.gen === 'object' ? s.gen : undefined;
+          const okGen =
+            g && typeof g.prime === 'string' && [g.length, g.topN, g.temperature, g.seed].every((v) => typeof v === 'number' && Number.isFinite(v));
+          return {
+            ...current,
+            preset: s.preset && s.preset in PRESETS ? s.preset : current.preset,
+            samplePrime: typeof s.samplePrime === 'string' && s.samplePrime.length > 0 ? s.samplePrime : current.samplePrime,
+            sampleEvery: Number.isInteger(s.sampleEvery) && (s.sampleEvery as number) > 0 ? (s.sampleEvery as number) : current.sampleEvery,
+            gen: okGen ? (g as CharLmState['gen']) : current.gen,
+          };
+        },
+      },
+      dispose: (s) => s.dispose(),
+    },
+  );
+}
+
+export const CharLmStore = createCharLmStore('novel');

@@ -1,0 +1,82 @@
+/**
+ * Widget state in the page's query string, so a link reproduces what the reader saw. Each widget
+ * owns one parameter (named after its id, so several widgets on a page never clash); its value is
+ * base64url-encoded JSON. Writes use history.replaceState — the reader's Back button should leave
+ * the page, not undo every weight they dragged — and are throttled, since a drag changes the
+ * state sixty times a second.
+ */
+
+/** UTF-8 JSON as base64url (RFC 4648 §5, no padding): safe in a query string without escaping. */
+export function encodeJsonParam(value: unknown): string {
+  const bytes = new TextEncoder().encode(JSON.stringify(value));
+  let binary = '';
+  for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** The inverse of encodeJsonParam; throws on anything that is not base64url of UTF-8 JSON. */
+export function decodeJsonParam(text: string): unknown {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('not base64url');
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  const bytes = Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
+  return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+}
+
+export function readQueryParam(name: string): string | null {
+  if (typeof window === 'undefined') return null;
+  return new URLSearchParams(window.location.search).get(name);
+}
+
+/** Sets (or with null removes) one parameter, keeping the path, the other parameters and the hash. */
+export function writeQueryParam(name: string, value: string | null): void {
+  const url = new URL(window.location.href);
+  if (value === null) url.searchParams.delete(name);
+  else url.searchParams.set(name, value);
+  const next = url.pathname + url.search + url.hash;
+  if (next !== window.location.pathname + window.location.search + window.location.hash) {
+    window.history.replaceState(window.history.state, '', next);
+  }
+}
+
+export interface UrlParamWriter {
+  /** Writes the value within `interval` ms; later values replace earlier ones not yet written. */
+  schedule(value: string | null): void;
+  /** Writes the pending value now (at the end of a drag, before leaving). */
+  flush(): void;
+  /** Drops the pending value and stops writing (on unmount). */
+  dispose(): void;
+}
+
+/**
+ * A throttled writer for one parameter. It only writes while the page is still the one it was
+ * made on: a write that lands after the reader moved to another chapter would tack this widget's
+ * state onto that chapter's URL.
+ */
+export function createUrlParamWriter(name: string, interval = 200): UrlParamWriter {
+  const path = window.location.pathname;
+  let pending: { value: string | null } | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let disposed = false;
+
+  const flush = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    if (!pending || disposed) return;
+    const { value } = pending;
+    pending = null;
+    if (window.location.pathname === path) writeQueryParam(name, value);
+  };
+
+  return {
+    schedule(value) {
+      if (disposed) return;
+      pending = { value };
+      timer ??= setTimeout(flush, interval);
+    },
+    flush,
+    dispose() {
+      flush();
+      disposed = true;
+    },
+  };
+}

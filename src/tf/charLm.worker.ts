@@ -1,0 +1,50 @@
+/// <reference lib="webworker" />
+/**
+ * The character-model worker: training, sampling, unit traces and model import run here so the
+ * page stays responsive through minutes of training. A thin adapter around charLmTrainer.
+ */
+import { chooseBackend, loadTf } from './backend';
+import type { CharLmCalls } from './charLmCalls';
+import { indexedDbCheckpoints } from './charLmCheckpoints';
+import { createCharLmHandlers } from './charLmTrainer';
+import type { BackendName } from './types';
+import { type Handlers, serveRpc } from './workerRpc';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+let backend: Promise<BackendName> | null = null;
+
+async function fetchText(url: string, onProgress: (loaded: number, total: number) => void): Promise<string> {
+  const response = await fetch(url);
+  if (!response.ok || !response.body) throw new Error(`Could not load ${url} (HTTP ${response.status}).`);
+  const total = Number(response.headers.get('content-length')) || 0;
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder('utf-8');
+  let text = '';
+  let loaded = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    loaded += value.length;
+    text += decoder.decode(value, { stream: true });
+    onProgress(loaded, total);
+  }
+  return (text + decoder.decode()).replace(/\r\n?/g, '\n');
+}
+
+const trainer = loadTf().then((tf) =>
+  createCharLmHandlers({
+    tf,
+    checkpoints: indexedDbCheckpoints(tf),
+    startBackend: () => (backend ??= chooseBackend(tf)),
+    fetchText,
+    // A macrotask boundary, so a cancel message posted during training is handled.
+    yieldToMessages: () => new Promise((resolve) => setTimeout(resolve, 0)),
+  }),
+);
+
+// Listening starts at once (tfjs is still loading), so no early message is lost.
+const deferred = new Proxy({} as Handlers<CharLmCalls>, {
+  get: (_, call: keyof CharLmCalls) => async (args: never, progress: never) => ((await trainer).handlers[call] as (a: never, p: never) => unknown)(args, progress),
+});
+serveRpc<CharLmCalls>(self, deferred, () => void trainer.then((t) => t.cancel()));

@@ -1,0 +1,115 @@
+/**
+ * The calls of the character-model worker (charLm.worker.ts) and the plain data they exchange.
+ * The worker owns the text, the model, its optimizer and its checkpoints; the page only sends
+ * settings and receives numbers and strings.
+ */
+import type { BackendName } from './types';
+
+export interface CharLmConfig {
+  layers: number;
+  units: number;
+  /** N: sequences per batch. */
+  batchSize: number;
+  /** M: characters per sequence window. */
+  numSteps: number;
+  /** Fraction of each LSTM's outputs dropped while training (the source's keep_prob 0.5 is 0.5 here). */
+  dropout: number;
+  learningRate: number;
+  /** Clip the gradients' global norm to this (the source uses 5). */
+  clipNorm: number;
+}
+
+export const BROWSER_CONFIG: CharLmConfig = { layers: 1, units: 128, batchSize: 32, numSteps: 50, dropout: 0, learningRate: 0.002, clipNorm: 5 };
+export const BOOK_CONFIG: CharLmConfig = { layers: 2, units: 512, batchSize: 100, numSteps: 100, dropout: 0.5, learningRate: 0.001, clipNorm: 5 };
+
+export type TextSource = { kind: 'moby-dick'; url: string } | { kind: 'own'; name: string; text: string };
+
+export interface HistoryPoint {
+  step: number;
+  /** Training loss of this batch, nats per character. */
+  loss: number;
+  /** Held-out loss, nats per character, on the steps where it was measured. */
+  valLoss?: number;
+  /** Seconds of training so far (across sessions). */
+  seconds: number;
+}
+
+export interface SampleLog {
+  step: number;
+  text: string;
+}
+
+export interface CorpusInfo {
+  name: string;
+  characters: number;
+  vocabulary: string[];
+  trainCharacters: number;
+  validationCharacters: number;
+  first200: string;
+}
+
+export interface TrainerStatus {
+  backend: BackendName;
+  corpus: CorpusInfo;
+  config: CharLmConfig;
+  params: number;
+  step: number;
+  history: HistoryPoint[];
+  samples: SampleLog[];
+  /** True when this state came from a saved checkpoint. */
+  resumed: boolean;
+}
+
+export interface TrainProgress {
+  point: HistoryPoint;
+  charsPerSecond: number;
+  sample?: SampleLog;
+  checkpointed?: boolean;
+}
+
+export interface GenerateArgs {
+  prime: string;
+  length: number;
+  topN: number | null;
+  temperature: number;
+  seed: number;
+  greedy?: boolean;
+}
+
+export interface GeneratedChar {
+  char: string;
+  /** Probability of the chosen character under the distribution it was drawn from. */
+  p: number;
+  /** The top candidates of that distribution, most likely first. */
+  top: { char: string; p: number }[];
+}
+
+/** Hidden and cell values of every layer at every character: values[t][unit]. */
+export interface UnitTrace {
+  text: string;
+  layers: { h: Float32Array[]; c: Float32Array[] }[];
+}
+
+export interface ModelInfo {
+  source: 'trained' | 'imported';
+  name: string;
+  vocabulary: string[];
+  layers: { units: number; recurrentActivation: string }[];
+  inputLayout: 'one-hot' | 'embedding';
+  /** Fixed input length of a window model, null when it reads any length. */
+  window: number | null;
+}
+
+export type CharLmCalls = {
+  load: { args: { source: TextSource; config: CharLmConfig; storageKey: string; resume: boolean }; result: TrainerStatus; progress: { loaded: number; total: number } };
+  train: { args: { maxSteps: number; sampleEvery: number; evalEvery: number; checkpointEvery: number; prime: string }; result: TrainerStatus; progress: TrainProgress };
+  generate: { args: GenerateArgs; result: { chars: GeneratedChar[]; trace: UnitTrace } };
+  trace: { args: { text: string }; result: UnitTrace };
+  clearCheckpoint: { args: { storageKey: string }; result: null };
+  importModel: {
+    args: { modelJson: string; weightFiles: { name: string; data: ArrayBuffer }[]; chars: string };
+    result: ModelInfo;
+  };
+  useTrained: { args: null; result: ModelInfo | null };
+  compareWithFit: { args: { batches: number }; result: { loopCharsPerSecond: number; fitCharsPerSecond: number; batches: number } };
+};

@@ -1,0 +1,49 @@
+/**
+ * Numbers behind a picture, as a real table: screen readers can walk it cell by cell, and anyone
+ * can read the exact values a glyph only suggests.
+ */
+import { memo } from 'react';
+import { num } from './format';
+
+export interface GateTableRow {
+  header: string;
+  values: readonly number[];
+}
+
+export interface GateTableProps {
+  caption: string;
+  corner: string;
+  columns: readonly string[];
+  rows: readonly GateTableRow[];
+  digits?: number;
+}
+
+function GateTableImpl({ caption, corner, columns, rows, digits = 4 }: GateTableProps) {
+  return (
+    <table className="gate-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{corner}</th>
+          {columns.map((c) => (
+            <th key={c} scope="col">
+              {c}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.header}>
+            <th scope="row">{row.header}</th>
+            {row.values.map((v, i) => (
+              <td key={i}>{num(v, digits)}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export const GateTable = memo(GateTableImpl);

@@ -1,0 +1,188 @@
+/**
+ * A matrix of numbers the reader can change by hand: drag a cell up or down (mouse or touch,
+ * through d3-drag), or focus it and press ArrowUp/ArrowDown (Shift for ten times the step,
+ * ArrowLeft/ArrowRight to move between cells). The grid is one tab stop; the focused cell is a
+ * slider to assistive technology, named by the caller ("kernel row 0 col 3 (forget gate, unit 0)").
+ *
+ * One d3-drag behaviour sits on the table itself and finds the cell under the pointer, so the
+ * number of listeners does not grow with the number of cells, and cells that did not change do
+ * not re-render while another one is dragged.
+ */
+import { drag, interpolateRdBu, scaleDiverging, select } from 'd3';
+import { type KeyboardEvent, memo, useEffect, useRef, useState } from 'react';
+import { num } from './format';
+
+export interface WeightGridProps {
+  caption: string;
+  rows: number;
+  cols: number;
+  /** Row-major, rows × cols. */
+  values: ArrayLike<number>;
+  rowLabels: readonly string[];
+  colLabels: readonly string[];
+  /** The accessible name of a cell, without its value (the grid appends it). */
+  cellLabel: (row: number, col: number) => string;
+  /** A class per column, to group columns visually (one gate's block). */
+  colClass?: (col: number) => string;
+  /** New value for a cell; `event` is the input event behind it (for latency probes). */
+  onChange: (index: number, value: number, event?: Event) => void;
+  /** A drag ended (persist now rather than on the next throttle tick). */
+  onCommit?: () => void;
+  step?: number;
+  /** Values are kept within ±limit. */
+  limit?: number;
+  /** Value change per pixel of vertical drag. */
+  perPixel?: number;
+}
+
+const colour = scaleDiverging((t: number) => interpolateRdBu(1 - t)).domain([-3, 0, 3]);
+
+interface CellProps {
+  index: number;
+  value: number;
+  label: string;
+  focusable: boolean;
+  className?: string;
+  limit: number;
+}
+
+const Cell = memo(function Cell({ index, value, label, focusable, className, limit }: CellProps) {
+  const text = num(value, 3);
+  const strong = Math.abs(value) > 1.6;
+  return (
+    <td className={className}>
+      <span
+        role="slider"
+        tabIndex={focusable ? 0 : -1}
+        data-index={index}
+        aria-label={`${label}: ${text}`}
+        aria-valuenow={value}
+        aria-valuemin={-limit}
+        aria-valuemax={limit}
+        aria-valuetext={text}
+        className={strong ? 'weight-cell weight-cell-strong' : 'weight-cell'}
+        style={{ background: colour(value) }}
+      >
+        {text}
+      </span>
+    </td>
+  );
+});
+
+function cellIndexOf(target: EventTarget | null): number | null {
+  const el = target instanceof Element ? target.closest('[data-index]') : null;
+  const index = el ? Number(el.getAttribute('data-index')) : NaN;
+  return Number.isInteger(index) ? index : null;
+}
+
+export function WeightGrid(props: WeightGridProps) {
+  const { caption, rows, cols, values, rowLabels, colLabels, cellLabel, colClass, step = 0.05, limit = 10 } = props;
+  const table = useRef<HTMLTableElement>(null);
+  const latest = useRef(props);
+  latest.current = props;
+  const [focused, setFocused] = useState(0);
+  const active = Math.min(focused, rows * cols - 1);
+
+  useEffect(() => {
+    const el = table.current;
+    if (!el) return;
+    interface Subject {
+      index: number;
+      start: number;
+      y0: number;
+    }
+    const behaviour = drag<HTMLTableElement, unknown, Subject | null>()
+      .filter((event: MouseEvent) => !event.button && cellIndexOf(event.target) !== null)
+      .subject((event) => {
+        const index = cellIndexOf(event.sourceEvent.target);
+        if (index === null) return null;
+        return { index, start: Number(latest.current.values[index]), y0: event.y };
+      })
+      .on('start', (event) => {
+        const subject = event.subject as Subject;
+        setFocused(subject.index);
+        (event.sourceEvent.target as HTMLElement | null)?.closest<HTMLElement>('[data-index]')?.focus({ preventScroll: true });
+      })
+      .on('drag', (event) => {
+        const { index, start, y0 } = event.subject as Subject;
+        const { perPixel = 0.02, limit: max = 10, onChange } = latest.current;
+        const next = Math.max(-max, Math.min(max, start - (event.y - y0) * perPixel));
+        onChange(index, next, event.sourceEvent as Event);
+      })
+      .on('end', () => latest.current.onCommit?.());
+    const selection = select(el).call(behaviour);
+    return () => {
+      selection.on('.drag', null);
+    };
+  }, []);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
+    const index = cellIndexOf(event.target);
+    if (index === null) return;
+    const size = rows * cols;
+    const move = (to: number) => {
+      const next = (to + size) % size;
+      setFocused(next);
+      table.current?.querySelector<HTMLElement>(`[data-index="${next}"]`)?.focus();
+    };
+    const nudge = (direction: number) => {
+      const amount = step * (event.shiftKey ? 10 : 1);
+      const value = Number(values[index]) + direction * amount;
+      props.onChange(index, Math.max(-limit, Math.min(limit, Number(value.toFixed(6)))), event.nativeEvent);
+      props.onCommit?.();
+    };
+    const actions: Record<string, () => void> = {
+      ArrowUp: () => nudge(1),
+      ArrowDown: () => nudge(-1),
+      PageUp: () => nudge(10),
+      PageDown: () => nudge(-10),
+      ArrowRight: () => move(index + 1),
+      ArrowLeft: () => move(index - 1),
+      Home: () => move(0),
+      End: () => move(size - 1),
+    };
+    const action = actions[event.key];
+    if (!action) return;
+    // These keys belong to the grid; the explorer around it must not also step its time cursor.
+    event.preventDefault();
+    event.stopPropagation();
+    action();
+  };
+
+  return (
+    <table ref={table} className="weight-grid" onKeyDown={onKeyDown}>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <td />
+          {colLabels.map((label, c) => (
+            <th key={c} scope="col" className={colClass?.(c)}>
+              {label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {Array.from({ length: rows }, (_, r) => (
+          <tr key={r}>
+            <th scope="row">{rowLabels[r]}</th>
+            {Array.from({ length: cols }, (_, c) => {
+              const index = r * cols + c;
+              return (
+                <Cell
+                  key={c}
+                  index={index}
+                  value={Number(values[index])}
+                  label={cellLabel(r, c)}
+                  focusable={index === active}
+                  className={colClass?.(c)}
+                  limit={limit}
+                />
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,64 @@
+/**
+ * The source's example output for input "h": logits 1.0, 2.2, −3.0, 4.1 over h, e, l, o, through
+ * softmax. The reader edits the logits and the temperature and sees every intermediate number.
+ */
+import { useState } from 'react';
+import { useT } from '../../book/i18n';
+import { softmax } from '../../engine/activations';
+import { HELLO_VOCAB } from '../../state/helloLmStore';
+import { num } from '../../viz/format';
+import { ProbabilityBars } from '../../viz/ProbabilityBars';
+import { Controls, NumberField, Slider, Stat, WidgetShell } from '../shell';
+
+export const SOURCE_LOGITS = [1.0, 2.2, -3.0, 4.1];
+
+export default function SoftmaxExample() {
+  const t = useT();
+  const [logits, setLogits] = useState(SOURCE_LOGITS);
+  const [temperature, setTemperature] = useState(1);
+  const probs = softmax(logits, temperature);
+  const max = Math.max(...logits);
+  const exps = logits.map((z) => Math.exp((z - max) / temperature));
+  const total = exps.reduce((a, b) => a + b, 0);
+  const reset = () => {
+    setLogits(SOURCE_LOGITS);
+    setTemperature(1);
+  };
+  return (
+    <WidgetShell title={t('charLm.softmax.title')} widget="SoftmaxExample" onReset={reset}>
+      <Controls>
+        {HELLO_VOCAB.chars.map((c, i) => (
+          <NumberField key={c} label={t('charLm.softmax.logit', { char: c })} value={logits[i]} step={0.1} onChange={(v) => setLogits(logits.map((z, j) => (j === i ? v : z)))} />
+        ))}
+        <Slider label={t('charLm.temperature')} value={temperature} min={0.1} max={3} step={0.1} onChange={setTemperature} />
+      </Controls>
+      <div className="scroll-x">
+        <table className="char-table" data-testid="softmax-table">
+          <thead>
+            <tr>
+              <th>{t('charLm.char')}</th>
+              <th>z</th>
+              <th>exp((z − max)/T)</th>
+              <th>p = exp / Σ</th>
+            </tr>
+          </thead>
+          <tbody>
+            {HELLO_VOCAB.chars.map((c, i) => (
+              <tr key={c}>
+                <td>{c}</td>
+                <td>{num(logits[i], 4)}</td>
+                <td>{num(exps[i], 6)}</td>
+                <td data-testid={`p-${c}`}>{num(probs[i], 6)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="stats">
+        <Stat label="Σ exp" value={num(total, 6)} />
+        <Stat label={t('charLm.softmax.sum')} value={num(probs.reduce((a, b) => a + b, 0), 6)} />
+      </div>
+      <ProbabilityBars labels={HELLO_VOCAB.chars} values={probs} extra={logits} extraLabel="z" label={t('charLm.probBars')} />
+    </WidgetShell>
+  );
+}

@@ -1,0 +1,40 @@
+/** The small Moby-Dick summary the data step writes (vocabulary, counts, first chapter). */
+import { useEffect, useState } from 'react';
+
+export interface MobyDickInfo {
+  title: string;
+  license: string;
+  characters: number;
+  vocabulary: string[];
+  counts: number[];
+  firstChapter: string;
+}
+
+export const MOBY_DICK_TEXT_URL = '/generated/moby-dick.txt';
+const INFO_URL = '/generated/moby-dick.json';
+
+let cached: Promise<MobyDickInfo> | null = null;
+
+function loadInfo(): Promise<MobyDickInfo> {
+  cached ??= fetch(INFO_URL).then(async (r) => {
+    if (!r.ok) throw new Error(`Could not load ${INFO_URL} (HTTP ${r.status}); run npm run data.`);
+    return (await r.json()) as MobyDickInfo;
+  });
+  cached.catch(() => (cached = null));
+  return cached;
+}
+
+export function useMobyDickInfo(): { info: MobyDickInfo | null; error: string | null } {
+  const [state, setState] = useState<{ info: MobyDickInfo | null; error: string | null }>({ info: null, error: null });
+  useEffect(() => {
+    let live = true;
+    loadInfo().then(
+      (info) => live && setState({ info, error: null }),
+      (error: unknown) => live && setState({ info: null, error: error instanceof Error ? error.message : String(error) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return state;
+}

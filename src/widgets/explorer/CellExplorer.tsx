@@ -1,0 +1,118 @@
+/**
+ * The unrolled-cell explorer: an RNN, LSTM or GRU (or all three) run over the reader's sentence,
+ * drawn once per token, with every weight draggable and every value in a table. Chapters write
+ *
+ *   <CellExplorer id="lstm-explorer" cell="lstm" />
+ *   <CellExplorer id="gru-explorer" cell="gru" compare />
+ *
+ * `id` names the explorer's query parameter (?lstm-explorer=…), which holds its whole state, so a
+ * link or a reload shows the same view; a link that cannot be read falls back to the defaults
+ * with a note. No tfjs here: the numbers come from the engine, on the main thread, in microseconds.
+ */
+import { type KeyboardEvent, useEffect, useState } from 'react';
+import { useT } from '../../book/i18n';
+import type { CellKind } from '../../engine/cellTrace';
+import { ExplorerStoreProvider, createExplorerStore, useExplorer, useExplorerApi } from '../../state/explorerStore';
+import { readQueryParam } from '../../state/urlState';
+import { WidgetShell } from '../shell';
+import { enableBenchProbe } from './benchProbe';
+import { CellPanel } from './CellPanel';
+import { ExplorerControls } from './ExplorerControls';
+import { type DecodeProblem, type ExplorerProps, decodeConfig, defaultConfig } from './explorerState';
+import { TimeBar } from './TimeBar';
+import { useExplorerUrl } from './useExplorerUrl';
+import { EmbeddingTable, WeightEditor } from './WeightEditor';
+import './explorer.css';
+
+export interface CellExplorerProps extends ExplorerProps {
+  /** The URL parameter and anchor of this explorer; unique on its page. */
+  id: string;
+}
+
+const ALL: readonly CellKind[] = ['rnn', 'lstm', 'gru'];
+
+/** Keys that move the time cursor, unless a control that uses them itself has the focus. */
+function timeKey(event: KeyboardEvent<HTMLElement>): 'back' | 'forward' | 'play' | 'first' | 'last' | null {
+  const target = event.target as HTMLElement;
+  if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return null;
+  if (target.closest('input, textarea, select, [role="slider"]')) return null;
+  if (event.key === ' ' && target.closest('button')) return null;
+  return ({ ArrowLeft: 'back', ArrowRight: 'forward', ' ': 'play', Home: 'first', End: 'last' } as const)[event.key] ?? null;
+}
+
+function ExplorerBody({ id, note }: { id: string; note: { problem: DecodeProblem; detail: string } | null }) {
+  const t = useT();
+  const store = useExplorerApi();
+  const compare = useExplorer((s) => s.config.compare);
+  const cell = useExplorer((s) => s.config.cell);
+  const flush = useExplorerUrl(id, store);
+
+  useEffect(() => enableBenchProbe(), []);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const key = timeKey(event);
+    if (!key) return;
+    event.preventDefault();
+    const s = store.getState();
+    if (key === 'back') s.stepTime(-1);
+    else if (key === 'forward') s.stepTime(1);
+    else if (key === 'first') s.setTime(0);
+    else if (key === 'last') s.setTime(s.tokens.length - 1);
+    else {
+      if (!s.playing && s.config.time >= s.tokens.length - 1) s.setTime(0);
+      s.setPlaying(!s.playing);
+    }
+  };
+
+  return (
+    <div className="explorer" onKeyDown={onKeyDown}>
+      {note && (
+        <p className="explorer-note explorer-url-note" role="status">
+          {t('explorer.urlNote', { detail: note.detail })}
+        </p>
+      )}
+      <ExplorerControls />
+      <TimeBar />
+      <div
+        className="explorer-time-region"
+        tabIndex={0}
+        role="group"
+        aria-label={t('explorer.timeRegion')}
+      >
+        {(compare ? ALL : [cell]).map((kind) => (
+          <CellPanel key={kind} kind={kind} showTitle={compare} />
+        ))}
+      </div>
+      <WeightEditor onCommit={flush} />
+      <EmbeddingTable onCommit={flush} />
+    </div>
+  );
+}
+
+export default function CellExplorer({ id, ...props }: CellExplorerProps) {
+  const t = useT();
+  const key = typeof id === 'string' && id.length > 0 ? id : 'cell-explorer';
+  const [boot] = useState(() => {
+    const initial = defaultConfig(props);
+    const text = readQueryParam(key);
+    const decoded = text === null ? null : decodeConfig(text);
+    if (decoded === null) return { start: initial, initial, note: null };
+    if (decoded.problem === null) return { start: decoded.config, initial, note: null };
+    return { start: initial, initial, note: { problem: decoded.problem, detail: decoded.detail } };
+  });
+  const [store] = useState(() => createExplorerStore(boot.start, boot.initial));
+
+  return (
+    <ExplorerStoreProvider create={() => store}>
+      <WidgetShell
+        title={t('explorer.title')}
+        id={key}
+        widget="CellExplorer"
+        description={t('explorer.description')}
+        onReset={() => store.getState().reset()}
+      >
+        <ExplorerBody id={key} note={boot.note} />
+      </WidgetShell>
+    </ExplorerStoreProvider>
+  );
+}

@@ -1,0 +1,188 @@
+/**
+ * Recipe 9's playground: every argument of a Keras/tfjs recurrent layer, and what it does to the
+ * output shapes, the parameter count (ours beside tfjs'), and the code in both frameworks.
+ */
+import { useEffect, useMemo } from 'react';
+import { useT } from '../../book/i18n';
+import { describeModel, formatCount } from '../../engine/paramCount';
+import { LayerArgsStore } from '../../state/layerArgsStore';
+import { Stat, WidgetShell } from '../shell';
+import { ArgControls } from './ArgControls';
+import { kerasCode, tfjsCode } from './codegen';
+import { compareRows, shapesToString } from './compare';
+import { type LayerArgsConfig, configNotes, configProblems, configToSpec } from './config';
+import { CopyCode } from './CopyCode';
+
+const COMBOS = [
+  [false, false],
+  [true, false],
+  [false, true],
+  [true, true],
+] as const;
+
+/** The top recurrent layer's outputs for each return_sequences × return_state pair. */
+function comboShapes(config: LayerArgsConfig): string[] {
+  return COMBOS.map(([returnSequences, returnState]) => {
+    const rows = describeModel(configToSpec({ ...config, returnSequences, returnState, denseHead: false })).rows;
+    return shapesToString(rows[rows.length - 1].outputShapes);
+  });
+}
+
+function Playground() {
+  const t = useT();
+  const config = LayerArgsStore.useStore((s) => s.config);
+  const tfjs = LayerArgsStore.useStore((s) => s.tfjs);
+  const inspect = LayerArgsStore.useStore((s) => s.inspect);
+
+  const spec = useMemo(() => configToSpec(config), [config]);
+  const key = JSON.stringify(spec);
+  const mine = useMemo(() => describeModel(spec), [spec]);
+  const problems = configProblems(config);
+  const notes = configNotes(config);
+  const combos = useMemo(() => comboShapes(config), [config]);
+  const python = useMemo(() => kerasCode(spec), [spec]);
+  const typescript = useMemo(() => tfjsCode(spec), [spec]);
+
+  useEffect(() => {
+    // A setting tfjs refuses is explained instead of built: the reason is the answer.
+    if (problems.length === 0) inspect(spec);
+    // spec follows key; keying on the JSON skips rebuilding for an equal spec.
+  }, [key, problems.length, inspect]);
+
+  const current = problems.length === 0 && tfjs?.key === key ? tfjs : null;
+  const report = current?.status === 'ready' ? current.report : undefined;
+  const rows = compareRows(mine.rows, report?.layers);
+  const refusal = problems
+    .map((p) => t(p.scope === 'tfjs' ? 'layerArgs.unsupported' : 'layerArgs.refused', { reason: `${p.arg}: ${t(p.key)}` }))
+    .join(' ');
+  const tfjsCell = (content: string) => (refusal ? <span className="widget-problem">{refusal}</span> : current?.status === 'error' ? <span className="widget-problem">{current.error}</span> : content);
+
+  return (
+    <>
+      <ArgControls />
+
+      {notes.length > 0 && (
+        <ul className="layer-args-notes" data-testid="notes">
+          {notes.map((n) => (
+            <li key={n.key}>{t(n.key, n.params)}</li>
+          ))}
+        </ul>
+      )}
+      {problems.map((p) => (
+        <p key={p.key} role="alert" className="widget-problem" data-testid="problem">
+          {t(p.scope === 'tfjs' ? 'layerArgs.unsupported' : 'layerArgs.refused', { reason: `${p.arg}: ${t(p.key)}` })}
+        </p>
+      ))}
+
+      <div className="scroll-x">
+        <table className="compact layer-args-table" data-testid="layer-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('layerArgs.table.layer')}</th>
+              <th scope="col">{t('layerArgs.table.shapes')}</th>
+              <th scope="col">{t('layerArgs.table.ours')}</th>
+              <th scope="col">{t('layerArgs.table.tfjs')}</th>
+              <th scope="col">{t('layerArgs.table.tfjsShapes')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(({ ours, theirs, agrees }, i) => (
+              <tr key={ours.name} data-match={agrees === undefined ? 'pending' : agrees ? 'yes' : 'no'}>
+                <td>
+                  <code>
+                    {ours.name} ({ours.className})
+                  </code>
+                </td>
+                <td>
+                  <code data-testid={`shape-${i}`}>{shapesToString(ours.outputShapes)}</code>
+                </td>
+                <td>
+                  <code data-testid={`formula-${i}`}>{ours.formula}</code>
+                </td>
+                <td data-testid={`tfjs-params-${i}`}>
+                  {tfjsCell(theirs ? `${formatCount(theirs.params)} ${agrees ? '✓' : '✗'}` : t('layerArgs.pending'))}
+                </td>
+                <td>{refusal || current?.status === 'error' ? '—' : theirs ? <code>{shapesToString(theirs.outputShapes)}</code> : '…'}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t('layerArgs.table.total')}</th>
+              <td />
+              <td>
+                <strong data-testid="total-ours">{formatCount(mine.totalParams)}</strong>
+              </td>
+              <td data-testid="total-tfjs">
+                {report ? `${formatCount(report.totalParams)} ${report.totalParams === mine.totalParams ? '✓' : '✗'}` : refusal ? '—' : '…'}
+              </td>
+              <td />
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+      <Stat label={t('layerArgs.backend')} value={current?.status === 'ready' ? current.backend : refusal ? '—' : t('layerArgs.pending')} />
+
+      <h4 className="layer-args-heading">{t('layerArgs.combos')}</h4>
+      <div className="scroll-x">
+        <table className="compact" data-testid="combo-table">
+          <thead>
+            <tr>
+              <th scope="col">return_sequences</th>
+              <th scope="col">return_state</th>
+              <th scope="col">{t('layerArgs.combos.outputs')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {COMBOS.map(([rs, st], i) => (
+              <tr key={i} aria-current={rs === config.returnSequences && st === config.returnState ? 'true' : undefined}>
+                <td>{rs ? 'True' : 'False'}</td>
+                <td>{st ? 'True' : 'False'}</td>
+                <td>
+                  <code>{combos[i]}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      {report && (
+        <details>
+          <summary>{t('layerArgs.summary')}</summary>
+          <pre className="summary-lines" data-testid="tfjs-summary">
+            {report.summary.join('\n')}
+          </pre>
+        </details>
+      )}
+
+      <div className="layer-args-code">
+        <CopyCode code={python} language="python" label={t('layerArgs.python')} testId="code-python" />
+        <CopyCode code={typescript} language="ts" label={t('layerArgs.typescript')} testId="code-ts" />
+      </div>
+    </>
+  );
+}
+
+function Shell() {
+  const t = useT();
+  const reset = LayerArgsStore.useStore((s) => s.reset);
+  const config = LayerArgsStore.useStore((s) => s.config);
+  const tfjs = LayerArgsStore.useStore((s) => s.tfjs);
+  // Ready once tfjs has answered for the current setting, or the setting is one tfjs refuses.
+  const key = JSON.stringify(configToSpec(config));
+  const ready = configProblems(config).length > 0 || (tfjs !== null && tfjs.key === key && tfjs.status !== 'building');
+  return (
+    <WidgetShell title={t('layerArgs.title')} widget="LayerPlayground" onReset={reset} ready={ready} description={t('layerArgs.description')}>
+      <Playground />
+    </WidgetShell>
+  );
+}
+
+export default function LayerPlayground({ storageKey = 'layer-args' }: { storageKey?: string }) {
+  return (
+    <LayerArgsStore.Provider storageKey={storageKey}>
+      <Shell />
+    </LayerArgsStore.Provider>
+  );
+}

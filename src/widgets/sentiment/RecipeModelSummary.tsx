@@ -1,0 +1,60 @@
+/**
+ * A book-size model of the recipe map (src/engine/recipeModels.ts, by export name) built in
+ * tfjs, its summary() beside our arithmetic. Only the summary is needed, so the generic model
+ * worker builds it and nothing is trained.
+ *
+ *   <RecipeModelSummary model="tweetRnn" />
+ */
+import { useEffect, useState } from 'react';
+import { useT } from '../../book/i18n';
+import * as recipes from '../../engine/recipeModels';
+import type { ModelSpec } from '../../engine/spec';
+import { createModelWorker } from '../../tf/modelWorkerClient';
+import { ModelSummaryTable } from '../shared/ModelSummaryTable';
+import { Stat, WidgetShell } from '../shell';
+
+type Built = { summary: string[]; layerParams: { name: string; params: number }[]; backend: string };
+
+const specs = Object.fromEntries(Object.entries(recipes).filter(([, v]) => typeof v === 'object' && v !== null && 'layers' in v)) as Record<string, ModelSpec>;
+
+export default function RecipeModelSummary({ model, title }: { model: string; title?: string }) {
+  const t = useT();
+  const spec = specs[model];
+  const [built, setBuilt] = useState<Built | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!spec) return;
+    const worker = createModelWorker();
+    let live = true;
+    worker
+      .call('build', { spec, compile: { optimizer: 'adam', learningRate: 0.001, loss: 'categoricalCrossentropy' } })
+      .then((b) => live && setBuilt({ summary: b.summary, layerParams: b.layerParams, backend: b.backend }))
+      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)))
+      .finally(() => worker.dispose());
+    return () => {
+      live = false;
+      worker.dispose();
+    };
+  }, [spec]);
+
+  const heading = title ?? t('sentiment.recipe.title', { model });
+  if (!spec) {
+    return (
+      <WidgetShell title={heading} widget="RecipeModelSummary">
+        <p role="alert">{t('sentiment.recipe.unknown', { model })}</p>
+      </WidgetShell>
+    );
+  }
+  return (
+    <WidgetShell title={heading} widget="RecipeModelSummary" ready={built !== null || error !== null}>
+      <ModelSummaryTable spec={spec} layerParams={built?.layerParams} summary={built?.summary} summaryOpen />
+      {error && (
+        <p role="alert" className="widget-problem">
+          {error}
+        </p>
+      )}
+      {built && <Stat label={t('sentiment.backend')} value={built.backend} />}
+    </WidgetShell>
+  );
+}

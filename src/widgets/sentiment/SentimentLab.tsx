@@ -1,0 +1,52 @@
+/**
+ * Wraps a chapter's sentiment widgets so they share one dataset, one model and one worker.
+ *
+ *   <SentimentLab storageKey="ch04" cell="simpleRNN" units={40}>
+ *     <SentimentData /> <SentimentTrainer /> <SentimentInspect />
+ *   </SentimentLab>
+ *
+ * Each storageKey keeps its own settings (localStorage) and trained model (IndexedDB).
+ */
+import { type ReactNode, useEffect } from 'react';
+import type { SentimentCell } from '../../engine/sentimentModels';
+import { type SentimentLabDefaults, sentimentStore } from '../../state/sentimentStore';
+
+export interface SentimentLabProps {
+  storageKey?: string;
+  cell?: SentimentCell;
+  units?: number;
+  embeddingDim?: number;
+  layers?: number;
+  epochs?: number;
+  learningRate?: number;
+  batchSize?: number;
+  patience?: number;
+  padding?: 'pre' | 'post';
+  maxlen?: number;
+  numWords?: number;
+  children?: ReactNode;
+}
+
+function Init({ storageKey, defaults }: { storageKey: string; defaults: SentimentLabDefaults }) {
+  const init = sentimentStore.useStore((s) => s.init);
+  const id = JSON.stringify(defaults);
+  useEffect(() => {
+    void init(storageKey, JSON.parse(id) as SentimentLabDefaults);
+  }, [init, storageKey, id]);
+  return null;
+}
+
+export function SentimentLab({ storageKey = 'sentiment', children, padding, maxlen, numWords, ...settings }: SentimentLabProps) {
+  const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+  const defaults: SentimentLabDefaults = { settings: defined(settings), prep: defined({ padding, maxlen, numWords }) };
+  return (
+    <sentimentStore.Provider storageKey={`sentiment-${storageKey}`}>
+      <Init storageKey={storageKey} defaults={defaults} />
+      {children}
+    </sentimentStore.Provider>
+  );
+}
+
+export const useSentiment = sentimentStore.useStore;
+
+export default SentimentLab;

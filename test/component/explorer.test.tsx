@@ -1,0 +1,142 @@
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { decodeJsonParam } from '../../src/state/urlState';
+import CellExplorer from '../../src/widgets/explorer/CellExplorer';
+import { decodeConfig } from '../../src/widgets/explorer/explorerState';
+
+const SENTENCE = 'the cat sat 🐈';
+
+function gateTable(cell = 'LSTM') {
+  return screen.getByRole('table', { name: new RegExp(`^${cell} at step`) });
+}
+
+/** The text of one column (by header) for unit 0 in a gate table. */
+function cellValue(table: HTMLElement, header: string): string {
+  const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
+  const col = headers.indexOf(header);
+  expect(col, `column ${header} in ${headers.join(' | ')}`).toBeGreaterThan(0);
+  const row = within(table).getAllByRole('row')[1];
+  return row.children[col].textContent ?? '';
+}
+
+beforeEach(() => {
+  window.history.replaceState(null, '', '/chapters/test');
+});
+
+afterEach(() => {
+  window.history.replaceState(null, '', '/');
+});
+
+describe('CellExplorer', () => {
+  it('nudging a weight from the keyboard changes the gate values in the table and writes the link', () => {
+    render(<CellExplorer id="ex1" cell="lstm" sentence={SENTENCE} />);
+    const before = cellValue(gateTable(), 'f pre-activation');
+    // Column 2 of a 2-unit LSTM kernel is the forget gate's unit 0 (blocks i, f, c, o).
+    const weight = screen.getByRole('slider', { name: /^kernel row 0 col 2 \(forget gate, unit 0\): / });
+    const start = Number(weight.getAttribute('aria-valuenow'));
+    fireEvent.keyDown(weight, { key: 'ArrowUp', shiftKey: true });
+    const nudged = screen.getByRole('slider', { name: /^kernel row 0 col 2 \(forget gate, unit 0\): / });
+    expect(Number(nudged.getAttribute('aria-valuenow'))).toBeCloseTo(start + 0.5, 5);
+    const after = cellValue(gateTable(), 'f pre-activation');
+    expect(after).not.toBe(before);
+    // The x_0 of "the" times the +0.5 nudge is exactly what the pre-activation moved by.
+    const x0 = Number(screen.getByRole('slider', { name: /^embedding of “the”, dimension 0: / }).getAttribute('aria-valuenow'));
+    expect(Number(after) - Number(before)).toBeCloseTo(0.5 * x0, 3);
+
+    const link = new URLSearchParams(window.location.search).get('ex1');
+    expect(link).not.toBeNull();
+    const decoded = decodeConfig(link!);
+    expect(decoded.config?.weights.lstm.kernel[2]).toBeCloseTo(start + 0.5, 5);
+    expect(decoded.config?.sentence).toBe(SENTENCE);
+  });
+
+  it('steps through time with ←, →, Home and End, and not while a weight has focus', () => {
+    const { container } = render(<CellExplorer id="ex2" cell="gru" sentence={SENTENCE} />);
+    const region = screen.getByRole('group', { name: /Unrolled cells/ });
+    const time = () => container.querySelector('[data-time]')?.getAttribute('data-time');
+    expect(time()).toBe('0');
+    fireEvent.keyDown(region, { key: 'ArrowRight' });
+    fireEvent.keyDown(region, { key: 'ArrowRight' });
+    expect(time()).toBe('2');
+    expect(gateTable('GRU').querySelector('caption')?.textContent).toContain('step 3 (“sat”)');
+    fireEvent.keyDown(region, { key: 'ArrowLeft' });
+    expect(time()).toBe('1');
+    fireEvent.keyDown(region, { key: 'End' });
+    expect(time()).toBe('3');
+    fireEvent.keyDown(region, { key: 'Home' });
+    expect(time()).toBe('0');
+    // Arrow keys on a weight move between cells instead.
+    fireEvent.keyDown(screen.getAllByRole('slider', { name: /^kernel row 0 col 0/ })[0], { key: 'ArrowRight' });
+    expect(time()).toBe('0');
+  });
+
+  it('space plays and pauses', () => {
+    render(<CellExplorer id="ex3" cell="rnn" sentence={SENTENCE} />);
+    const region = screen.getByRole('group', { name: /Unrolled cells/ });
+    fireEvent.keyDown(region, { key: ' ' });
+    expect(screen.getByRole('button', { name: 'Pause' }).getAttribute('aria-pressed')).toBe('true');
+    fireEvent.keyDown(region, { key: ' ' });
+    expect(screen.getByRole('button', { name: 'Play' }).getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('compare mode draws RNN, LSTM and GRU under one time cursor', () => {
+    const { container } = render(<CellExplorer id="ex4" cell="gru" compare sentence={SENTENCE} />);
+    const panels = [...container.querySelectorAll('[data-cell]')].map((p) => p.getAttribute('data-cell'));
+    expect(panels).toEqual(['rnn', 'lstm', 'gru']);
+    fireEvent.click(screen.getByRole('button', { name: 'Step forward' }));
+    for (const cell of ['SimpleRNN', 'LSTM', 'GRU']) expect(gateTable(cell).querySelector('caption')?.textContent).toContain('step 2 (“cat”)');
+    // Switching compare off leaves the one chosen cell.
+    fireEvent.click(screen.getByLabelText('Compare RNN, LSTM and GRU'));
+    expect([...container.querySelectorAll('[data-cell]')].map((p) => p.getAttribute('data-cell'))).toEqual(['gru']);
+  });
+
+  it('a preset loads its weights and does what it says: the counter counts tokens', () => {
+    render(<CellExplorer id="ex5" cell="rnn" sentence="one two three four" />);
+    fireEvent.click(screen.getByRole('button', { name: 'A counter' }));
+    const region = screen.getByRole('group', { name: /Unrolled cells/ });
+    fireEvent.keyDown(region, { key: 'End' });
+    expect(Number(cellValue(gateTable('LSTM'), 'c'))).toBeCloseTo(4, 1);
+  });
+
+  it('a garbage link gives the defaults and a visible note', () => {
+    window.history.replaceState(null, '', '/chapters/test?ex6=%7Bnot-json');
+    render(<CellExplorer id="ex6" cell="lstm" sentence={SENTENCE} />);
+    expect(screen.getAllByRole('status').some((s) => s.textContent?.includes('could not be read'))).toBe(true);
+    expect(gateTable('LSTM').querySelector('caption')?.textContent).toContain('step 1 (“the”)');
+    expect(screen.getByLabelText<HTMLInputElement>('Sentence (any language, emoji welcome)').value).toBe(SENTENCE);
+  });
+
+  it('a link written by one explorer restores the same state in a fresh one', () => {
+    const first = render(<CellExplorer id="ex7" cell="lstm" sentence={SENTENCE} />);
+    fireEvent.click(screen.getByRole('button', { name: 'A sign-flipper' }));
+    fireEvent.keyDown(screen.getByRole('group', { name: /Unrolled cells/ }), { key: 'End' });
+    fireEvent.keyDown(screen.getByRole('slider', { name: /^bias row 0 col 0/ }), { key: 'ArrowUp' });
+    const table = gateTable('SimpleRNN').textContent;
+    const link = new URLSearchParams(window.location.search).get('ex7')!;
+    expect((decodeJsonParam(link) as { c: string }).c).toBe('rnn');
+    first.unmount();
+
+    window.history.replaceState(null, '', `/chapters/test?ex7=${link}`);
+    render(<CellExplorer id="ex7" cell="lstm" sentence="something else" />);
+    expect(screen.queryAllByRole('status').some((s) => s.textContent?.includes('could not be read'))).toBe(false);
+    expect(gateTable('SimpleRNN').textContent).toBe(table);
+    expect(screen.getByRole('slider', { name: /^bias row 0 col 0/ }).getAttribute('aria-valuetext')).toBe('1.05');
+  });
+
+  it('two explorers on a page keep separate state and separate link parameters', async () => {
+    render(
+      <>
+        <CellExplorer id="left" cell="lstm" sentence="a b" />
+        <CellExplorer id="right" cell="gru" sentence="c d e" />
+      </>,
+    );
+    const [leftRegion, rightRegion] = screen.getAllByRole('group', { name: /Unrolled cells/ });
+    fireEvent.keyDown(rightRegion, { key: 'End' });
+    fireEvent.keyDown(leftRegion, { key: 'ArrowRight' });
+    // Time moves are written on the throttle's next tick, not at once.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 300)));
+    const params = new URLSearchParams(window.location.search);
+    expect(decodeConfig(params.get('left')!).config?.time).toBe(1);
+    expect(decodeConfig(params.get('right')!).config?.time).toBe(2);
+  });
+});
