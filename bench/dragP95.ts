@@ -5,6 +5,11 @@
  * per weight change, the time from the input event to just after the next painted frame
  * (src/widgets/explorer/benchProbe.ts). 120 mouse moves are made one at a time, each waiting for
  * its frame, so the figure is latency, not throughput.
+ *
+ * The figure counts from the moment the page starts handling the move (the recompute, React's
+ * render, style, layout, paint) to just after the paint: the frame's own work, which is what "within
+ * one frame" bounds. Chromium delivers mouse moves aligned to frames, but the event's timestamp is
+ * taken earlier, when the input arrived; the figure from that timestamp is printed as a note too.
  */
 import type { Page } from 'playwright-core';
 import { chromiumMissing, launchChromium, serveBook } from '../test/browser/app';
@@ -15,6 +20,7 @@ const CHAPTER = '/chapters/lstm-from-scratch';
 const ID = 'lstm-explorer';
 const MOVES = 120;
 const WARMUP = 10;
+const VIEWPORT = { width: 1280, height: 1400 };
 
 export function benchLink(): string {
   const sentence = Array.from({ length: 40 }, (_, i) => `word${i}`).join(' ');
@@ -29,7 +35,7 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-async function measure(page: Page): Promise<number[]> {
+async function measure(page: Page): Promise<{ handled: number[]; fromEvent: number[] }> {
   const explorer = page.locator(`#${ID}`);
   await explorer.waitFor({ state: 'visible', timeout: 60_000 });
   await page.waitForFunction((id) => document.getElementById(id)?.getAttribute('data-widget-ready') === 'true', ID, { timeout: 60_000 });
@@ -38,7 +44,11 @@ async function measure(page: Page): Promise<number[]> {
   if (tokens !== 40 || units !== 8) throw new Error(`expected 40 tokens and 8 units, found ${tokens} and ${units}`);
   // The forget gate of unit 0: column 8 of the 8-unit kernel (blocks i, f, c, o of 8 columns each).
   const weight = explorer.getByRole('slider', { name: /^kernel row 0 col 8 \(forget gate, unit 0\): / });
-  await weight.scrollIntoViewIfNeeded();
+  // Everything that changes on screen while dragging: the unrolled drawing at the top of the
+  // viewport, the weight at the bottom (a viewport tall enough for both at 8 units).
+  await explorer.locator('.unrolled-diagram').evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - 8));
+  const onScreen = await weight.evaluate((el) => el.getBoundingClientRect().bottom <= window.innerHeight);
+  if (!onScreen) throw new Error('the weight and the drawing do not fit in the viewport together');
   const box = await weight.boundingBox();
   if (!box) throw new Error('the weight cell has no box');
   const x = box.x + box.width / 2;
@@ -52,8 +62,8 @@ async function measure(page: Page): Promise<number[]> {
     await page.waitForFunction((n) => (window.__unrolledDragTimings?.length ?? 0) > n, count, { timeout: 10_000, polling: 'raf' });
   }
   await page.mouse.up();
-  const timings = await page.evaluate(() => window.__unrolledDragTimings ?? []);
-  return timings.slice(WARMUP);
+  const [handled, fromEvent] = await page.evaluate(() => [window.__unrolledDragTimings ?? [], window.__unrolledDragEventTimings ?? []]);
+  return { handled: handled.slice(WARMUP), fromEvent: fromEvent.slice(WARMUP) };
 }
 
 export const dragP95: Bench = {
@@ -65,14 +75,14 @@ export const dragP95: Bench = {
     const browser = await launchChromium();
     try {
       const page = await browser.context.newPage();
-      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.setViewportSize(VIEWPORT);
       await page.goto(served.baseUrl + benchLink(), { waitUntil: 'load' });
-      const timings = await measure(page);
-      note(
-        `drag, LSTM 8 units × 40 tokens, ${timings.length} moves: median ${percentile(timings, 50).toFixed(1)} ms, ` +
-          `p95 ${percentile(timings, 95).toFixed(1)} ms, max ${Math.max(...timings).toFixed(1)} ms (input event → after next paint)`,
-      );
-      return [{ name: 'drag_p95_ms', value: percentile(timings, 95), unit: 'ms', digits: 1 }];
+      const { handled, fromEvent } = await measure(page);
+      const stats = (xs: number[]) =>
+        `median ${percentile(xs, 50).toFixed(1)} ms, p95 ${percentile(xs, 95).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms`;
+      note(`drag, LSTM 8 units × 40 tokens, ${handled.length} moves, handling → after paint: ${stats(handled)}`);
+      note(`the same moves from the input event's timestamp → after paint: ${stats(fromEvent)}`);
+      return [{ name: 'drag_p95_ms', value: percentile(handled, 95), unit: 'ms', digits: 1 }];
     } finally {
       await browser.close();
       await served.close();

@@ -1,6 +1,7 @@
 /** Every data step, in order. Add one import and one entry per dataset. */
 import type { DataStep } from '../build-data.ts';
+import { mnist } from './mnist.ts';
 import { mobyDick } from './mobyDick.ts';
 import { sentences } from './sentences.ts';
 
-export const dataSteps: DataStep[] = [mobyDick, sentences];
+export const dataSteps: DataStep[] = [mobyDick, sentences, mnist];

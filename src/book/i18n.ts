@@ -17,6 +17,8 @@ import layerArgs from './strings/layerArgs';
 import lstmGru from './strings/lstmGru';
 import numpyRnn from './strings/numpyRnn';
 import order from './strings/order';
+import modelSummary from './strings/modelSummary';
+import sentiment from './strings/sentiment';
 import shapes from './strings/shapes';
 import toyLab from './strings/toyLab';
 
@@ -25,7 +27,7 @@ import toyLab from './strings/toyLab';
  * different widgets does not collide in a single file. Each part pairs its English strings with
  * a Chinese entry for every key; TypeScript refuses a part whose zh misses one.
  */
-const parts = [book, toyLab, numpyRnn, lstmGru, shapes, order, layerArgs, explorer, charLm, gradients] as const;
+const parts = [book, toyLab, numpyRnn, lstmGru, shapes, order, layerArgs, explorer, charLm, gradients, sentiment, modelSummary] as const;
 
 type Part = (typeof parts)[number];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

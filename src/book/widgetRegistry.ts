@@ -34,4 +34,9 @@ export const widgetRegistry: Record<string, () => Promise<{ default: ComponentTy
   CharLmGenerate: () => import('../widgets/charLm/CharLmGenerate'),
   CharLmUnits: () => import('../widgets/charLm/CharLmUnits'),
   CharLmOwn: () => import('../widgets/charLm/CharLmOwn'),
+  SentimentLab: () => import('../widgets/sentiment/SentimentLab'),
+  SentimentData: () => import('../widgets/sentiment/SentimentData'),
+  SentimentTrainer: () => import('../widgets/sentiment/SentimentTrainer'),
+  SentimentInspect: () => import('../widgets/sentiment/SentimentInspect'),
+  RecipeModelSummary: () => import('../widgets/sentiment/RecipeModelSummary'),
 };

@@ -138,7 +138,10 @@ export function prepareSentiment(texts: readonly string[], labels: readonly stri
 }
 
 /** A new text in the dataset's vocabulary and length: what the Inspect widget feeds the model. */
-export function encodeForModel(text: string, dataset: Pick<SentimentDataset, 'vocab' | 'maxlen' | 'options'>, stopWords: ReadonlySet<string>): { cleaned: string; ids: number[]; padded: number[] } {
+export function encodeForModel(
+  text: string,
+  dataset: Pick<SentimentDataset, 'vocab' | 'maxlen'> & { options: Pick<SentimentDataset['options'], 'padding' | 'truncating'> },
+  stopWords: ReadonlySet<string>): { cleaned: string; ids: number[]; padded: number[] } {
   const cleaned = cleanText(text, stopWords);
   const ids = encode(cleaned, dataset.vocab);
   const [padded] = padSequences([ids], { maxlen: dataset.maxlen, padding: dataset.options.padding, truncating: dataset.options.truncating });

@@ -108,6 +108,8 @@ export interface SentimentState {
   setSettings(patch: Partial<ModelSettings>): void;
   train(): Promise<void>;
   cancel(): void;
+  /** The worker's tfjs model output for padded id rows (flat [rows, classes]). */
+  predict(rows: number[][]): Promise<Float32Array>;
   forget(): Promise<void>;
   exportModel(): Promise<{ modelJson: string; weights: ArrayBuffer; stem: string }>;
   importModel(modelJson: string, weights: ArrayBuffer): Promise<void>;
@@ -355,6 +357,10 @@ function createSentimentStore() {
         },
 
         cancel: () => worker?.cancel(),
+
+        async predict(rows) {
+          return client().call('predict', { ids: Int32Array.from(rows.flat()), n: rows.length });
+        },
 
         async forget() {
           const key = get().storageKey;

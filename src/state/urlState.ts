@@ -39,10 +39,15 @@ export function writeQueryParam(name: string, value: string | null): void {
 }
 
 export interface UrlParamWriter {
-  /** Writes the value within `interval` ms; later values replace earlier ones not yet written. */
-  schedule(value: string | null): void;
-  /** Writes the pending value now (at the end of a drag, before leaving). */
+  /**
+   * Writes the value within `interval` ms; later values replace earlier ones not yet written. A
+   * function is called only when the write happens, so encoding costs once per write, not per change.
+   */
+  schedule(value: string | null | (() => string | null)): void;
+  /** Writes the pending value now (at the end of a drag, before leaving), and ends a hold. */
   flush(): void;
+  /** Stops timed writes until the next flush: a drag writes its result once, at its end. */
+  hold(): void;
   /** Drops the pending value and stops writing (on unmount). */
   dispose(): void;
 }
@@ -54,26 +59,33 @@ export interface UrlParamWriter {
  */
 export function createUrlParamWriter(name: string, interval = 200): UrlParamWriter {
   const path = window.location.pathname;
-  let pending: { value: string | null } | null = null;
+  let pending: { value: string | null | (() => string | null) } | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let disposed = false;
+  let held = false;
 
   const flush = () => {
+    held = false;
     if (timer !== null) clearTimeout(timer);
     timer = null;
     if (!pending || disposed) return;
     const { value } = pending;
     pending = null;
-    if (window.location.pathname === path) writeQueryParam(name, value);
+    if (window.location.pathname === path) writeQueryParam(name, typeof value === 'function' ? value() : value);
   };
 
   return {
     schedule(value) {
       if (disposed) return;
       pending = { value };
-      timer ??= setTimeout(flush, interval);
+      if (!held) timer ??= setTimeout(flush, interval);
     },
     flush,
+    hold() {
+      held = true;
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+    },
     dispose() {
       flush();
       disposed = true;

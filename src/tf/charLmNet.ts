@@ -163,14 +163,13 @@ export interface ForwardResult {
  */
 export function forward(tf: Tf, net: CharNet, ids: Tensor2D, states: LayerState[], options: { dropout?: number; trace?: boolean } = {}): ForwardResult {
   const [batch, steps] = ids.shape;
-  const flatIds = tf.reshape(ids, [-1]);
-  let seq: Tensor2D = net.embedding
-    ? (tf.gather(net.embedding, flatIds) as Tensor2D)
-    : (tf.oneHot(tf.cast(flatIds, 'int32'), net.vocabSize) as Tensor2D);
+  const flatIds = tf.cast(tf.reshape(ids, [-1]), 'int32');
+  let seq: Tensor2D | null = net.embedding ? (tf.gather(net.embedding, flatIds) as Tensor2D) : null;
   const newStates: LayerState[] = [];
   const trace: ForwardResult['trace'] = options.trace ? [] : undefined;
   net.lstms.forEach((layer, li) => {
-    const projected = tf.matMul(seq, layer.kernel);
+    // one-hot · W is row lookup; only the first layer of a one-hot model reads characters.
+    const projected = seq ? tf.matMul(seq, layer.kernel) : oneHotTimes(tf, flatIds, layer.kernel as Tensor2D, net.vocabSize);
     const withBias = layer.bias ? tf.add(projected, layer.bias) : projected;
     const perStep = tf.unstack(tf.reshape(withBias, [batch, steps, 4 * layer.units]), 1) as Tensor2D[];
     let { h, c } = states[li];
@@ -193,9 +192,27 @@ export function forward(tf: Tf, net: CharNet, ids: Tensor2D, states: LayerState[
     if (options.dropout) out = tf.dropout(out, options.dropout) as Tensor2D;
     seq = out;
   });
-  const projected = tf.matMul(seq, net.dense.kernel);
+  const projected = tf.matMul(seq!, net.dense.kernel);
   const logits = (net.dense.bias ? tf.add(projected, net.dense.bias) : projected) as Tensor2D;
   return { logits, states: newStates, trace };
+}
+
+/**
+ * oneHot(ids) · W without building the one-hot matrix: the forward pass gathers rows of W, and
+ * the gradient w.r.t. W is oneHot(ids)ᵀ · dy. (tf.gather's own gradient needs the
+ * UnsortedSegmentSum kernel, which the wasm backend lacks; and a plain one-hot matMul would also
+ * compute a gradient for the one-hot matrix, which nobody needs.)
+ */
+export function oneHotTimes(tf: Tf, ids: Tensor, kernel: Tensor2D, vocabSize: number): Tensor2D {
+  const f = tf.customGrad((...args: unknown[]) => {
+    const [i, w, save] = args as [Tensor, Tensor2D, (t: Tensor[]) => void];
+    save([i]);
+    return {
+      value: tf.gather(w, i) as Tensor2D,
+      gradFunc: (dy: Tensor, saved: Tensor[]) => [tf.zerosLike(saved[0]), tf.matMul(tf.cast(tf.oneHot(saved[0] as import('@tensorflow/tfjs').Tensor1D, vocabSize), 'float32'), dy as Tensor2D, true, false)],
+    };
+  });
+  return f(ids, kernel) as Tensor2D;
 }
 
 /** Mean softmax cross-entropy in nats per character. */

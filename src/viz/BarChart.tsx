@@ -6,6 +6,7 @@
  * d3 computes the scales; React renders the SVG.
  */
 import { max, min, scaleBand, scaleLinear, scaleLog } from 'd3';
+import { ChartLegend } from './ChartLegend';
 import { useElementWidth } from './useElementWidth';
 
 export interface BarSeries {
@@ -123,16 +124,7 @@ export function BarChart({ categories, series, yLabel, label, scale = 'linear', 
           }),
         )}
       </svg>
-      {series.length > 1 && (
-        <ul className="chart-legend">
-          {series.map((s) => (
-            <li key={s.id}>
-              <span className="chart-swatch" style={{ background: s.color }} aria-hidden="true" />
-              {s.label}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ChartLegend entries={series} />
     </div>
   );
 }

@@ -35,6 +35,9 @@ export function diagramWidth(tokens: number, columnWidth: number): number {
   return Math.max(1, tokens) * columnWidth;
 }
 
+/** One decimal is plenty for a pixel position, and much cheaper than toFixed on 5,000 numbers. */
+const round1 = (v: number) => Math.round(v * 10) / 10;
+
 function barsPath(values: UnrolledDiagramProps['values'], g: number, role: DiagramGate['role'], units: number, columnWidth: number, gateCount: number): string {
   const inner = columnWidth - GAP - 2 * PAD;
   const barW = inner / gateCount;
@@ -55,7 +58,7 @@ function barsPath(values: UnrolledDiagramProps['values'], g: number, role: Diagr
         height = (Math.min(1, Math.abs(v)) * h) / 2;
         y = v >= 0 ? rowTop + h / 2 - height : rowTop + h / 2;
       }
-      parts.push(`M${x.toFixed(1)},${y.toFixed(1)}h${(barW - 1).toFixed(1)}v${height.toFixed(1)}h${(1 - barW).toFixed(1)}Z`);
+      parts.push(`M${round1(x)},${round1(y)}h${round1(barW - 1)}v${round1(height)}h${round1(1 - barW)}Z`);
     }
   }
   return parts.join('');

@@ -26,7 +26,9 @@ export interface WeightGridProps {
   colClass?: (col: number) => string;
   /** New value for a cell; `event` is the input event behind it (for latency probes). */
   onChange: (index: number, value: number, event?: Event) => void;
-  /** A drag ended (persist now rather than on the next throttle tick). */
+  /** A drag started: a caller may hold back expensive follow-ups (saving) until onCommit. */
+  onDragStart?: () => void;
+  /** A drag ended, or a key nudged a value (persist now rather than on the next throttle tick). */
   onCommit?: () => void;
   step?: number;
   /** Values are kept within ±limit. */
@@ -39,15 +41,19 @@ const colour = scaleDiverging((t: number) => interpolateRdBu(1 - t)).domain([-3,
 
 interface CellProps {
   index: number;
+  row: number;
+  col: number;
   value: number;
-  label: string;
+  /** Stable across value changes, so the label is built only for cells that re-render. */
+  cellLabel: (row: number, col: number) => string;
   focusable: boolean;
   className?: string;
   limit: number;
 }
 
-const Cell = memo(function Cell({ index, value, label, focusable, className, limit }: CellProps) {
+const Cell = memo(function Cell({ index, row, col, value, cellLabel, focusable, className, limit }: CellProps) {
   const text = num(value, 3);
+  const label = cellLabel(row, col);
   const strong = Math.abs(value) > 1.6;
   return (
     <td className={className}>
@@ -56,7 +62,7 @@ const Cell = memo(function Cell({ index, value, label, focusable, className, lim
         tabIndex={focusable ? 0 : -1}
         data-index={index}
         aria-label={`${label}: ${text}`}
-        aria-valuenow={value}
+        aria-valuenow={Number(value.toFixed(4))}
         aria-valuemin={-limit}
         aria-valuemax={limit}
         aria-valuetext={text}
@@ -100,6 +106,7 @@ export function WeightGrid(props: WeightGridProps) {
       })
       .on('start', (event) => {
         const subject = event.subject as Subject;
+        latest.current.onDragStart?.();
         setFocused(subject.index);
         (event.sourceEvent.target as HTMLElement | null)?.closest<HTMLElement>('[data-index]')?.focus({ preventScroll: true });
       })
@@ -172,8 +179,10 @@ export function WeightGrid(props: WeightGridProps) {
                 <Cell
                   key={c}
                   index={index}
+                  row={r}
+                  col={c}
                   value={Number(values[index])}
-                  label={cellLabel(r, c)}
+                  cellLabel={cellLabel}
                   focusable={index === active}
                   className={colClass?.(c)}
                   limit={limit}

@@ -30,7 +30,8 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-describe('LayerPlayground', () => {
+// Building SimpleRNN(128) with its orthogonal init takes seconds on the cpu backend these tests use.
+describe('LayerPlayground', { timeout: 40_000 }, () => {
   it("starts at the source's SimpleRNN(128) + Dense(1) and tfjs agrees: 17,792 + 129 = 17,921", async () => {
     render(<LayerPlayground />);
     expect(screen.getByTestId('formula-0').textContent).toBe('10·128 + 128·128 + 128 = 17,792');

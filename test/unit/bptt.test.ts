@@ -13,6 +13,8 @@ import {
   halfSquaredErrorOnLast,
   linearInStates,
 } from '../../src/engine/bptt';
+import { CLIPPING_DEFAULTS, sgdRun } from '../../src/engine/clippingDemo';
+import { demoSentence, orthogonal, wordVector } from '../../src/engine/gradientDemoInputs';
 import { linearRnnExpansion, termLabel } from '../../src/engine/linearExpansion';
 import { lstmForward } from '../../src/engine/lstm';
 import { type Matrix, matrix } from '../../src/engine/matrix';
@@ -224,5 +226,31 @@ describe('gradient clipping', () => {
     expect(Array.from(a)).toEqual([3, 4]);
     expect(b[1]).toBeCloseTo(5, 5);
     expect(b[1] / a[0]).not.toBeCloseTo(4, 2);
+  });
+});
+
+describe('the demos’ engine pieces', () => {
+  it('orthogonal() gives QᵀQ = I, and word vectors are fixed per word', () => {
+    const q = orthogonal(5, seededRandom(3));
+    for (let i = 0; i < 5; i++) {
+      for (let j = 0; j < 5; j++) {
+        let dot = 0;
+        for (let k = 0; k < 5; k++) dot += q.data[k * 5 + i] * q.data[k * 5 + j];
+        expect(dot).toBeCloseTo(i === j ? 1 : 0, 5);
+      }
+    }
+    expect(Array.from(wordVector('france', 8))).toEqual(Array.from(wordVector('france', 8)));
+    expect(Array.from(wordVector('france', 8))).not.toEqual(Array.from(wordVector('french', 8)));
+    expect(demoSentence('The cat, the MAT!').tokens).toEqual(['the', 'cat', 'the', 'mat']);
+  });
+
+  it('the clipping problem overflows without clipping and converges with clip 5', () => {
+    const plain = sgdRun(CLIPPING_DEFAULTS, null);
+    const clipped = sgdRun(CLIPPING_DEFAULTS, 5);
+    expect(plain.diverged).toBe(true);
+    expect(clipped.diverged).toBe(false);
+    expect(clipped.steps[0].norm).toBe(plain.steps[0].norm);
+    expect(clipped.steps[0].appliedNorm).toBeCloseTo(5, 5);
+    expect(clipped.steps.at(-1)!.loss).toBeLessThan(clipped.steps[0].loss / 100);
   });
 });

@@ -100,3 +100,16 @@ describe('clipByGlobalNorm', () => {
     expect(Array.from(kept.b.dataSync())).toEqual([0, 4]);
   });
 });
+
+describe('oneHotTimes', () => {
+  it('equals oneHot(ids)·W and has the same gradient with respect to W', async () => {
+    const { oneHotTimes } = await import('../../src/tf/charLmNet');
+    const ids = tf.tensor1d([2, 0, 2, 3], 'int32');
+    const w = tf.variable(tf.randomNormal([4, 3], 0, 1, 'float32', 5));
+    const r = tf.randomNormal([4, 3], 0, 1, 'float32', 6);
+    const ours = tf.variableGrads(() => tf.sum(tf.mul(oneHotTimes(tf, ids, w as never, 4), r)), [w]);
+    const plain = tf.variableGrads(() => tf.sum(tf.mul(tf.matMul(tf.cast(tf.oneHot(ids, 4), 'float32'), w), r)), [w]);
+    expect(ours.value.dataSync()[0]).toBeCloseTo(plain.value.dataSync()[0], 5);
+    Array.from(ours.grads[w.name].dataSync()).forEach((g, i) => expect(g).toBeCloseTo(plain.grads[w.name].dataSync()[i], 5));
+  });
+});

@@ -45,7 +45,7 @@ function ExplorerBody({ id, note }: { id: string; note: { problem: DecodeProblem
   const store = useExplorerApi();
   const compare = useExplorer((s) => s.config.compare);
   const cell = useExplorer((s) => s.config.cell);
-  const flush = useExplorerUrl(id, store);
+  const url = useExplorerUrl(id, store);
 
   useEffect(() => enableBenchProbe(), []);
 
@@ -83,8 +83,8 @@ function ExplorerBody({ id, note }: { id: string; note: { problem: DecodeProblem
           <CellPanel key={kind} kind={kind} showTitle={compare} />
         ))}
       </div>
-      <WeightEditor onCommit={flush} />
-      <EmbeddingTable onCommit={flush} />
+      <WeightEditor onDragStart={url.hold} onCommit={url.commit} />
+      <EmbeddingTable onDragStart={url.hold} onCommit={url.commit} />
     </div>
   );
 }

@@ -14,11 +14,13 @@ import { cellName, gatesOf, sub } from './gateInfo';
 import { shapeOf } from './explorerState';
 
 interface EditorProps {
-  /** Called when a drag ends, so the link is written at once. */
+  /** A drag began (the link waits for its end). */
+  onDragStart: () => void;
+  /** A drag ended or a key nudged a value, so the link is written at once. */
   onCommit: () => void;
 }
 
-function PartGrid({ kind, part, onCommit }: EditorProps & { kind: CellKind; part: WeightPart }) {
+function PartGrid({ kind, part, onDragStart, onCommit }: EditorProps & { kind: CellKind; part: WeightPart }) {
   const t = useT();
   const values = useExplorer((s) => s.config.weights[kind][part]);
   const units = useExplorer((s) => s.config.units);
@@ -47,8 +49,8 @@ function PartGrid({ kind, part, onCommit }: EditorProps & { kind: CellKind; part
   );
   const onChange = useCallback(
     (index: number, value: number, event?: Event) => {
-      setWeight(kind, part, index, value);
       probeFrameLatency(event);
+      setWeight(kind, part, index, value);
     },
     [setWeight, kind, part],
   );
@@ -63,12 +65,13 @@ function PartGrid({ kind, part, onCommit }: EditorProps & { kind: CellKind; part
       cellLabel={cellLabel}
       colClass={(c) => `weight-gate-${Math.floor(c / units) % 4}${c % units === 0 ? ' weight-gate-start' : ''}`}
       onChange={onChange}
+      onDragStart={onDragStart}
       onCommit={onCommit}
     />
   );
 }
 
-export function WeightEditor({ onCommit }: EditorProps) {
+export function WeightEditor({ onDragStart, onCommit }: EditorProps) {
   const t = useT();
   const kind = useExplorer((s) => s.config.cell);
   const resetAfter = useExplorer((s) => s.config.resetAfter);
@@ -78,7 +81,7 @@ export function WeightEditor({ onCommit }: EditorProps) {
       <div className="explorer-grids">
         {WEIGHT_PARTS.map((part) => (
           <div key={`${kind}-${part}`} className="explorer-scroll">
-            <PartGrid kind={kind} part={part} onCommit={onCommit} />
+            <PartGrid kind={kind} part={part} onDragStart={onDragStart} onCommit={onCommit} />
           </div>
         ))}
       </div>
@@ -86,7 +89,7 @@ export function WeightEditor({ onCommit }: EditorProps) {
   );
 }
 
-export function EmbeddingTable({ onCommit }: EditorProps) {
+export function EmbeddingTable({ onDragStart, onCommit }: EditorProps) {
   const t = useT();
   const vocabulary = useExplorer((s) => s.vocabulary);
   const inputDim = useExplorer((s) => s.config.inputDim);
@@ -111,6 +114,7 @@ export function EmbeddingTable({ onCommit }: EditorProps) {
         colLabels={colLabels}
         cellLabel={cellLabel}
         onChange={onChange}
+        onDragStart={onDragStart}
         onCommit={onCommit}
       />
     </div>

@@ -74,7 +74,7 @@ function Playground() {
         </p>
       ))}
 
-      <div className="scroll-x">
+      <div className="scroll-x layer-args-tables">
         <table className="compact layer-args-table" data-testid="layer-table">
           <thead>
             <tr>
@@ -124,7 +124,7 @@ function Playground() {
       <Stat label={t('layerArgs.backend')} value={current?.status === 'ready' ? current.backend : refusal ? '—' : t('layerArgs.pending')} />
 
       <h4 className="layer-args-heading">{t('layerArgs.combos')}</h4>
-      <div className="scroll-x">
+      <div className="scroll-x layer-args-tables">
         <table className="compact" data-testid="combo-table">
           <thead>
             <tr>

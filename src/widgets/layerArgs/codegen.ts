@@ -36,6 +36,16 @@ function resolve(layer: RecurrentSpec): Resolved {
   };
 }
 
+/** Arguments off (0 or false) by default in both frameworks: tfjs' name, then Keras'. */
+const OFF_BY_DEFAULT = [
+  ['dropout', 'dropout'],
+  ['recurrentDropout', 'recurrent_dropout'],
+  ['returnSequences', 'return_sequences'],
+  ['returnState', 'return_state'],
+  ['goBackwards', 'go_backwards'],
+  ['stateful', 'stateful'],
+] as const;
+
 const STATEFUL_WITHOUT_BATCH = 'a stateful layer needs a fixed batch size; both Keras and tfjs refuse this model without one';
 const statefulWithoutBatch = (spec: ModelSpec) =>
   !spec.batchSize && spec.layers.some((l) => (l.kind === 'bidirectional' ? l.layer.stateful : 'stateful' in l && l.stateful));
@@ -69,12 +79,7 @@ function pyRecurrentArgs(layer: RecurrentSpec): string[] {
   if (!r.useBias) kw('use_bias', false);
   if (r.kernelInitializer !== 'glorotUniform') kw('kernel_initializer', PY_INIT[r.kernelInitializer]);
   if (r.recurrentInitializer !== 'orthogonal') kw('recurrent_initializer', PY_INIT[r.recurrentInitializer]);
-  if (layer.dropout) kw('dropout', layer.dropout);
-  if (layer.recurrentDropout) kw('recurrent_dropout', layer.recurrentDropout);
-  if (layer.returnSequences) kw('return_sequences', true);
-  if (layer.returnState) kw('return_state', true);
-  if (layer.goBackwards) kw('go_backwards', true);
-  if (layer.stateful) kw('stateful', true);
+  for (const [name, py] of OFF_BY_DEFAULT) if (layer[name]) kw(py, layer[name]);
   // Written even at Keras' default (True): it is the one argument the two frameworks disagree on.
   if (layer.kind === 'gru') kw('reset_after', layer.resetAfter ?? false);
   return args;
@@ -178,12 +183,7 @@ function tsRecurrentArgs(layer: RecurrentSpec): Arg[] {
   if (!r.useBias) add('useBias', false);
   if (r.kernelInitializer !== 'glorotNormal') add('kernelInitializer', r.kernelInitializer);
   if (r.recurrentInitializer !== 'orthogonal') add('recurrentInitializer', r.recurrentInitializer);
-  if (layer.dropout) add('dropout', layer.dropout);
-  if (layer.recurrentDropout) add('recurrentDropout', layer.recurrentDropout);
-  if (layer.returnSequences) add('returnSequences', true);
-  if (layer.returnState) add('returnState', true);
-  if (layer.goBackwards) add('goBackwards', true);
-  if (layer.stateful) add('stateful', true);
+  for (const [name] of OFF_BY_DEFAULT) if (layer[name]) add(name, layer[name]);
   if (layer.kind === 'gru' && layer.resetAfter) args.push({ comment: RESET_AFTER_REFUSED });
   return args;
 }

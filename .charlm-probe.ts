@@ -1,0 +1,31 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildBook, launchChromium, serveBook } from './test/browser/app';
+const out = await mkdtemp(join(tmpdir(), 'charlm-probe-'));
+await buildBook(out);
+const served = await serveBook(out);
+const browser = await launchChromium();
+const page = await browser.context.newPage();
+page.on('console', (m) => console.log('console', m.type(), m.text().slice(0, 300)));
+page.on('pageerror', (e) => console.log('pageerror', e.message));
+page.on('worker', (w) => w.on('console', (m) => console.log('worker console', m.type(), m.text().slice(0, 300))));
+await page.goto(served.baseUrl + '/chapters/char-lstm-novel');
+await page.waitForFunction(() => document.querySelector('[data-widget="CharLmTraining"]')?.getAttribute('data-widget-ready') === 'true', null, { timeout: 120_000 });
+const w = page.locator('[data-widget="CharLmTraining"]');
+console.log(await w.locator('.stats').textContent());
+console.log(await w.getByTestId('corpus-line').textContent());
+const t0 = Date.now();
+await w.getByRole('button', { name: 'Compare speed with model.fit' }).click();
+console.log(await w.getByTestId('compare-result').textContent({ timeout: 300_000 }), (Date.now() - t0) / 1000, 's');
+await w.getByRole('button', { name: 'Train', exact: true }).click();
+for (let i = 0; i < 6; i++) {
+  await page.waitForTimeout(10_000);
+  console.log(await w.locator('.stats').textContent());
+}
+await w.getByRole('button', { name: 'Pause' }).click();
+await page.waitForTimeout(2000);
+console.log(await w.getByTestId('samples').textContent().catch(() => 'no samples'));
+await page.screenshot({ path: '/tmp/charlm-17.png', fullPage: true });
+await browser.close();
+await served.close();

@@ -1,0 +1,85 @@
+/**
+ * The calls of the MNIST worker (mnist.worker.ts) and the plain data they exchange. The worker
+ * owns the digits it trains on, the model and its optimizer; the page sends settings and pixels
+ * and receives numbers and weights.
+ */
+import type { BackendName, NamedWeight } from './types';
+
+export interface MnistConfig {
+  /** Hidden units of the LSTM (the source: 128). */
+  units: number;
+  batchSize: number;
+  learningRate: number;
+}
+
+/** The source's settings: 128 units, batches of 128, Adam at 0.001. */
+export const MNIST_BOOK_CONFIG: MnistConfig = { units: 128, batchSize: 128, learningRate: 0.001 };
+/** Smaller and faster to learn on a laptop CPU; see the chapter for the measured difference. */
+export const MNIST_BROWSER_CONFIG: MnistConfig = { units: 64, batchSize: 64, learningRate: 0.004 };
+
+export interface MnistHistoryPoint {
+  /** Batches trained so far (across sessions). */
+  step: number;
+  /** Cross-entropy of this batch, nats. */
+  loss: number;
+  /** Share of this batch classified right. */
+  accuracy: number;
+  /** Seconds spent training so far, evaluation excluded. */
+  seconds: number;
+}
+
+export interface MnistEvaluation {
+  step: number;
+  seconds: number;
+  /** Share of the held-out digits classified right. */
+  accuracy: number;
+  loss: number;
+}
+
+export interface MnistStatus {
+  backend: BackendName;
+  config: MnistConfig;
+  params: number;
+  step: number;
+  seconds: number;
+  history: MnistHistoryPoint[];
+  evaluations: MnistEvaluation[];
+  /** True when the weights came from this browser's saved copy. */
+  resumed: boolean;
+  /** Digits loaded for training and evaluation; 0 until the first training run fetches them. */
+  trainCount: number;
+  testCount: number;
+  /** Goes up whenever the weights change, so the page knows when to fetch them again. */
+  weightsVersion: number;
+}
+
+export interface MnistTrainProgress {
+  point: MnistHistoryPoint;
+  epoch: number;
+  /** Batches done in this pass over the training digits, and per pass. */
+  batchInEpoch: number;
+  batchesPerEpoch: number;
+  /** Time left to the end of the current pass, from the mean batch time so far. */
+  epochEtaMs: number;
+  evaluation?: MnistEvaluation;
+  saved?: boolean;
+}
+
+export interface MnistDataUrls {
+  train: string;
+  test: string;
+}
+
+export type MnistCalls = {
+  /** Restores the saved model for this config, or builds a fresh one. Loads no digits. */
+  load: { args: { config: MnistConfig; resume: boolean }; result: MnistStatus };
+  /** Fetches the training and held-out digits (once). */
+  loadData: { args: MnistDataUrls; result: MnistStatus; progress: { loaded: number; total: number } };
+  /** Trains until cancelled or until the time limit; evaluates every evalEverySeconds of training. */
+  train: { args: { evalEverySeconds: number; timeLimitSeconds: number | null }; result: MnistStatus; progress: MnistTrainProgress };
+  /** model.predict on one digit: ten probabilities. */
+  predict: { args: { pixels: Float32Array }; result: { probabilities: Float32Array } };
+  weights: { args: null; result: { weights: NamedWeight[]; version: number } };
+  /** Forgets the saved model and starts again from random weights. */
+  reset: { args: { config: MnistConfig }; result: MnistStatus };
+};

@@ -1,0 +1,137 @@
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { CharLmCalls } from '../../src/tf/charLmCalls';
+import type { CharLmWorkerApi } from '../../src/tf/charLmClient';
+import { createInProcessWorker } from './inProcessWorker';
+
+const TEXT = '“Call me Ishmael,” he said.\nThe whale swam on and on.\n'.repeat(30);
+
+vi.mock('../../src/tf/modelWorkerClient', () => ({ createModelWorker: createInProcessWorker }));
+vi.mock('../../src/tf/charLmCalls', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/tf/charLmCalls')>();
+  return { ...original, BROWSER_CONFIG: { ...original.BROWSER_CONFIG, units: 8, batchSize: 4, numSteps: 10 } };
+});
+
+/** The worker's own handlers, run in-process on tfjs' cpu backend with in-memory checkpoints. */
+const checkpointsShared = { store: null as null | import('../../src/tf/charLmCheckpoints').CheckpointStore };
+vi.mock('../../src/tf/charLmClient', () => ({
+  createCharLmWorker: (): CharLmWorkerApi => {
+    let trainer: Promise<ReturnType<typeof import('../../src/tf/charLmTrainer').createCharLmHandlers>> | null = null;
+    const get = () =>
+      (trainer ??= (async () => {
+        const { createCharLmHandlers } = await import('../../src/tf/charLmTrainer');
+        const { memoryCheckpoints } = await import('../../src/tf/charLmCheckpoints');
+        await tf.setBackend('cpu');
+        checkpointsShared.store ??= memoryCheckpoints(tf);
+        return createCharLmHandlers({
+          tf,
+          checkpoints: checkpointsShared.store,
+          startBackend: async () => 'cpu',
+          fetchText: async () => TEXT,
+          yieldToMessages: () => new Promise((r) => setTimeout(r, 0)),
+        });
+      })());
+    return {
+      async call(call, args, progress) {
+        const t = await get();
+        return (t.handlers[call] as (a: unknown, p: unknown) => unknown)(args, progress ?? (() => undefined)) as never;
+      },
+      cancel: () => void get().then((t) => t.cancel()),
+      dispose: () => undefined,
+    };
+  },
+}));
+
+const { default: SoftmaxExample } = await import('../../src/widgets/charLm/SoftmaxExample');
+const { default: HelloLab } = await import('../../src/widgets/charLm/HelloLab');
+const { default: HelloLm } = await import('../../src/widgets/charLm/HelloLm');
+const { default: HelloSampler } = await import('../../src/widgets/charLm/HelloSampler');
+const { default: CharBatches } = await import('../../src/widgets/charLm/CharBatches');
+const { default: CharLmLab } = await import('../../src/widgets/charLm/CharLmLab');
+const { default: CharLmTraining } = await import('../../src/widgets/charLm/CharLmTraining');
+const { default: CharLmGenerate } = await import('../../src/widgets/charLm/CharLmGenerate');
+const { default: CharLmUnits } = await import('../../src/widgets/charLm/CharLmUnits');
+
+beforeAll(() => {
+  vi.stubGlobal('fetch', async () => new Response(JSON.stringify({ firstChapter: 'CHAPTER 1. Loomings.\n\nCall me Ishmael. Some years ago', vocabulary: [], counts: [], characters: 0, title: '', license: '' })));
+});
+afterAll(() => vi.unstubAllGlobals());
+
+describe('softmax of the source logits', () => {
+  it('shows p = exp(z)/Σ exp(z) for (1.0, 2.2, −3.0, 4.1)', () => {
+    render(<SoftmaxExample />);
+    const exps = [1.0, 2.2, -3.0, 4.1].map(Math.exp);
+    const total = exps.reduce((a, b) => a + b);
+    expect(Number(screen.getByTestId('p-o').textContent)).toBeCloseTo(exps[3] / total, 5);
+    expect(Number(screen.getByTestId('p-e').textContent)).toBeCloseTo(exps[1] / total, 5);
+  });
+});
+
+describe('"hello"', () => {
+  it('trains in the model worker, the engine agrees with predict, and the sampler spells hello', async () => {
+    render(
+      <HelloLab>
+        <HelloLm />
+        <HelloSampler />
+      </HelloLab>,
+    );
+    expect(screen.getByTestId('hello-pairs').textContent).toContain('hellhlo');
+    const train = await screen.findByRole('button', { name: /Train 100 epochs/ }, { timeout: 20_000 });
+    await waitFor(() => expect(train).not.toBeDisabled(), { timeout: 20_000 });
+    fireEvent.change(screen.getByLabelText('Epochs'), { target: { value: '300' } });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: /Train 300 epochs/ })));
+    await waitFor(() => expect(screen.getByTestId('hello-epochs').textContent).toBe('300'), { timeout: 60_000 });
+    await waitFor(() => expect(Number(screen.getByTestId('hello-delta').textContent)).toBeLessThan(1e-5), { timeout: 20_000 });
+    const next = screen.getByRole('button', { name: 'Sample next character' });
+    for (let i = 0; i < 4; i++) fireEvent.click(next);
+    expect(screen.getByTestId('sampler-text').textContent).toBe('hello');
+  }, 120_000);
+});
+
+describe('mini-batches', () => {
+  it('reshapes typed text and marks the wrapped targets', async () => {
+    render(<CharBatches />);
+    const box = await screen.findByLabelText(/Text \(Moby-Dick/);
+    fireEvent.change(box, { target: { value: 'abcdefghijklmnopqrst' } });
+    fireEvent.change(screen.getByLabelText('N (sequences per batch)'), { target: { value: '2' } });
+    fireEvent.change(screen.getByLabelText('M (steps per sequence)'), { target: { value: '3' } });
+    expect(screen.getByTestId('batch-grid-title').textContent).toContain('2 × 9; 2 characters dropped');
+    const y = screen.getByTestId('batch-y');
+    expect(y.textContent?.replace(/\d/g, '')).toBe('bcajkl'.replace('l', 'j').replace('c', 'c') && 'bcaklj');
+    expect(within(y).getAllByTitle(/wrapped target/)).toHaveLength(2);
+    fireEvent.change(screen.getByLabelText('Last target'), { target: { value: 'next' } });
+    expect(screen.getByTestId('batch-y').textContent?.replace(/\d/g, '')).toBe('bcdklm');
+  });
+});
+
+describe('the novel lab', () => {
+  it('loads, trains, samples, generates within top-N, and reads units', async () => {
+    render(
+      <CharLmLab>
+        <CharLmTraining />
+        <CharLmGenerate />
+        <CharLmUnits />
+      </CharLmLab>,
+    );
+    await waitFor(() => expect(screen.getByTestId('corpus-line').textContent).toMatch(/moby-dick: 1,680 characters/), { timeout: 30_000 });
+    fireEvent.change(screen.getByLabelText('Print a sample every … steps'), { target: { value: '2' } });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Train' })));
+    await waitFor(() => expect(Number(screen.getByTestId('train-step').textContent)).toBeGreaterThanOrEqual(3), { timeout: 60_000 });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Pause' })));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Train' })).not.toBeDisabled(), { timeout: 30_000 });
+    expect(screen.getByTestId('samples').textContent).toContain('The ');
+
+    fireEvent.change(screen.getByLabelText('Length'), { target: { value: '20' } });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Generate' })));
+    await waitFor(() => expect(screen.getByTestId('generated').querySelectorAll('button')).toHaveLength(20), { timeout: 30_000 });
+    const bars = screen.getAllByRole('list', { name: 'Probability of each next character' }).at(-1)!;
+    const nonZero = within(bars).getAllByRole('listitem').filter((li) => Number(li.dataset.p) > 0);
+    expect(nonZero.length).toBeLessThanOrEqual(4);
+
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Read the text' })));
+    await waitFor(() => expect(screen.getByTestId('top-units').querySelectorAll('li').length).toBeGreaterThan(0), { timeout: 30_000 });
+  }, 180_000);
+});
+
+export type { CharLmCalls };

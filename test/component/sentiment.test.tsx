@@ -1,0 +1,111 @@
+/**
+ * The sentiment lab's widgets with the worker's real handlers run in-process (tfjs cpu, models
+ * kept in memory instead of IndexedDB; idb-keyval on fake-indexeddb): the shipped sentences are
+ * preprocessed, a tiny model trains, Inspect's hand computation equals tfjs, export and import
+ * round-trip, and the CSV importer explains a bad file.
+ */
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { type ModelStore, createSentimentHandlers } from '../../src/tf/sentimentHandlers';
+import type { SentimentWorkerApi } from '../../src/tf/sentimentClient';
+import type { TfModel } from '../../src/tf/buildModel';
+import { readWeights } from '../../src/tf/weights';
+
+function memoryStore(): ModelStore {
+  const saved = new Map<string, tf.io.ModelArtifacts>();
+  return {
+    async save(model, key) {
+      await model.save(tf.io.withSaveHandler(async (a) => (saved.set(key, a), { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } })));
+    },
+    async load(key) {
+      const a = saved.get(key);
+      if (!a) return null;
+      const model = (await tf.loadLayersModel(tf.io.fromMemory(a))) as TfModel;
+      const weights = readWeights(model);
+      model.dispose();
+      return weights;
+    },
+    async remove(key) {
+      saved.delete(key);
+    },
+  };
+}
+
+const store = memoryStore();
+
+function inProcessSentimentWorker(): SentimentWorkerApi {
+  const { handlers, cancel } = createSentimentHandlers({ tf: async () => tf, backend: async () => (await tf.setBackend('cpu'), 'cpu'), store: () => store });
+  return {
+    call: (call, args, onProgress) => Promise.resolve((handlers[call] as (a: unknown, p: unknown) => unknown)(args, onProgress ?? (() => undefined))) as never,
+    cancel,
+    dispose: () => undefined,
+  };
+}
+
+vi.mock('../../src/tf/sentimentClient', () => ({ createSentimentWorker: inProcessSentimentWorker }));
+
+const { SentimentLab } = await import('../../src/widgets/sentiment/SentimentLab');
+const { default: SentimentData } = await import('../../src/widgets/sentiment/SentimentData');
+const { default: SentimentTrainer } = await import('../../src/widgets/sentiment/SentimentTrainer');
+const { default: SentimentInspect } = await import('../../src/widgets/sentiment/SentimentInspect');
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+  const file = readFileSync(new URL('../../public/generated/sentences.json', import.meta.url), 'utf8');
+  vi.stubGlobal('fetch', async () => new Response(file, { status: 200, headers: { 'content-type': 'application/json' } }));
+});
+
+function renderLab(storageKey: string) {
+  return render(
+    <SentimentLab storageKey={storageKey} units={4} embeddingDim={4} epochs={1} padding="pre" maxlen={12}>
+      <SentimentData />
+      <SentimentTrainer />
+      <SentimentInspect />
+    </SentimentLab>,
+  );
+}
+
+describe('sentiment lab', () => {
+  it('preprocesses the shipped sentences', async () => {
+    renderLab('t1');
+    await waitFor(() => expect(screen.getByTestId('text-count').textContent).toBe('2,997'), { timeout: 10_000 });
+    expect(screen.getByTestId('split').textContent).toBe('2,098 / 899');
+    expect(screen.getByTestId('maxlen').textContent).toBe('12');
+    // Pre-padding: zeros come first in a short sentence's ids.
+    expect(screen.getByTestId('samples').textContent).toMatch(/\[0, 0, /);
+    fireEvent.change(screen.getByLabelText('Padding'), { target: { value: 'post' } });
+    expect(screen.getByTestId('samples').textContent).toMatch(/, 0\]/);
+  });
+
+  it('trains, inspects by hand equal to tfjs, and restores the saved model in a new lab', async () => {
+    const { unmount } = renderLab('t2');
+    await waitFor(() => expect(screen.getByTestId('text-count').textContent).toBe('2,997'), { timeout: 10_000 });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Train 1 epochs' }));
+    });
+    await waitFor(() => expect(screen.getByTestId('epochs-done').textContent).toBe('1'), { timeout: 60_000 });
+    await waitFor(() => expect(screen.getByTestId('saved-status').dataset.saved).toBe('yes'), { timeout: 10_000 });
+    await waitFor(() => expect(screen.getByTestId('inspect-delta').dataset.value).toMatch(/\d/), { timeout: 10_000 });
+    expect(Number(screen.getByTestId('inspect-delta').dataset.value)).toBeLessThan(1e-5);
+    const steps = within(screen.getByTestId('inspect-steps'));
+    expect(steps.getByText('food')).toBeTruthy();
+    expect(steps.getByText('worse')).toBeTruthy();
+    unmount();
+
+    renderLab('t2');
+    await waitFor(() => expect(screen.getByTestId('epochs-done').textContent).toBe('1'), { timeout: 20_000 });
+    await waitFor(() => expect(screen.getByTestId('inspect-delta').dataset.value).toMatch(/\d/), { timeout: 10_000 });
+  });
+
+  it('explains a binary file and a file with one class', async () => {
+    renderLab('t3');
+    const input = screen.getByLabelText('CSV file');
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [new File([new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 0])], 'book.xlsx')] } });
+    });
+    await waitFor(() => expect(screen.getByTestId('csv-problem').textContent).toMatch(/NUL bytes/));
+  });
+});
