@@ -3,6 +3,7 @@
  * SVG. Series are drawn in CSS-variable colours so the chart follows the light/dark theme.
  */
 import { extent, line, max, min, scaleLinear } from 'd3';
+import { ChartLegend } from './ChartLegend';
 import { useElementWidth } from './useElementWidth';
 
 export interface Series {
@@ -70,16 +71,7 @@ export function LineChart({ series, xLabel, yLabel, height = 220, yDomain, xDoma
           <path key={s.id} d={path(s.points) ?? ''} fill="none" stroke={s.color} strokeWidth={2} strokeDasharray={s.dashed ? '5 4' : undefined} />
         ))}
       </svg>
-      {series.length > 1 && (
-        <ul className="chart-legend">
-          {series.map((s) => (
-            <li key={s.id}>
-              <span className="chart-swatch" style={{ background: s.color }} aria-hidden="true" />
-              {s.label}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ChartLegend entries={series} />
     </div>
   );
 }

@@ -1,11 +1,11 @@
 /**
  * A recurrent cell drawn once per token, left to right, with the state passed along between the
- * copies. Inside each copy every unit gets one small bar per gate. A sentence of 40 tokens with 8
- * units and 4 gates is 1,280 bars; they are drawn as one <path> per gate (bars for every token and
- * unit in one path string), so a weight drag that changes all of them updates four attributes,
- * not thousands of elements.
+ * copies. Inside each copy every unit gets one small bar per gate. The frame (tokens, boxes,
+ * arrows, cursor) is SVG; the bars — 1,280 of them for 40 tokens, 8 units and 4 gates, all of
+ * which change when a weight is dragged — are painted on a canvas laid over it, so a drag redraws
+ * one bitmap instead of re-rendering and re-rasterising thousands of vector shapes.
  */
-import { memo } from 'react';
+import { memo, useLayoutEffect, useRef } from 'react';
 
 export interface DiagramGate {
   name: string;
@@ -35,36 +35,46 @@ export function diagramWidth(tokens: number, columnWidth: number): number {
   return Math.max(1, tokens) * columnWidth;
 }
 
-/** One decimal is plenty for a pixel position, and much cheaper than toFixed on 5,000 numbers. */
-const round1 = (v: number) => Math.round(v * 10) / 10;
-
-function barsPath(values: UnrolledDiagramProps['values'], g: number, role: DiagramGate['role'], units: number, columnWidth: number, gateCount: number): string {
-  const inner = columnWidth - GAP - 2 * PAD;
-  const barW = inner / gateCount;
-  const parts: string[] = [];
-  for (let t = 0; t < values.length; t++) {
-    const unitValues = values[t][g];
-    const x = t * columnWidth + GAP / 2 + PAD + g * barW + 0.5;
-    for (let u = 0; u < units; u++) {
-      const v = Number.isFinite(unitValues[u]) ? unitValues[u] : 0;
-      const rowTop = TOP + PAD + u * ROW + 1;
-      const h = ROW - 2;
-      let y: number;
-      let height: number;
-      if (role === 'gate') {
-        height = Math.min(1, Math.max(0, v)) * h;
-        y = rowTop + h - height;
-      } else {
-        height = (Math.min(1, Math.abs(v)) * h) / 2;
-        y = v >= 0 ? rowTop + h / 2 - height : rowTop + h / 2;
-      }
-      parts.push(`M${round1(x)},${round1(y)}h${round1(barW - 1)}v${round1(height)}h${round1(1 - barW)}Z`);
-    }
-  }
-  return parts.join('');
+/** "var(--accent)" → the colour it resolves to here; canvas cannot read CSS variables itself. */
+function resolveColor(el: Element, color: string): string {
+  const name = /^var\((--[\w-]+)\)$/.exec(color)?.[1];
+  return name ? getComputedStyle(el).getPropertyValue(name).trim() || '#888' : color;
 }
 
-function UnrolledDiagramImpl({ tokens, gates, values, units, time, columnWidth, onSelectTime, label }: UnrolledDiagramProps) {
+function drawBars(canvas: HTMLCanvasElement, props: UnrolledDiagramProps): void {
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  const { values, gates, units, columnWidth } = props;
+  ctx.clearRect(0, 0, canvas.width, canvas.height);
+  const barW = (columnWidth - GAP - 2 * PAD) / gates.length;
+  const h = ROW - 2;
+  gates.forEach((gate, g) => {
+    ctx.fillStyle = resolveColor(canvas, gate.color);
+    for (let t = 0; t < values.length; t++) {
+      const unitValues = values[t][g];
+      const x = t * columnWidth + GAP / 2 + PAD + g * barW + 0.5;
+      for (let u = 0; u < units; u++) {
+        const v = Number.isFinite(unitValues[u]) ? unitValues[u] : 0;
+        const rowTop = TOP + PAD + u * ROW + 1;
+        if (gate.role === 'gate') {
+          const height = Math.min(1, Math.max(0, v)) * h;
+          ctx.fillRect(x, rowTop + h - height, barW - 1, height);
+        } else {
+          const height = (Math.min(1, Math.abs(v)) * h) / 2;
+          ctx.fillRect(x, v >= 0 ? rowTop + h / 2 - height : rowTop + h / 2, barW - 1, height);
+        }
+      }
+    }
+  });
+}
+
+function UnrolledDiagramImpl(props: UnrolledDiagramProps) {
+  const { tokens, units, time, columnWidth, onSelectTime, label } = props;
+  const canvas = useRef<HTMLCanvasElement>(null);
+  // Before paint, so the bars and the numbers around them always show the same step.
+  useLayoutEffect(() => {
+    if (canvas.current) drawBars(canvas.current, props);
+  });
   const width = diagramWidth(tokens.length, columnWidth);
   const boxH = units * ROW + 2 * PAD;
   const height = TOP + boxH + 4;
@@ -74,6 +84,7 @@ function UnrolledDiagramImpl({ tokens, gates, values, units, time, columnWidth, 
     .map((_, t) => `M${(t + 1) * columnWidth - GAP / 2},${TOP + boxH / 2}h${GAP}`)
     .join('');
   return (
+    <div className="unrolled-diagram-wrap" style={{ width, height }}>
     <svg
       width={width}
       height={height}
@@ -100,10 +111,9 @@ function UnrolledDiagramImpl({ tokens, gates, values, units, time, columnWidth, 
         </g>
       ))}
       <path d={arrows} className="unrolled-arrow" />
-      {gates.map((gate, g) => (
-        <path key={gate.name} d={barsPath(values, g, gate.role, units, columnWidth, gates.length)} fill={gate.color} />
-      ))}
     </svg>
+    <canvas ref={canvas} width={width} height={height} className="unrolled-bars" aria-hidden="true" />
+    </div>
   );
 }
 
