@@ -63,7 +63,7 @@ describe('toy RNN lab (recipe 3)', () => {
   it('builds the real model: 3 and 10 parameters, matching tfjs', async () => {
     renderLab();
     const table = screen.getByTestId('param-table');
-    await waitFor(() => expect(within(table).getAllByText(/✓/)).toHaveLength(2), { timeout: 20_000 });
+    await waitFor(() => expect(within(table).getAllByText(/✓/)).toHaveLength(3), { timeout: 20_000 });
     expect(table.textContent).toContain('1·1 + 1·1 + 1 = 3');
     expect(table.textContent).toContain('1·5 + 5 = 10');
   });
@@ -78,7 +78,7 @@ describe('toy LSTM lab (recipe 6)', () => {
   it('has 12 LSTM parameters, trains, and the six-line hand computation equals predict', async () => {
     renderLab(ToyLstmLab);
     const table = screen.getByTestId('param-table');
-    await waitFor(() => expect(within(table).getAllByText(/✓/)).toHaveLength(2), { timeout: 20_000 });
+    await waitFor(() => expect(within(table).getAllByText(/✓/)).toHaveLength(3), { timeout: 20_000 });
     expect(table.textContent).toContain('1·4 + 1·4 + 4 = 12');
     await trainAndCheck(40, 0.05);
     expect(screen.getAllByText(/c1 = f1·c0 \+ i1·g1/)).toHaveLength(1);
