@@ -164,44 +164,32 @@ export interface TextFieldProps extends FieldProps {
   maxLength?: number;
 }
 
-export function TextField({ label, value, onChange, placeholder, maxLength, disabled }: TextFieldProps) {
-  const id = useId();
-  return (
-    <div className="ui-field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="text"
-        value={value}
-        placeholder={placeholder}
-        maxLength={maxLength}
-        disabled={disabled}
-        onChange={(event) => onChange(event.target.value)}
-      />
-    </div>
-  );
-}
-
 export interface TextAreaProps extends TextFieldProps {
   rows?: number;
 }
 
-export function TextArea({ label, value, onChange, placeholder, maxLength, rows = 4, disabled }: TextAreaProps) {
+/** One labelled text input; `rows` turns it into a textarea. */
+function TextInput({ label, value, onChange, placeholder, maxLength, disabled, rows }: TextAreaProps) {
   const id = useId();
+  const common = { id, value, placeholder, maxLength, disabled };
   return (
-    <div className="ui-field ui-field-wide">
+    <div className={rows ? 'ui-field ui-field-wide' : 'ui-field'}>
       <label htmlFor={id}>{label}</label>
-      <textarea
-        id={id}
-        value={value}
-        rows={rows}
-        placeholder={placeholder}
-        maxLength={maxLength}
-        disabled={disabled}
-        onChange={(event) => onChange(event.target.value)}
-      />
+      {rows ? (
+        <textarea {...common} rows={rows} onChange={(event) => onChange(event.target.value)} />
+      ) : (
+        <input {...common} type="text" onChange={(event) => onChange(event.target.value)} />
+      )}
     </div>
   );
+}
+
+export function TextField(props: TextFieldProps) {
+  return <TextInput {...props} />;
+}
+
+export function TextArea({ rows = 4, ...props }: TextAreaProps) {
+  return <TextInput {...props} rows={rows} />;
 }
 
 export interface ToggleProps extends FieldProps {
