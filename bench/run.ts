@@ -8,12 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildBook } from '../test/browser/app';
 import { type Bench, type BenchContext, formatOutcome, oneLine } from './figure';
+import { charLm } from './charLm';
 import { firstChapterReady, rnnChapterReady } from './firstChapterReady';
 import { firstLoadJs } from './firstLoadJs';
+import { dragP95 } from './dragP95';
 import { embeddingSpeed } from './embeddingSpeed';
 import { forward } from './forward';
+import { sentimentAccuracy } from './sentimentAccuracy';
 
-const BENCHES: Bench[] = [firstLoadJs, firstChapterReady, rnnChapterReady, forward, embeddingSpeed];
+const BENCHES: Bench[] = [firstLoadJs, firstChapterReady, rnnChapterReady, forward, embeddingSpeed, sentimentAccuracy, dragP95, charLm];
 
 async function main(): Promise<void> {
   let outDir: string | null = null;

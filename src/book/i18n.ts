@@ -15,6 +15,7 @@ import explorer from './strings/explorer';
 import gradients from './strings/gradients';
 import layerArgs from './strings/layerArgs';
 import lstmGru from './strings/lstmGru';
+import mnist from './strings/mnist';
 import numpyRnn from './strings/numpyRnn';
 import order from './strings/order';
 import modelSummary from './strings/modelSummary';
@@ -27,7 +28,7 @@ import toyLab from './strings/toyLab';
  * different widgets does not collide in a single file. Each part pairs its English strings with
  * a Chinese entry for every key; TypeScript refuses a part whose zh misses one.
  */
-const parts = [book, toyLab, numpyRnn, lstmGru, shapes, order, layerArgs, explorer, charLm, gradients, sentiment, modelSummary] as const;
+const parts = [book, toyLab, numpyRnn, lstmGru, shapes, order, layerArgs, explorer, charLm, gradients, sentiment, modelSummary, mnist] as const;
 
 type Part = (typeof parts)[number];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

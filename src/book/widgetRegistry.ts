@@ -39,4 +39,7 @@ export const widgetRegistry: Record<string, () => Promise<{ default: ComponentTy
   SentimentTrainer: () => import('../widgets/sentiment/SentimentTrainer'),
   SentimentInspect: () => import('../widgets/sentiment/SentimentInspect'),
   RecipeModelSummary: () => import('../widgets/sentiment/RecipeModelSummary'),
+  MnistLab: () => import('../widgets/mnist/MnistLab'),
+  MnistTraining: () => import('../widgets/mnist/MnistTraining'),
+  MnistReader: () => import('../widgets/mnist/MnistReader'),
 };

@@ -15,7 +15,7 @@ export interface MnistConfig {
 /** The source's settings: 128 units, batches of 128, Adam at 0.001. */
 export const MNIST_BOOK_CONFIG: MnistConfig = { units: 128, batchSize: 128, learningRate: 0.001 };
 /** Smaller and faster to learn on a laptop CPU; see the chapter for the measured difference. */
-export const MNIST_BROWSER_CONFIG: MnistConfig = { units: 64, batchSize: 64, learningRate: 0.004 };
+export const MNIST_BROWSER_CONFIG: MnistConfig = { units: 32, batchSize: 32, learningRate: 0.008 };
 
 export interface MnistHistoryPoint {
   /** Batches trained so far (across sessions). */
@@ -40,6 +40,9 @@ export interface MnistStatus {
   backend: BackendName;
   config: MnistConfig;
   params: number;
+  /** Per-layer counts and summary() lines of the built tfjs model, to set beside our arithmetic. */
+  layerParams: { name: string; params: number }[];
+  summary: string[];
   step: number;
   seconds: number;
   history: MnistHistoryPoint[];

@@ -15,6 +15,7 @@ import { seededRandom } from '../engine/random';
 import { type TfModel, buildModel } from './buildModel';
 import type { MnistCheckpointMeta, MnistCheckpointStore } from './mnistCheckpoint';
 import type { MnistCalls, MnistConfig, MnistEvaluation, MnistHistoryPoint, MnistStatus } from './mnistCalls';
+import { captureSummary, layerParamCounts } from './summary';
 import type { BackendName, Tf } from './types';
 import { readWeights } from './weights';
 import type { Handlers } from './workerRpc';
@@ -32,7 +33,7 @@ export interface MnistTrainerEnv {
 const MAX_HISTORY = 3000;
 const EVAL_BATCH = 500;
 
-interface Net {
+export interface MnistNet {
   model: TfModel;
   kernel: Variable;
   recurrentKernel: Variable;
@@ -43,7 +44,7 @@ interface Net {
 }
 
 interface Session {
-  net: Net;
+  net: MnistNet;
   config: MnistConfig;
   optimizer: ReturnType<Tf['train']['adam']>;
   step: number;
@@ -71,7 +72,8 @@ export function batchPixels(set: DigitSet, indices: ArrayLike<number>, out: Floa
   return out;
 }
 
-function netOf(model: TfModel, units: number): Net {
+/** The model's variables, named as the written-out LSTM uses them. */
+export function mnistNetOf(model: TfModel, units: number): MnistNet {
   const vars = (layer: number) => model.layers[layer].trainableWeights.map((w) => (w as unknown as { read(): Variable }).read());
   const [kernel, recurrentKernel, bias] = vars(0);
   const [denseKernel, denseBias] = vars(1);
@@ -79,7 +81,7 @@ function netOf(model: TfModel, units: number): Net {
 }
 
 /** The model's logits for x [n, 28, 28]: the LSTM of buildModel (sigmoid gates, tanh) written out. */
-export function mnistLogits(tf: Tf, net: Net, x: Tensor3D): Tensor2D {
+export function mnistLogits(tf: Tf, net: MnistNet, x: Tensor3D): Tensor2D {
   const n = x.shape[0];
   const u = net.units;
   const projected = tf.add(tf.matMul(tf.reshape(x, [n * MNIST_SIDE, MNIST_SIDE]), net.kernel), net.bias);
@@ -110,6 +112,8 @@ export function createMnistHandlers(env: MnistTrainerEnv): { handlers: Handlers<
     backend: backend ?? 'cpu',
     config: s.config,
     params: s.net.model.countParams(),
+    layerParams: layerParamCounts(s.net.model),
+    summary: captureSummary(s.net.model),
     step: s.step,
     seconds: s.seconds,
     history: s.history,
@@ -133,7 +137,7 @@ export function createMnistHandlers(env: MnistTrainerEnv): { handlers: Handlers<
       tf.dispose(tensors);
     }
     session = {
-      net: netOf(model, config.units),
+      net: mnistNetOf(model, config.units),
       config,
       optimizer: tf.train.adam(config.learningRate),
       step: saved?.meta.step ?? 0,

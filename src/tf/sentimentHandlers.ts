@@ -51,17 +51,6 @@ export interface SentimentRuntime {
   store: (tf: Tf) => ModelStore;
 }
 
-function joinBuffers(parts: ArrayBuffer | ArrayBuffer[]): ArrayBuffer {
-  if (!Array.isArray(parts)) return parts;
-  const out = new Uint8Array(parts.reduce((s, p) => s + p.byteLength, 0));
-  let offset = 0;
-  for (const p of parts) {
-    out.set(new Uint8Array(p), offset);
-    offset += p.byteLength;
-  }
-  return out.buffer;
-}
-
 /** The handlers plus the worker's cancel hook. */
 export function createSentimentHandlers(runtime: SentimentRuntime): { handlers: Handlers<SentimentCalls>; cancel: () => void } {
   let trainer: EmbeddingTrainer | null = null;
@@ -122,7 +111,8 @@ export function createSentimentHandlers(runtime: SentimentRuntime): { handlers: 
       let weights = new ArrayBuffer(0);
       await t.model.save(
         tf.io.withSaveHandler(async (artifacts) => {
-          weights = joinBuffers(artifacts.weightData ?? new ArrayBuffer(0));
+          const data = artifacts.weightData ?? new ArrayBuffer(0);
+          weights = Array.isArray(data) ? tf.io.concatenateArrayBuffers(data) : data;
           json = JSON.stringify({
             format: artifacts.format,
             generatedBy: artifacts.generatedBy,

@@ -5,6 +5,7 @@
  * which change when a weight is dragged — are painted on a canvas laid over it, so a drag redraws
  * one bitmap instead of re-rendering and re-rasterising thousands of vector shapes.
  */
+import { interpolateRdBu } from 'd3';
 import { memo, useLayoutEffect, useRef } from 'react';
 
 export interface DiagramGate {
@@ -22,6 +23,8 @@ export interface UnrolledDiagramProps {
   time: number;
   /** Width of one unrolled copy; the conveyor belt and heatmap below use the same. */
   columnWidth: number;
+  /** heat[t][unit]: a value in −1…1 per step and unit (h), drawn as a coloured row under each copy. */
+  heat?: readonly ArrayLike<number>[];
   onSelectTime?: (t: number) => void;
   label: string;
 }
@@ -30,22 +33,47 @@ const TOP = 20;
 const PAD = 4;
 const ROW = 12;
 const GAP = 10;
+const HEAT_GAP = 6;
+
+/** −1…1 → red…blue (positive red, as in the book's Heatmap), looked up instead of interpolated per cell. */
+const PALETTE = Array.from({ length: 101 }, (_, i) => interpolateRdBu(1 - i / 100));
+const heatColor = (v: number) => PALETTE[Math.round((Math.max(-1, Math.min(1, Number.isFinite(v) ? v : 0)) + 1) * 50)];
 
 export function diagramWidth(tokens: number, columnWidth: number): number {
   return Math.max(1, tokens) * columnWidth;
 }
 
-/** "var(--accent)" → the colour it resolves to here; canvas cannot read CSS variables itself. */
+/**
+ * "var(--accent)" → the colour it resolves to; canvas cannot read CSS variables itself. Reading a
+ * computed style forces a style update, so colours are resolved once per theme and cached.
+ */
+const resolved = new Map<string, string>();
 function resolveColor(el: Element, color: string): string {
   const name = /^var\((--[\w-]+)\)$/.exec(color)?.[1];
-  return name ? getComputedStyle(el).getPropertyValue(name).trim() || '#888' : color;
+  if (!name) return color;
+  const key = `${document.documentElement.dataset.theme ?? ''}|${name}`;
+  let value = resolved.get(key);
+  if (value === undefined) {
+    value = getComputedStyle(el).getPropertyValue(name).trim() || '#888';
+    resolved.set(key, value);
+  }
+  return value;
 }
 
 function drawBars(canvas: HTMLCanvasElement, props: UnrolledDiagramProps): void {
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
-  const { values, gates, units, columnWidth } = props;
+  const { values, gates, units, columnWidth, heat } = props;
   ctx.clearRect(0, 0, canvas.width, canvas.height);
+  if (heat) {
+    const top = TOP + units * ROW + 2 * PAD + HEAT_GAP;
+    for (let t = 0; t < heat.length; t++) {
+      for (let u = 0; u < units; u++) {
+        ctx.fillStyle = heatColor(heat[t][u]);
+        ctx.fillRect(t * columnWidth + GAP / 2, top + u * ROW, columnWidth - GAP, ROW - 1);
+      }
+    }
+  }
   const barW = (columnWidth - GAP - 2 * PAD) / gates.length;
   const h = ROW - 2;
   gates.forEach((gate, g) => {
@@ -69,7 +97,7 @@ function drawBars(canvas: HTMLCanvasElement, props: UnrolledDiagramProps): void 
 }
 
 function UnrolledDiagramImpl(props: UnrolledDiagramProps) {
-  const { tokens, units, time, columnWidth, onSelectTime, label } = props;
+  const { tokens, units, time, columnWidth, heat, onSelectTime, label } = props;
   const canvas = useRef<HTMLCanvasElement>(null);
   // Before paint, so the bars and the numbers around them always show the same step.
   useLayoutEffect(() => {
@@ -77,7 +105,8 @@ function UnrolledDiagramImpl(props: UnrolledDiagramProps) {
   });
   const width = diagramWidth(tokens.length, columnWidth);
   const boxH = units * ROW + 2 * PAD;
-  const height = TOP + boxH + 4;
+  const heatH = heat ? HEAT_GAP + units * ROW : 0;
+  const height = TOP + boxH + heatH + 4;
   const boxW = columnWidth - GAP;
   const arrows = tokens
     .slice(1)
@@ -85,34 +114,34 @@ function UnrolledDiagramImpl(props: UnrolledDiagramProps) {
     .join('');
   return (
     <div className="unrolled-diagram-wrap" style={{ width, height }}>
-    <svg
-      width={width}
-      height={height}
-      role="img"
-      aria-label={label}
-      className="unrolled-diagram"
-      onClick={
-        onSelectTime
-          ? (event) => {
-              const box = event.currentTarget.getBoundingClientRect();
-              const t = Math.floor((event.clientX - box.left) / columnWidth);
-              if (t >= 0 && t < tokens.length) onSelectTime(t);
-            }
-          : undefined
-      }
-    >
-      <rect x={time * columnWidth + 1} y={1} width={columnWidth - 2} height={height - 2} rx={5} className="unrolled-cursor" />
-      {tokens.map((token, t) => (
-        <g key={t}>
-          <text x={t * columnWidth + columnWidth / 2} y={14} textAnchor="middle" className="unrolled-token">
-            {token.length > 6 ? `${token.slice(0, 5)}…` : token}
-          </text>
-          <rect x={t * columnWidth + GAP / 2} y={TOP} width={boxW} height={boxH} rx={4} className="unrolled-box" />
-        </g>
-      ))}
-      <path d={arrows} className="unrolled-arrow" />
-    </svg>
-    <canvas ref={canvas} width={width} height={height} className="unrolled-bars" aria-hidden="true" />
+      <svg
+        width={width}
+        height={height}
+        role="img"
+        aria-label={label}
+        className="unrolled-diagram"
+        onClick={
+          onSelectTime
+            ? (event) => {
+                const box = event.currentTarget.getBoundingClientRect();
+                const t = Math.floor((event.clientX - box.left) / columnWidth);
+                if (t >= 0 && t < tokens.length) onSelectTime(t);
+              }
+            : undefined
+        }
+      >
+        <rect x={time * columnWidth + 1} y={1} width={columnWidth - 2} height={height - 2} rx={5} className="unrolled-cursor" />
+        {tokens.map((token, t) => (
+          <g key={t}>
+            <text x={t * columnWidth + columnWidth / 2} y={14} textAnchor="middle" className="unrolled-token">
+              {token.length > 6 ? `${token.slice(0, 5)}…` : token}
+            </text>
+            <rect x={t * columnWidth + GAP / 2} y={TOP} width={boxW} height={boxH} rx={4} className="unrolled-box" />
+          </g>
+        ))}
+        <path d={arrows} className="unrolled-arrow" />
+      </svg>
+      <canvas ref={canvas} width={width} height={height} className="unrolled-bars" aria-hidden="true" />
     </div>
   );
 }

@@ -2,10 +2,11 @@
  * The sentiment lab's widgets with the worker's real handlers run in-process (tfjs cpu, models
  * kept in memory instead of IndexedDB; idb-keyval on fake-indexeddb): the shipped sentences are
  * preprocessed, a tiny model trains, Inspect's hand computation equals tfjs, export and import
- * round-trip, and the CSV importer explains a bad file.
+ * round-trip through model.json + weights, and the CSV importer refuses a binary file.
  */
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
@@ -13,6 +14,7 @@ import { type ModelStore, createSentimentHandlers } from '../../src/tf/sentiment
 import type { SentimentWorkerApi } from '../../src/tf/sentimentClient';
 import type { TfModel } from '../../src/tf/buildModel';
 import { readWeights } from '../../src/tf/weights';
+import { sentimentSpec } from '../../src/engine/sentimentModels';
 
 function memoryStore(): ModelStore {
   const saved = new Map<string, tf.io.ModelArtifacts>();
@@ -54,7 +56,7 @@ const { default: SentimentInspect } = await import('../../src/widgets/sentiment/
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
-  const file = readFileSync(new URL('../../public/generated/sentences.json', import.meta.url), 'utf8');
+  const file = readFileSync(join(process.cwd(), 'public/generated/sentences.json'), 'utf8');
   vi.stubGlobal('fetch', async () => new Response(file, { status: 200, headers: { 'content-type': 'application/json' } }));
 });
 
@@ -80,7 +82,7 @@ describe('sentiment lab', () => {
     expect(screen.getByTestId('samples').textContent).toMatch(/, 0\]/);
   });
 
-  it('trains, inspects by hand equal to tfjs, and restores the saved model in a new lab', async () => {
+  it('trains, inspects by hand equal to tfjs, and restores the saved model in a new lab', { timeout: 120_000 }, async () => {
     const { unmount } = renderLab('t2');
     await waitFor(() => expect(screen.getByTestId('text-count').textContent).toBe('2,997'), { timeout: 10_000 });
     await act(async () => {
@@ -100,7 +102,22 @@ describe('sentiment lab', () => {
     await waitFor(() => expect(screen.getByTestId('inspect-delta').dataset.value).toMatch(/\d/), { timeout: 10_000 });
   });
 
-  it('explains a binary file and a file with one class', async () => {
+  it('exports model.json + weights with the vocabulary, and imports them back to the same weights', async () => {
+    const { handlers } = createSentimentHandlers({ tf: async () => tf, backend: async () => 'cpu', store: () => store });
+    const spec = sentimentSpec({ cell: 'gru', vocabSize: 12, maxlen: 3, classes: 2, units: 3, embeddingDim: 2 });
+    const compile = { optimizer: 'adam', learningRate: 0.01, loss: 'categoricalCrossentropy' } as const;
+    const built = await handlers.build({ spec, compile }, () => undefined);
+    const metadata = { unrolled: { vocabWords: ['good', 'bad'], classes: ['negative', 'positive'] } };
+    const files = await handlers.exportModel({ metadata, weightsFile: 'm.weights.bin' }, () => undefined);
+    expect(JSON.parse(files.modelJson).weightsManifest[0].paths).toEqual(['./m.weights.bin']);
+    const back = await handlers.importModel({ modelJson: files.modelJson, weights: files.weights, compile }, () => undefined);
+    expect(back.metadata).toEqual(metadata);
+    expect(back.spec.layers.map((l) => l.kind)).toEqual(['embedding', 'gru', 'dense']);
+    back.weights.forEach((w, i) => expect(Array.from(w.values)).toEqual(Array.from(built.weights[i].values)));
+    await expect(handlers.importModel({ modelJson: '{"nope": 1}', weights: new ArrayBuffer(0), compile }, () => undefined)).rejects.toThrow(/not a tfjs layers model/);
+  });
+
+  it('explains a binary file', async () => {
     renderLab('t3');
     const input = screen.getByLabelText('CSV file');
     await act(async () => {

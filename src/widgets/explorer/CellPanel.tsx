@@ -11,13 +11,11 @@ import { ConveyorBelt } from '../../viz/ConveyorBelt';
 import { num } from '../../viz/format';
 import { GateGlyph } from '../../viz/GateGlyph';
 import { GateTable } from '../../viz/GateTable';
-import { Heatmap } from '../../viz/Heatmap';
 import { usePrefersReducedMotion } from '../../viz/motion';
 import { UnrolledDiagram } from '../../viz/UnrolledDiagram';
 import { type GateInfo, UNIT_COLORS, cellName, gatesOf, sub } from './gateInfo';
 
 export const COLUMN_WIDTH = 56;
-const HEAT_ROW = 12;
 
 interface PanelProps {
   kind: CellKind;
@@ -30,7 +28,7 @@ function useSeries(trace: CellTrace) {
     const units = trace.units;
     const values = trace.steps.map((s) => s.act);
     const belt = Array.from({ length: units }, (_, u) => Float32Array.from(trace.steps, (s) => beltOf(s)[u]));
-    const heat = Array.from({ length: units }, (_, u) => Float32Array.from(trace.steps, (s) => s.h[u]));
+    const heat = trace.steps.map((s) => s.h);
     return { values, belt, heat };
   }, [trace]);
 }
@@ -40,12 +38,17 @@ function tableFor(trace: CellTrace, time: number, gates: GateInfo[], t: Translat
   const columns = [
     ...gates.flatMap((g) => [t('explorer.pre', { gate: g.symbol }), t('explorer.value', { gate: g.symbol })]),
     ...(step?.c ? ['c'] : []),
-    'h',
+    // A SimpleRNN's candidate already is its new h.
+    ...(trace.kind === 'rnn' ? [] : ['h']),
   ];
   const rows = step
     ? Array.from({ length: trace.units }, (_, u) => ({
         header: t('explorer.unit', { unit: u }),
-        values: [...gates.flatMap((_, k) => [step.pre[k][u], step.act[k][u]]), ...(step.c ? [step.c[u]] : []), step.h[u]],
+        values: [
+          ...gates.flatMap((_, k) => [step.pre[k][u], step.act[k][u]]),
+          ...(step.c ? [step.c[u]] : []),
+          ...(trace.kind === 'rnn' ? [] : [step.h[u]]),
+        ],
       }))
     : [];
   return { columns, rows };
@@ -128,6 +131,7 @@ function CellPanelImpl({ kind, showTitle }: PanelProps) {
       {showTitle && <h3 className="explorer-panel-title">{name}</h3>}
       <div className="explorer-scroll">
         <div style={{ width }}>
+          <div className="explorer-row-label">{t('explorer.heatmap')}</div>
           <UnrolledDiagram
             tokens={tokens}
             gates={gates}
@@ -135,8 +139,9 @@ function CellPanelImpl({ kind, showTitle }: PanelProps) {
             units={trace.units}
             time={time}
             columnWidth={COLUMN_WIDTH}
+            heat={heat}
             onSelectTime={setTime}
-            label={t('explorer.diagramLabel', { cell: name, steps: tokens.length, step: time + 1, token })}
+            label={`${t('explorer.diagramLabel', { cell: name, steps: tokens.length, step: time + 1, token })} ${t('explorer.heatmapLabel', { units: trace.units, steps: tokens.length })}`}
           />
           <div className="explorer-row-label">{beltWhat}</div>
           <ConveyorBelt
@@ -146,10 +151,6 @@ function CellPanelImpl({ kind, showTitle }: PanelProps) {
             columnWidth={COLUMN_WIDTH}
             label={t('explorer.beltLabel', { what: beltWhat, step: time + 1, values: beltNow })}
           />
-          <div className="explorer-row-label">{t('explorer.heatmap')}</div>
-          <div className="explorer-heatmap" style={{ width, height: trace.units * HEAT_ROW }}>
-            <Heatmap rows={heat} limit={1} cellSize={8} label={t('explorer.heatmapLabel', { units: trace.units, steps: tokens.length })} />
-          </div>
         </div>
       </div>
       <CloseUp trace={trace} time={time} gates={gates} token={token} />

@@ -116,8 +116,8 @@ export default function SentimentTrainer({ cells = ['simpleRNN', 'lstm', 'gru'] 
           yDomain={[0, 1]}
           series={[
             { id: 'live', label: t('sentiment.train.liveAcc'), color: 'var(--muted)', points: live.map((p) => ({ x: p.x, y: p.accuracy })) },
-            { id: 'train', label: t('sentiment.train.trainAcc'), color: 'var(--accent)', points: history.map((h) => ({ x: h.epoch, y: h.accuracy ?? NaN })) },
-            { id: 'val', label: t('sentiment.train.valAcc'), color: 'var(--accent-2)', dashed: true, points: history.map((h) => ({ x: h.epoch, y: h.valAccuracy ?? NaN })) },
+            { id: 'train', label: t('sentiment.train.trainAccCurve'), color: 'var(--accent)', points: history.map((h) => ({ x: h.epoch, y: h.accuracy ?? NaN })) },
+            { id: 'val', label: t('sentiment.train.valAccCurve'), color: 'var(--accent-2)', dashed: true, points: history.map((h) => ({ x: h.epoch, y: h.valAccuracy ?? NaN })) },
           ]}
         />
       </div>

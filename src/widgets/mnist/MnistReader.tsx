@@ -1,0 +1,217 @@
+/**
+ * Draw a digit (or pick a held-out one) and watch the LSTM read it: the rows light up as they
+ * enter, the hidden state after each row fills a heatmap, and the ten class probabilities after
+ * each row fill another — computed by the engine from the trained weights, checked at the last
+ * row against the worker's model.predict.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { useT } from '../../book/i18n';
+import { MNIST_CLASSES, MNIST_PIXELS, MNIST_SIDE, digitPixels } from '../../engine/mnistDigits';
+import { argMax, centreByMass } from '../../engine/mnistRows';
+import { num, sci } from '../../viz/format';
+import { Heatmap } from '../../viz/Heatmap';
+import { usePrefersReducedMotion } from '../../viz/motion';
+import { ProbabilityBars } from '../../viz/ProbabilityBars';
+import { useElementWidth } from '../../viz/useElementWidth';
+import { Button, Controls, ProgressBar, Select, Slider, Stat, Toggle, WidgetShell } from '../shell';
+import { DrawPad } from './DrawPad';
+import { MnistStore } from './mnistStore';
+import { useRowReading } from './useRowReading';
+
+const DIGIT_LABELS = Array.from({ length: MNIST_CLASSES }, (_, d) => String(d));
+const ROW_MS = 90;
+const blank = () => new Float32Array(MNIST_PIXELS);
+
+type Source = { kind: 'drawn' } | { kind: 'heldOut'; index: number; label: number };
+
+/** Rows after the cursor shown as zeros: blank in a diverging heatmap. */
+function upTo(rows: Float32Array[], read: number): Float32Array[] {
+  return rows.map((row, t) => (t < read ? row : new Float32Array(row.length)));
+}
+
+export default function MnistReader() {
+  const t = useT();
+  const reduceMotion = usePrefersReducedMotion();
+  const heldOutProgress = MnistStore.useStore((s) => s.heldOutProgress);
+  const heldOutError = MnistStore.useStore((s) => s.heldOutError);
+  const loadHeldOut = MnistStore.useStore((s) => s.loadHeldOut);
+  const weightsReady = MnistStore.useStore((s) => s.weights !== null);
+  const trainedSteps = MnistStore.useStore((s) => s.status?.step ?? 0);
+  const training = MnistStore.useStore((s) => s.phase === 'training');
+  const store = MnistStore.useStoreApi();
+  const [ref, width] = useElementWidth<HTMLDivElement>();
+
+  const [pixels, setPixels] = useState<Float32Array>(blank);
+  const [source, setSource] = useState<Source>({ kind: 'drawn' });
+  const [centre, setCentre] = useState(true);
+  const [rowsRead, setRowsRead] = useState(MNIST_SIDE);
+  const [playing, setPlaying] = useState(false);
+  const [stroking, setStroking] = useState(false);
+  const [pickClass, setPickClass] = useState<string>('any');
+
+  // Held-out digits are already centred; a drawing is centred the way MNIST's scans were.
+  const input = useMemo(() => (source.kind === 'drawn' && centre ? centreByMass(pixels) : pixels), [pixels, source.kind, centre]);
+  const [settled, setSettled] = useState(input);
+  useEffect(() => {
+    if (!stroking) setSettled(input);
+  }, [input, stroking]);
+  const { trace, delta, checkError } = useRowReading(input, settled);
+  const empty = !pixels.some((v) => v > 0);
+
+  useEffect(() => {
+    setPlaying(false);
+    setRowsRead(MNIST_SIDE);
+  }, [input]);
+
+  useEffect(() => {
+    if (!playing) return;
+    if (reduceMotion) {
+      setRowsRead(MNIST_SIDE);
+      setPlaying(false);
+      return;
+    }
+    const timer = setInterval(() => {
+      setRowsRead((r) => {
+        if (r + 1 >= MNIST_SIDE) setPlaying(false);
+        return Math.min(MNIST_SIDE, r + 1);
+      });
+    }, ROW_MS);
+    return () => clearInterval(timer);
+  }, [playing, reduceMotion]);
+
+  const pick = async (digitClass: string) => {
+    await loadHeldOut();
+    const set = store.getState().heldOut;
+    if (!set) return;
+    const candidates: number[] = [];
+    for (let i = 0; i < set.count; i++) if (digitClass === 'any' || set.labels[i] === Number(digitClass)) candidates.push(i);
+    const index = candidates[Math.floor(Math.random() * candidates.length)];
+    setPixels(digitPixels(set, index));
+    setSource({ kind: 'heldOut', index, label: set.labels[index] });
+  };
+
+  const cell = Math.max(6, Math.min(12, Math.floor((width - 150) / MNIST_SIDE)));
+  const current = trace && rowsRead > 0 ? trace.probabilities[rowsRead - 1] : null;
+  const final = trace ? trace.probabilities[MNIST_SIDE - 1] : null;
+  const guess = final ? argMax(final) : null;
+  const units = trace?.h[0]?.length ?? 0;
+
+  return (
+    <WidgetShell title={t('mnist.read.title')} widget="MnistReader" ready={weightsReady} description={t('mnist.read.description')}>
+      <Controls>
+        <Button onClick={() => (setPixels(blank()), setSource({ kind: 'drawn' }))}>{t('mnist.read.clear')}</Button>
+        <Select
+          label={t('mnist.read.pickClass')}
+          value={pickClass}
+          onChange={setPickClass}
+          options={[{ value: 'any', label: t('mnist.read.anyDigit') }, ...DIGIT_LABELS.map((d) => ({ value: d, label: d }))]}
+        />
+        <Button onClick={() => void pick(pickClass)}>{t('mnist.read.pick')}</Button>
+        <Toggle label={t('mnist.read.centre')} checked={centre} onChange={setCentre} />
+      </Controls>
+      {heldOutProgress && (
+        <ProgressBar
+          label={t('mnist.read.loadingHeldOut')}
+          value={heldOutProgress.loaded}
+          max={heldOutProgress.total || 1}
+          text={`${Math.round(heldOutProgress.loaded / 1024)} kB`}
+        />
+      )}
+      {heldOutError && (
+        <p role="alert" className="widget-problem">
+          {t('mnist.problem', { message: heldOutError })}
+        </p>
+      )}
+      <p className="caption" data-testid="mnist-source">
+        {source.kind === 'heldOut'
+          ? t('mnist.read.heldOutSource', { index: source.index + 1, label: source.label })
+          : empty
+            ? t('mnist.read.drawHint')
+            : t('mnist.read.drawnSource')}
+      </p>
+      <div className="mnist-reader" ref={ref}>
+        <div className="mnist-column">
+          <DrawPad
+            pixels={pixels}
+            onChange={(next) => {
+              setStroking(true);
+              setPixels(next);
+              setSource({ kind: 'drawn' });
+            }}
+            onStrokeEnd={() => setStroking(false)}
+            rowsRead={trace ? rowsRead : null}
+            cell={cell}
+            label={t('mnist.read.padLabel')}
+          />
+        </div>
+        {trace && (
+          <div className="mnist-column">
+            <div className="mnist-prob-head" style={{ width: cell * MNIST_CLASSES }} aria-hidden="true">
+              {DIGIT_LABELS.map((d) => (
+                <span key={d} style={{ width: cell }}>
+                  {d}
+                </span>
+              ))}
+            </div>
+            <Heatmap rows={upTo(trace.probabilities, rowsRead)} limit={1} cellSize={cell} label={t('mnist.read.probMap', { rows: rowsRead })} />
+          </div>
+        )}
+      </div>
+      {trace && (
+        <>
+          <Controls>
+            <Button onClick={() => (setRowsRead(0), setPlaying(true))} disabled={playing}>
+              {t('mnist.read.play')}
+            </Button>
+            <Slider
+              label={t('mnist.read.rowsRead')}
+              value={rowsRead}
+              min={0}
+              max={MNIST_SIDE}
+              onChange={(v) => (setPlaying(false), setRowsRead(v))}
+              format={(v) => `${v} / ${MNIST_SIDE}`}
+            />
+          </Controls>
+          <div className="mnist-now" data-testid="mnist-now" data-rows={rowsRead}>
+            {current ? (
+              <>
+                <p>{t('mnist.read.afterRow', { row: rowsRead, digit: argMax(current), p: num(current[argMax(current)], 3) })}</p>
+                <ProbabilityBars labels={DIGIT_LABELS} values={current} highlight={argMax(current)} label={t('mnist.read.barsLabel', { row: rowsRead })} />
+              </>
+            ) : (
+              <p>{t('mnist.read.nothingYet')}</p>
+            )}
+          </div>
+          <h4 className="mnist-sub">{t('mnist.read.hidden', { units })}</h4>
+          <div className="heatmap-scroll">
+            <Heatmap rows={upTo(trace.h, rowsRead)} limit={1} cellSize={Math.max(3, Math.min(8, Math.floor(width / Math.max(1, units))))} label={t('mnist.read.hiddenLabel', { rows: rowsRead, units })} />
+          </div>
+          <div className="stats">
+            <Stat
+              label={t('mnist.read.prediction')}
+              value={
+                <span data-testid="mnist-prediction" data-digit={guess ?? ''} data-probs={final ? JSON.stringify(Array.from(final)) : ''}>
+                  {guess !== null && final ? `${guess} (p = ${num(final[guess], 3)})` : '—'}
+                </span>
+              }
+            />
+            <Stat
+              label={t('mnist.read.check')}
+              value={
+                <span data-testid="mnist-check" data-value={delta ?? ''}>
+                  {delta !== null ? `max |Δ| = ${sci(delta)}` : training ? t('mnist.read.checkWaits') : '…'}
+                </span>
+              }
+            />
+          </div>
+          {checkError && (
+            <p role="alert" className="widget-problem">
+              {t('mnist.problem', { message: checkError })}
+            </p>
+          )}
+          {trainedSteps === 0 && <p className="caption">{t('mnist.read.untrained')}</p>}
+        </>
+      )}
+    </WidgetShell>
+  );
+}

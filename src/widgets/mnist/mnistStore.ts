@@ -1,0 +1,193 @@
+/**
+ * The store behind the MNIST chapter (recipe 14): one worker with the model and the training
+ * digits, the curves it reports, the held-out digits the reader can pick from, and the weights
+ * the engine reads each digit with. The worker keeps the weights in IndexedDB; this store saves
+ * only the chosen size, so a reload asks the worker to restore and shows where training stood.
+ */
+import { type DigitSet, decodeDigits } from '../../engine/mnistDigits';
+import { fetchBytes } from '../../tf/fetchBytes';
+import {
+  MNIST_BOOK_CONFIG,
+  MNIST_BROWSER_CONFIG,
+  type MnistConfig,
+  type MnistEvaluation,
+  type MnistHistoryPoint,
+  type MnistStatus,
+  type MnistTrainProgress,
+} from '../../tf/mnistCalls';
+import { type MnistWorkerApi, createMnistWorker } from '../../tf/mnistClient';
+import type { NamedWeight } from '../../tf/types';
+import { createScopedStore } from '../../state/scopedStore';
+
+export type MnistPreset = 'browser' | 'book';
+
+export const MNIST_PRESETS: Record<MnistPreset, MnistConfig> = { browser: MNIST_BROWSER_CONFIG, book: MNIST_BOOK_CONFIG };
+
+export const MNIST_URLS = { train: '/generated/mnist-train.bin', test: '/generated/mnist-test.bin' };
+/** Held-out accuracy is measured after every this many seconds of training. */
+export const EVAL_EVERY_SECONDS = 15;
+
+export interface Progress {
+  loaded: number;
+  total: number;
+}
+
+export interface MnistState {
+  preset: MnistPreset;
+  phase: 'idle' | 'loading' | 'ready' | 'fetching' | 'training' | 'error';
+  error: string | null;
+  dataProgress: Progress | null;
+  status: MnistStatus | null;
+  history: MnistHistoryPoint[];
+  evaluations: MnistEvaluation[];
+  progress: MnistTrainProgress | null;
+  /** The model's weights as last fetched, for the engine's row-by-row reading. */
+  weights: { values: NamedWeight[]; version: number } | null;
+
+  heldOut: DigitSet | null;
+  heldOutProgress: Progress | null;
+  heldOutError: string | null;
+
+  load(options?: { resume?: boolean }): Promise<void>;
+  setPreset(preset: MnistPreset): Promise<void>;
+  /** Trains until stopped, or for `seconds` of training time. */
+  train(seconds?: number | null): Promise<void>;
+  stop(): void;
+  reset(): Promise<void>;
+  predict(pixels: Float32Array): Promise<Float32Array>;
+  loadHeldOut(): Promise<void>;
+  dispose(): void;
+}
+
+type Saved = Pick<MnistState, 'preset'>;
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export function createMnistStore() {
+  return createScopedStore<MnistState, Saved>(
+    'MnistLab',
+    (set, get) => {
+      let worker: MnistWorkerApi | null = null;
+      const client = () => (worker ??= createMnistWorker());
+      let heldOutLoading: Promise<void> | null = null;
+
+      async function fetchWeights() {
+        const { weights, version } = await client().call('weights', null);
+        set({ weights: { values: weights, version } });
+      }
+
+      async function adopt(status: MnistStatus) {
+        set({ status, history: status.history, evaluations: status.evaluations });
+        if (get().weights?.version !== status.weightsVersion) await fetchWeights();
+      }
+
+      return {
+        preset: 'browser',
+        phase: 'idle',
+        error: null,
+        dataProgress: null,
+        status: null,
+        history: [],
+        evaluations: [],
+        progress: null,
+        weights: null,
+        heldOut: null,
+        heldOutProgress: null,
+        heldOutError: null,
+
+        async load({ resume = true } = {}) {
+          if (get().phase === 'training' || get().phase === 'fetching') return;
+          set({ phase: 'loading', error: null, progress: null });
+          try {
+            await adopt(await client().call('load', { config: MNIST_PRESETS[get().preset], resume }));
+            set({ phase: 'ready' });
+          } catch (error) {
+            set({ phase: 'error', error: message(error) });
+          }
+        },
+
+        async setPreset(preset) {
+          set({ preset });
+          await get().load();
+        },
+
+        async train(seconds = null) {
+          if (get().phase !== 'ready') return;
+          set({ error: null });
+          try {
+            if (!get().status?.trainCount) {
+              set({ phase: 'fetching', dataProgress: { loaded: 0, total: 0 } });
+              await adopt(await client().call('loadData', MNIST_URLS, (p) => set({ dataProgress: p })));
+              set({ dataProgress: null });
+            }
+            set({ phase: 'training' });
+            const status = await client().call('train', { evalEverySeconds: EVAL_EVERY_SECONDS, timeLimitSeconds: seconds }, (p) => {
+              const s = get();
+              set({
+                progress: p,
+                history: [...s.history, p.point],
+                ...(p.evaluation ? { evaluations: [...s.evaluations, p.evaluation] } : {}),
+              });
+              // New weights were just saved: let the reader's digit be read by them.
+              if (p.evaluation) void fetchWeights().catch(() => undefined);
+            });
+            await adopt(status);
+            set({ phase: 'ready' });
+          } catch (error) {
+            set({ phase: 'error', error: message(error), dataProgress: null });
+          }
+        },
+
+        stop: () => worker?.cancel(),
+
+        async reset() {
+          if (get().phase === 'training' || get().phase === 'fetching') return;
+          set({ phase: 'loading', error: null, progress: null });
+          try {
+            await adopt(await client().call('reset', { config: MNIST_PRESETS[get().preset] }));
+            set({ phase: 'ready' });
+          } catch (error) {
+            set({ phase: 'error', error: message(error) });
+          }
+        },
+
+        async predict(pixels) {
+          const { probabilities } = await client().call('predict', { pixels: Float32Array.from(pixels) });
+          return probabilities;
+        },
+
+        loadHeldOut() {
+          heldOutLoading ??= (async () => {
+            set({ heldOutProgress: { loaded: 0, total: 0 }, heldOutError: null });
+            try {
+              const bytes = await fetchBytes(MNIST_URLS.test, (loaded, total) => set({ heldOutProgress: { loaded, total } }));
+              set({ heldOut: decodeDigits(bytes), heldOutProgress: null });
+            } catch (error) {
+              heldOutLoading = null;
+              set({ heldOutError: message(error), heldOutProgress: null });
+            }
+          })();
+          return heldOutLoading;
+        },
+
+        dispose() {
+          worker?.dispose();
+          worker = null;
+        },
+      };
+    },
+    {
+      persist: {
+        version: 1,
+        partialize: ({ preset }) => ({ preset }),
+        merge: (saved, current) => {
+          const s = saved as Partial<Saved> | undefined;
+          return { ...current, preset: s?.preset && Object.hasOwn(MNIST_PRESETS, s.preset) ? s.preset : current.preset };
+        },
+      },
+      dispose: (s) => s.dispose(),
+    },
+  );
+}
+
+export const MnistStore = createMnistStore();
