@@ -14,9 +14,10 @@ import { firstLoadJs } from './firstLoadJs';
 import { dragP95 } from './dragP95';
 import { embeddingSpeed } from './embeddingSpeed';
 import { forward } from './forward';
+import { mnistRows } from './mnist';
 import { sentimentAccuracy } from './sentimentAccuracy';
 
-const BENCHES: Bench[] = [firstLoadJs, firstChapterReady, rnnChapterReady, forward, embeddingSpeed, sentimentAccuracy, dragP95, charLm];
+const BENCHES: Bench[] = [firstLoadJs, firstChapterReady, rnnChapterReady, forward, embeddingSpeed, sentimentAccuracy, dragP95, charLm, mnistRows];
 
 async function main(): Promise<void> {
   let outDir: string | null = null;

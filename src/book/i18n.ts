@@ -20,6 +20,7 @@ import numpyRnn from './strings/numpyRnn';
 import order from './strings/order';
 import modelSummary from './strings/modelSummary';
 import sentiment from './strings/sentiment';
+import sentimentChapters from './strings/sentimentChapters';
 import shapes from './strings/shapes';
 import toyLab from './strings/toyLab';
 
@@ -28,7 +29,7 @@ import toyLab from './strings/toyLab';
  * different widgets does not collide in a single file. Each part pairs its English strings with
  * a Chinese entry for every key; TypeScript refuses a part whose zh misses one.
  */
-const parts = [book, toyLab, numpyRnn, lstmGru, shapes, order, layerArgs, explorer, charLm, gradients, sentiment, modelSummary, mnist] as const;
+const parts = [book, toyLab, numpyRnn, lstmGru, shapes, order, layerArgs, explorer, charLm, gradients, sentiment, sentimentChapters, modelSummary, mnist] as const;
 
 type Part = (typeof parts)[number];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -52,6 +52,20 @@ export function argMax(values: ArrayLike<number>): number {
  * whole pixels; ink pushed past an edge is lost, which a centring shift rarely causes.
  */
 export function centreByMass(pixels: ArrayLike<number>): Float32Array {
+  const { dr, dc } = massShift(pixels);
+  const out = new Float32Array(MNIST_PIXELS);
+  for (let r = 0; r < MNIST_SIDE; r++) {
+    for (let c = 0; c < MNIST_SIDE; c++) {
+      const tr = r + dr;
+      const tc = c + dc;
+      if (tr >= 0 && tr < MNIST_SIDE && tc >= 0 && tc < MNIST_SIDE) out[tr * MNIST_SIDE + tc] = pixels[r * MNIST_SIDE + c];
+    }
+  }
+  return out;
+}
+
+/** The whole-pixel shift (rows down, columns right) that centreByMass applies; 0, 0 for no ink. */
+export function massShift(pixels: ArrayLike<number>): { dr: number; dc: number } {
   let mass = 0;
   let sumR = 0;
   let sumC = 0;
@@ -63,19 +77,9 @@ export function centreByMass(pixels: ArrayLike<number>): Float32Array {
       sumC += v * c;
     }
   }
-  const out = new Float32Array(MNIST_PIXELS);
-  if (mass === 0) return out;
+  if (mass === 0) return { dr: 0, dc: 0 };
   const centre = (MNIST_SIDE - 1) / 2;
-  const dr = Math.round(centre - sumR / mass);
-  const dc = Math.round(centre - sumC / mass);
-  for (let r = 0; r < MNIST_SIDE; r++) {
-    for (let c = 0; c < MNIST_SIDE; c++) {
-      const tr = r + dr;
-      const tc = c + dc;
-      if (tr >= 0 && tr < MNIST_SIDE && tc >= 0 && tc < MNIST_SIDE) out[tr * MNIST_SIDE + tc] = pixels[r * MNIST_SIDE + c];
-    }
-  }
-  return out;
+  return { dr: Math.round(centre - sumR / mass), dc: Math.round(centre - sumC / mass) };
 }
 
 /**

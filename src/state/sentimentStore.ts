@@ -41,6 +41,10 @@ export interface ModelSettings {
   learningRate: number;
   /** Early stopping patience in epochs; 0 = off. */
   patience: number;
+  /** Dropout rate after each recurrent layer (recipe 12); 0 = none. */
+  dropout: number;
+  /** Each recurrent layer wrapped in Bidirectional (recipe 13). */
+  bidirectional: boolean;
 }
 
 /** A trained (or restored, or imported) model and what it needs to read new text. */
@@ -118,8 +122,8 @@ export interface SentimentState {
 }
 
 const DEFAULT_PREP: PrepSettings = { numWords: 0, maxlen: 0, padding: 'post' };
-const DEFAULT_SETTINGS: ModelSettings = { cell: 'simpleRNN', embeddingDim: 32, units: 40, layers: 1, epochs: 10, batchSize: 32, learningRate: 0.005, patience: 3 };
-export const SENTIMENT_LIMITS = { units: [2, 256], embeddingDim: [2, 128], layers: [1, 3], epochs: [1, 200], batchSize: [4, 512], learningRate: [1e-5, 1], patience: [0, 50], numWords: [0, 50000], maxlen: [0, 500] } as const;
+const DEFAULT_SETTINGS: ModelSettings = { cell: 'simpleRNN', embeddingDim: 32, units: 40, layers: 1, epochs: 10, batchSize: 32, learningRate: 0.005, patience: 3, dropout: 0, bidirectional: false };
+export const SENTIMENT_LIMITS = { units: [2, 256], embeddingDim: [2, 128], layers: [1, 3], epochs: [1, 200], batchSize: [4, 512], learningRate: [1e-5, 1], patience: [0, 50], dropout: [0, 0.9], numWords: [0, 50000], maxlen: [0, 500] } as const;
 
 const compileOf = (settings: ModelSettings): CompileOptions => ({ optimizer: 'adam', learningRate: settings.learningRate, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
 const metaKey = (key: string) => `unrolled:sentiment-model:${key}`;
@@ -150,7 +154,8 @@ function cleanSettings(s: Partial<ModelSettings> | undefined): ModelSettings {
   const out = { ...DEFAULT_SETTINGS };
   if (!s || typeof s !== 'object') return out;
   if (s.cell === 'simpleRNN' || s.cell === 'lstm' || s.cell === 'gru') out.cell = s.cell;
-  for (const key of ['embeddingDim', 'units', 'layers', 'epochs', 'batchSize', 'learningRate', 'patience'] as const) {
+  if (typeof s.bidirectional === 'boolean') out.bidirectional = s.bidirectional;
+  for (const key of ['embeddingDim', 'units', 'layers', 'epochs', 'batchSize', 'learningRate', 'patience', 'dropout'] as const) {
     const v = s[key];
     if (typeof v === 'number' && Number.isFinite(v)) out[key] = clampTo(v, SENTIMENT_LIMITS[key]);
   }

@@ -112,7 +112,7 @@ export default function CharLmTraining() {
       </div>
       {lastCheckpoint !== null && <p className="caption" data-testid="checkpoint">{t('charLm.train.checkpoint', { step: lastCheckpoint })}</p>}
       <Select
-        label="y"
+        label={t('charLm.train.unit')}
         value={unit}
         onChange={setUnit}
         options={[

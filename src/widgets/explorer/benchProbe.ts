@@ -8,6 +8,8 @@
 export interface DragTiming {
   /** Main-thread work the change cost: handling + render, plus the frame's style/layout/paint. */
   work: number;
+  /** The part of `work` that is script: the recompute and React's render and commit. */
+  script: number;
   /** From the start of handling to just after the paint, including any wait for the next frame. */
   handledToPaint: number;
   /** The same from the input event's own timestamp, which adds the wait before handling. */
@@ -38,7 +40,7 @@ export function probeFrameLatency(event: Event | undefined): void {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
       const painted = performance.now();
-      timings.push({ work: rendered - handled + (painted - frame), handledToPaint: painted - handled, eventToPaint: painted - event.timeStamp });
+      timings.push({ work: rendered - handled + (painted - frame), script: rendered - handled, handledToPaint: painted - handled, eventToPaint: painted - event.timeStamp });
       channel.port1.close();
     };
     channel.port2.postMessage(null);

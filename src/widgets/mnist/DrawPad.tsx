@@ -13,7 +13,7 @@ export interface DrawPadProps {
   onChange: (pixels: Float32Array) => void;
   /** Called when a stroke ends: a good moment for slower work, like asking the worker. */
   onStrokeEnd?: () => void;
-  /** Rows read so far (0..28); null hides the cursor. */
+  /** Rows of the pad read so far; may run past 0..28 when the model reads a shifted copy. Null hides the cursor. */
   rowsRead: number | null;
   cell: number;
   label: string;
@@ -55,10 +55,11 @@ export function DrawPad({ pixels, onChange, onStrokeEnd, rowsRead, cell, label }
     }
     if (rowsRead !== null && rowsRead < MNIST_SIDE) {
       // Rows not yet read are veiled; the read ones stay clear.
+      const from = Math.max(0, rowsRead);
       ctx.fillStyle = 'rgba(120,120,140,0.35)';
-      ctx.fillRect(0, rowsRead * cell, size, size - rowsRead * cell);
+      ctx.fillRect(0, from * cell, size, size - from * cell);
     }
-    if (rowsRead !== null && rowsRead > 0) {
+    if (rowsRead !== null && rowsRead > 0 && rowsRead <= MNIST_SIDE) {
       ctx.strokeStyle = 'rgb(214,96,20)';
       ctx.lineWidth = 2;
       ctx.strokeRect(1, (rowsRead - 1) * cell + 1, size - 2, cell - 2);
@@ -98,6 +99,8 @@ export function DrawPad({ pixels, onChange, onStrokeEnd, rowsRead, cell, label }
       role="img"
       aria-label={label}
       data-testid="mnist-pad"
+      // Total ink, so tests (and curious readers of the DOM) can see the drawing change.
+      data-ink={pixels.reduce((sum, v) => sum + v, 0).toFixed(2)}
       onPointerDown={(event) => {
         event.currentTarget.setPointerCapture?.(event.pointerId);
         last.current = null;

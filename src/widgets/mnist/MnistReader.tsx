@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useT } from '../../book/i18n';
 import { MNIST_CLASSES, MNIST_PIXELS, MNIST_SIDE, digitPixels } from '../../engine/mnistDigits';
-import { argMax, centreByMass } from '../../engine/mnistRows';
+import { argMax, centreByMass, massShift } from '../../engine/mnistRows';
 import { num, sci } from '../../viz/format';
 import { Heatmap } from '../../viz/Heatmap';
 import { usePrefersReducedMotion } from '../../viz/motion';
@@ -38,6 +38,7 @@ export default function MnistReader() {
   const weightsReady = MnistStore.useStore((s) => s.weights !== null);
   const trainedSteps = MnistStore.useStore((s) => s.status?.step ?? 0);
   const training = MnistStore.useStore((s) => s.phase === 'training');
+  const failed = MnistStore.useStore((s) => (s.phase === 'error' && s.weights === null ? s.error : null));
   const store = MnistStore.useStoreApi();
   const [ref, width] = useElementWidth<HTMLDivElement>();
 
@@ -50,7 +51,10 @@ export default function MnistReader() {
   const [pickClass, setPickClass] = useState<string>('any');
 
   // Held-out digits are already centred; a drawing is centred the way MNIST's scans were.
-  const input = useMemo(() => (source.kind === 'drawn' && centre ? centreByMass(pixels) : pixels), [pixels, source.kind, centre]);
+  const centring = source.kind === 'drawn' && centre;
+  const input = useMemo(() => (centring ? centreByMass(pixels) : pixels), [pixels, centring]);
+  // The pad shows the drawing as drawn; its cursor marks the drawn row the model reads now.
+  const rowShift = useMemo(() => (centring ? massShift(pixels).dr : 0), [pixels, centring]);
   const [settled, setSettled] = useState(input);
   useEffect(() => {
     if (!stroking) setSettled(input);
@@ -90,14 +94,15 @@ export default function MnistReader() {
     setSource({ kind: 'heldOut', index, label: set.labels[index] });
   };
 
-  const cell = Math.max(6, Math.min(12, Math.floor((width - 150) / MNIST_SIDE)));
+  // The pad (28 cells) and the probability map (10 cells) share one row and one cell size.
+  const cell = Math.max(6, Math.min(12, Math.floor((width - 16) / (MNIST_SIDE + MNIST_CLASSES))));
   const current = trace && rowsRead > 0 ? trace.probabilities[rowsRead - 1] : null;
   const final = trace ? trace.probabilities[MNIST_SIDE - 1] : null;
   const guess = final ? argMax(final) : null;
   const units = trace?.h[0]?.length ?? 0;
 
   return (
-    <WidgetShell title={t('mnist.read.title')} widget="MnistReader" ready={weightsReady} description={t('mnist.read.description')}>
+    <WidgetShell title={t('mnist.read.title')} widget="MnistReader" ready={weightsReady || failed !== null} description={t('mnist.read.description')}>
       <Controls>
         <Button onClick={() => (setPixels(blank()), setSource({ kind: 'drawn' }))}>{t('mnist.read.clear')}</Button>
         <Select
@@ -116,6 +121,11 @@ export default function MnistReader() {
           max={heldOutProgress.total || 1}
           text={`${Math.round(heldOutProgress.loaded / 1024)} kB`}
         />
+      )}
+      {failed && (
+        <p role="alert" className="widget-problem">
+          {t('mnist.problem', { message: failed })}
+        </p>
       )}
       {heldOutError && (
         <p role="alert" className="widget-problem">
@@ -139,7 +149,7 @@ export default function MnistReader() {
               setSource({ kind: 'drawn' });
             }}
             onStrokeEnd={() => setStroking(false)}
-            rowsRead={trace ? rowsRead : null}
+            rowsRead={trace ? rowsRead - rowShift : null}
             cell={cell}
             label={t('mnist.read.padLabel')}
           />

@@ -21,6 +21,10 @@ export interface SentimentLabProps {
   learningRate?: number;
   batchSize?: number;
   patience?: number;
+  /** Dropout after each recurrent layer (0 = none). */
+  dropout?: number;
+  /** Wrap the recurrent layer(s) in Bidirectional. */
+  bidirectional?: boolean;
   padding?: 'pre' | 'post';
   maxlen?: number;
   numWords?: number;

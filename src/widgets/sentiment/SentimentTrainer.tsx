@@ -10,7 +10,7 @@ import { STOP_MESSAGES } from '../../state/sentimentStore';
 import { LineChart } from '../../viz/LineChart';
 import { num } from '../../viz/format';
 import { ModelSummaryTable } from '../shared/ModelSummaryTable';
-import { Button, Controls, NumberField, ProgressBar, Select, Stat, WidgetShell } from '../shell';
+import { Button, Controls, NumberField, ProgressBar, Select, Stat, Toggle, WidgetShell } from '../shell';
 import ModelFiles from './ModelFiles';
 import { useSentiment } from './SentimentLab';
 
@@ -23,7 +23,10 @@ const CELLS: { value: SentimentCell; label: string }[] = [
 const pct = (v: number | undefined) => (v === undefined ? '—' : `${(v * 100).toFixed(1)}%`);
 const duration = (ms: number) => (ms < 60_000 ? `${Math.ceil(ms / 1000)} s` : `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`);
 
-export default function SentimentTrainer({ cells = ['simpleRNN', 'lstm', 'gru'] }: { cells?: SentimentCell[] }) {
+/** Settings a chapter can offer beyond the basic ones: stacking, dropout, bidirectional. */
+export type TrainerExtra = 'layers' | 'dropout' | 'bidirectional';
+
+export default function SentimentTrainer({ cells = ['simpleRNN', 'lstm', 'gru'], extras = [] }: { cells?: SentimentCell[]; extras?: TrainerExtra[] }) {
   const t = useT();
   const settings = useSentiment((s) => s.settings);
   const setSettings = useSentiment((s) => s.setSettings);
@@ -42,7 +45,7 @@ export default function SentimentTrainer({ cells = ['simpleRNN', 'lstm', 'gru'] 
   const busy = phase === 'training' || phase === 'building';
   const last = history.at(-1);
   const bestVal = history.reduce((b, h) => Math.max(b, h.valAccuracy ?? 0), 0);
-  const field = (key: 'units' | 'embeddingDim' | 'epochs' | 'batchSize' | 'patience', min: number, max: number, step = 1) => (
+  const field = (key: 'units' | 'embeddingDim' | 'epochs' | 'batchSize' | 'patience' | 'layers', min: number, max: number, step = 1) => (
     <NumberField label={t(`sentiment.train.${key}`)} value={settings[key]} min={min} max={max} step={step} onChange={(v) => setSettings({ [key]: Math.round(v) })} disabled={busy} />
   );
   const bad = stop && (stop.reason === 'nan' || stop.reason === 'diverged');
@@ -57,6 +60,13 @@ export default function SentimentTrainer({ cells = ['simpleRNN', 'lstm', 'gru'] 
         {field('batchSize', 4, 512, 8)}
         <NumberField label={t('sentiment.train.learningRate')} value={settings.learningRate} min={0.00001} max={1} step={0.001} onChange={(learningRate) => setSettings({ learningRate })} disabled={busy} />
         {field('patience', 0, 50)}
+        {extras.includes('layers') && field('layers', 1, 3)}
+        {extras.includes('dropout') && (
+          <NumberField label={t('sentiment.train.dropout')} value={settings.dropout} min={0} max={0.9} step={0.1} onChange={(dropout) => setSettings({ dropout })} disabled={busy} />
+        )}
+        {extras.includes('bidirectional') && (
+          <Toggle label={t('sentiment.train.bidirectional')} checked={settings.bidirectional} onChange={(bidirectional) => setSettings({ bidirectional })} disabled={busy} />
+        )}
       </Controls>
       <Controls>
         {phase === 'training' ? (

@@ -1,0 +1,162 @@
+/**
+ * Recipe 11's comparison: SimpleRNN, LSTM and GRU trained in turn on the lab's split (same data,
+ * same sizes, same epochs), their loss and accuracy curves drawn on shared axes, and a table of
+ * the final and best validation accuracy. Lives inside a <SentimentLab>, whose dataset it uses.
+ *
+ *   <SentimentComparison units={32} embeddingDim={32} epochs={5} />
+ */
+import { useEffect } from 'react';
+import { useT } from '../../book/i18n';
+import type { SentimentCell } from '../../engine/sentimentModels';
+import { COMPARED_CELLS, type ComparisonSettings, comparisonStore } from '../../state/sentimentComparisonStore';
+import { LineChart, type Series } from '../../viz/LineChart';
+import { Button, Controls, NumberField, ProgressBar, Stat, WidgetShell } from '../shell';
+import { useSentiment } from './SentimentLab';
+
+const LABELS: Record<SentimentCell, string> = { simpleRNN: 'SimpleRNN', lstm: 'LSTM', gru: 'GRU' };
+const COLOURS: Record<SentimentCell, string> = { simpleRNN: 'var(--accent-2)', lstm: 'var(--accent)', gru: 'var(--pos)' };
+const pct = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '—' : `${(v * 100).toFixed(1)}%`);
+
+type Props = Partial<Pick<ComparisonSettings, 'units' | 'embeddingDim' | 'epochs' | 'learningRate' | 'batchSize'>>;
+
+function Comparison(defaults: Props) {
+  const t = useT();
+  const dataset = useSentiment((s) => s.dataset);
+  const source = useSentiment((s) => s.source);
+  const csvName = useSentiment((s) => s.csv?.name);
+  const uciName = useSentiment((s) => s.uci?.name);
+  const use = comparisonStore.useStore;
+  const settings = use((s) => s.settings);
+  const runs = use((s) => s.runs);
+  const phase = use((s) => s.phase);
+  const current = use((s) => s.current);
+  const progress = use((s) => s.progress);
+  const backend = use((s) => s.backend);
+  const error = use((s) => s.error);
+  const trainedOn = use((s) => s.trainedOn);
+  const applyDefaults = use((s) => s.applyDefaults);
+  const setSettings = use((s) => s.setSettings);
+  const run = use((s) => s.run);
+  const cancel = use((s) => s.cancel);
+  const reset = use((s) => s.reset);
+
+  const defaultsId = JSON.stringify(defaults);
+  useEffect(() => applyDefaults(JSON.parse(defaultsId) as Props), [applyDefaults, defaultsId]);
+
+  const busy = phase === 'training';
+  const field = (key: keyof ComparisonSettings, min: number, max: number, step = 1) => (
+    <NumberField label={t(`compare.${key}`)} value={settings[key]} min={min} max={max} step={step} onChange={(v) => setSettings({ [key]: key === 'learningRate' ? v : Math.round(v) })} disabled={busy} />
+  );
+  const trained = COMPARED_CELLS.filter((c) => runs[c]);
+  // Per cell: validation solid, training dashed, in the cell's colour.
+  const curves = (metric: 'loss' | 'accuracy'): Series[] =>
+    trained.flatMap((cell) => {
+      const history = runs[cell]!.history;
+      const val = metric === 'loss' ? (h: (typeof history)[number]) => h.valLoss : (h: (typeof history)[number]) => h.valAccuracy;
+      const tr = metric === 'loss' ? (h: (typeof history)[number]) => h.loss : (h: (typeof history)[number]) => h.accuracy;
+      const live = runs[cell]!.live;
+      return [
+        { id: `${cell}-val`, label: t('compare.valCurve', { cell: LABELS[cell] }), color: COLOURS[cell], points: history.map((h) => ({ x: h.epoch, y: val(h) ?? NaN })) },
+        {
+          id: `${cell}-train`,
+          label: t('compare.trainCurve', { cell: LABELS[cell] }),
+          color: COLOURS[cell],
+          dashed: true,
+          // While a cell trains, its running per-batch figure stands in for the per-epoch one.
+          points: cell === current && live.length > 0 ? live.map((p) => ({ x: p.x, y: metric === 'loss' ? p.loss : p.accuracy })) : history.map((h) => ({ x: h.epoch, y: tr(h) ?? NaN })),
+        },
+      ];
+    });
+  const datasetName = (source === 'csv' ? csvName : uciName) ?? '';
+
+  return (
+    <WidgetShell title={t('compare.title')} widget="SentimentComparison" onReset={reset} ready={dataset !== null} description={t('compare.description')}>
+      <Controls>
+        {field('embeddingDim', 2, 128)}
+        {field('units', 2, 128)}
+        {field('epochs', 1, 50)}
+        {field('batchSize', 4, 512, 8)}
+        {field('learningRate', 0.00001, 1, 0.001)}
+      </Controls>
+      <Controls>
+        {busy ? (
+          <Button onClick={cancel}>{t('compare.cancel')}</Button>
+        ) : (
+          <Button className="primary" onClick={() => dataset && void run(dataset, datasetName)} disabled={!dataset}>
+            {t('compare.start', { epochs: settings.epochs })}
+          </Button>
+        )}
+      </Controls>
+      {busy && current && (
+        <ProgressBar
+          label={t('compare.progress', { cell: LABELS[current] })}
+          value={progress ? (progress.epoch - 1) * progress.batches + progress.batch : 0}
+          max={progress ? progress.epochs * progress.batches : 1}
+          text={t('compare.progressText', { cell: LABELS[current], n: COMPARED_CELLS.indexOf(current) + 1, epoch: progress?.epoch ?? 1, epochs: settings.epochs })}
+        />
+      )}
+      {error && (
+        <p role="alert" className="widget-problem">
+          {error}
+        </p>
+      )}
+      {trainedOn && trained.length > 0 && <p className="compare-data">{t('compare.trainedOn', { data: trainedOn })}</p>}
+      <div className="sentiment-charts">
+        <LineChart xLabel={t('sentiment.train.epoch')} yLabel={t('sentiment.train.loss')} series={curves('loss')} />
+        <LineChart xLabel={t('sentiment.train.epoch')} yLabel={t('sentiment.train.accuracy')} yDomain={[0, 1]} series={curves('accuracy')} />
+      </div>
+      <div className="table-scroll">
+        <table className="compact compare-table" data-testid="compare-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('compare.cell')}</th>
+              <th scope="col">{t('compare.params')}</th>
+              <th scope="col">{t('compare.epochs')}</th>
+              <th scope="col">{t('compare.finalVal')}</th>
+              <th scope="col">{t('compare.bestVal')}</th>
+              <th scope="col">{t('compare.seconds')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {COMPARED_CELLS.map((cell) => {
+              const r = runs[cell];
+              const best = r?.history.reduce((b, h) => Math.max(b, h.valAccuracy ?? 0), 0);
+              const final = r?.history.at(-1)?.valAccuracy;
+              return (
+                <tr key={cell} data-cell={cell} data-epochs={r?.history.length ?? 0} data-final={final ?? ''}>
+                  <th scope="row" style={{ color: COLOURS[cell] }}>
+                    {LABELS[cell]}
+                  </th>
+                  <td>{r?.params ? r.params.toLocaleString('en-US') : '—'}</td>
+                  <td>{r?.history.length ?? 0}</td>
+                  <td>{pct(final)}</td>
+                  <td>{pct(r?.history.length ? best : undefined)}</td>
+                  <td>{r && r.seconds > 0 ? r.seconds.toFixed(1) : '—'}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <Stat label={t('sentiment.backend')} value={backend ?? '—'} />
+    </WidgetShell>
+  );
+}
+
+export default function SentimentComparison(props: Props) {
+  const t = useT();
+  const storageKey = useSentiment((s) => s.storageKey);
+  // The lab learns its key in an effect; the comparison's saved runs are kept under the same key.
+  if (!storageKey) {
+    return (
+      <WidgetShell title={t('compare.title')} widget="SentimentComparison" ready={false}>
+        {null}
+      </WidgetShell>
+    );
+  }
+  return (
+    <comparisonStore.Provider key={storageKey} storageKey={`sentiment-compare-${storageKey}`}>
+      <Comparison {...props} />
+    </comparisonStore.Provider>
+  );
+}
