@@ -232,14 +232,12 @@ export function createMnistHandlers(env: MnistTrainerEnv): { handlers: Handlers<
       let lastEvalMark = Math.floor(s.seconds / evalEverySeconds);
       let runMs = 0;
       let runBatches = 0;
-      let epoch = Math.floor(s.step / batchesPerEpoch);
       let changed = false;
       for (;;) {
         // A fixed shuffle per pass, so a resumed run continues where the saved one was.
         const batchInEpoch = s.step % batchesPerEpoch;
         if (batchInEpoch === 0 || runBatches === 0) {
-          epoch = Math.floor(s.step / batchesPerEpoch);
-          const random = seededRandom(1000 + epoch);
+          const random = seededRandom(1000 + Math.floor(s.step / batchesPerEpoch));
           for (let i = 0; i < order.length; i++) order[i] = i;
           for (let i = order.length - 1; i > 0; i--) {
             const j = Math.floor(random() * (i + 1));

@@ -2,7 +2,7 @@
  * A grid of values as colour, drawn on canvas because a (100 × 64) trace is 6,400 cells. A
  * diverging scale centred on zero, since hidden states and gate pre-activations have a sign.
  */
-import { interpolateRdBu, scaleDiverging } from 'd3';
+import { divergingColor, maxAbs } from './diverging';
 import { useEffect, useRef } from 'react';
 
 export interface HeatmapProps {
@@ -12,7 +12,6 @@ export interface HeatmapProps {
   limit?: number;
   cellSize?: number;
   label: string;
-  rowLabel?: (r: number) => string;
 }
 
 export function Heatmap({ rows, limit, cellSize = 6, label }: HeatmapProps) {
@@ -21,13 +20,10 @@ export function Heatmap({ rows, limit, cellSize = 6, label }: HeatmapProps) {
   useEffect(() => {
     const ctx = canvas.current?.getContext('2d');
     if (!ctx) return;
-    let bound = limit ?? 0;
-    if (limit === undefined) for (const row of rows) for (let c = 0; c < row.length; c++) bound = Math.max(bound, Math.abs(row[c]));
-    // RdBu runs red to blue; reversed so positive values are blue-ish "on" and negative red.
-    const color = scaleDiverging((t: number) => interpolateRdBu(1 - t)).domain([-(bound || 1), 0, bound || 1]);
+    const bound = limit ?? maxAbs(rows);
     rows.forEach((row, r) => {
       for (let c = 0; c < row.length; c++) {
-        ctx.fillStyle = color(row[c]);
+        ctx.fillStyle = divergingColor(row[c], bound);
         ctx.fillRect(c * cellSize, r * cellSize, cellSize, cellSize);
       }
     });

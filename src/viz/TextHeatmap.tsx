@@ -3,7 +3,7 @@
  * model reads. The diverging scale matches Heatmap's (blue positive, red negative) so the two
  * read alike. Line ends stay line ends, so the text keeps its shape.
  */
-import { interpolateRdBu, scaleDiverging } from 'd3';
+import { divergingColor, maxAbs } from './diverging';
 import { num } from './format';
 
 export interface TextHeatmapProps {
@@ -16,9 +16,8 @@ export interface TextHeatmapProps {
 }
 
 export function TextHeatmap({ text, values, limit, label }: TextHeatmapProps) {
-  let bound = limit ?? 0;
-  if (limit === undefined) for (let i = 0; i < values.length; i++) bound = Math.max(bound, Math.abs(values[i]));
-  const color = scaleDiverging((t: number) => interpolateRdBu(1 - t)).domain([-(bound || 1), 0, bound || 1]);
+  const bound = limit ?? maxAbs([values]);
+  const color = (v: number) => divergingColor(v, bound);
   const chars = [...text];
   return (
     <div className="text-heatmap" role="img" aria-label={label}>

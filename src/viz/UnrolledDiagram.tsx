@@ -5,7 +5,7 @@
  * which change when a weight is dragged — are painted on a canvas laid over it, so a drag redraws
  * one bitmap instead of re-rendering and re-rasterising thousands of vector shapes.
  */
-import { interpolateRdBu } from 'd3';
+import { divergingColor } from './diverging';
 import { memo, useLayoutEffect, useRef } from 'react';
 
 export interface DiagramGate {
@@ -35,9 +35,7 @@ const ROW = 12;
 const GAP = 10;
 const HEAT_GAP = 6;
 
-/** −1…1 → red…blue (positive red, as in the book's Heatmap), looked up instead of interpolated per cell. */
-const PALETTE = Array.from({ length: 101 }, (_, i) => interpolateRdBu(1 - i / 100));
-const heatColor = (v: number) => PALETTE[Math.round((Math.max(-1, Math.min(1, Number.isFinite(v) ? v : 0)) + 1) * 50)];
+const heatColor = (v: number) => divergingColor(v, 1);
 
 export function diagramWidth(tokens: number, columnWidth: number): number {
   return Math.max(1, tokens) * columnWidth;

@@ -8,7 +8,8 @@
  * number of listeners does not grow with the number of cells, and cells that did not change do
  * not re-render while another one is dragged.
  */
-import { drag, interpolateRdBu, scaleDiverging, select } from 'd3';
+import { drag, select } from 'd3';
+import { divergingColor } from './diverging';
 import { type KeyboardEvent, memo, useEffect, useRef, useState } from 'react';
 import { num } from './format';
 
@@ -37,7 +38,7 @@ export interface WeightGridProps {
   perPixel?: number;
 }
 
-const colour = scaleDiverging((t: number) => interpolateRdBu(1 - t)).domain([-3, 0, 3]);
+const colour = (v: number) => divergingColor(v, 3);
 
 interface CellProps {
   index: number;

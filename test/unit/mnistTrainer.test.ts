@@ -77,10 +77,13 @@ describe('the MNIST trainer (worker handlers, in-process on tfjs cpu)', () => {
     const { handlers, cancel } = trainer(store);
     await handlers.load({ config: small, resume: false }, () => {});
     await handlers.loadData(urls, () => {});
+    const tensors = tf.memory().numTensors;
     const status = await handlers.train({ evalEverySeconds: 100, timeLimitSeconds: null }, (p) => {
       if (p.point.step === 3) cancel();
     });
     expect(status.step).toBe(3);
+    // Adam's two moment tensors per weight (5 weights) are all the run may leave behind.
+    expect(tf.memory().numTensors).toBeLessThanOrEqual(tensors + 2 * 5 + 1);
     expect(status.evaluations).toHaveLength(1);
     expect((await store.load())?.meta.step).toBe(3);
   });

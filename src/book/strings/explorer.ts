@@ -42,7 +42,7 @@ const en = {
   'explorer.belt': 'Cell state c over time: the conveyor belt',
   'explorer.beltH': 'State h over time (this cell has no separate cell state)',
   'explorer.beltLabel': '{what}, one line per unit, at step {step}: {values}',
-  'explorer.heatmap': 'Gates as bars in each copy; under them h per token (red positive, blue negative)',
+  'explorer.heatmap': 'Gates as bars in each copy; under them h per token (blue positive, red negative)',
   'explorer.heatmapLabel': 'Under each copy, a heatmap row of h for each of the {units} units.',
   'explorer.closeUp': 'Inside the cell at step {step} (“{token}”)',
   'explorer.closeUpLabel': 'Gate glyphs at step {step}: {values}',
@@ -62,9 +62,6 @@ const en = {
   'explorer.cellLabel': '{part} row {row} col {col} ({gate}, unit {unit})',
   'explorer.embedding': 'Embedding: one small vector per token (drag or nudge to edit)',
   'explorer.embeddingLabel': 'embedding of “{token}”, dimension {dim}',
-  'explorer.token': 'token',
-  'explorer.allSteps': 'Every step as a table',
-  'explorer.step': 'step',
 };
 
 const zh: Record<keyof typeof en, string> = {
@@ -109,7 +106,7 @@ const zh: Record<keyof typeof en, string> = {
   'explorer.belt': '细胞状态 c 随时间的变化：传送带',
   'explorer.beltH': '状态 h 随时间的变化（此单元没有单独的细胞状态）',
   'explorer.beltLabel': '{what}，每个单元一条线，第 {step} 步：{values}',
-  'explorer.heatmap': '每个副本中的条形是各个门；其下是每个词元的 h（红为正，蓝为负）',
+  'explorer.heatmap': '每个副本中的条形是各个门；其下是每个词元的 h（蓝为正，红为负）',
   'explorer.heatmapLabel': '每个副本下方是 h 的热图，{units} 个单元各一行。',
   'explorer.closeUp': '第 {step} 步（“{token}”）时单元内部',
   'explorer.closeUpLabel': '第 {step} 步的门图示：{values}',
@@ -129,9 +126,6 @@ const zh: Record<keyof typeof en, string> = {
   'explorer.cellLabel': '{part} 第 {row} 行第 {col} 列（{gate}，单元 {unit}）',
   'explorer.embedding': '嵌入：每个词元一个小向量（拖动或微调即可编辑）',
   'explorer.embeddingLabel': '“{token}”的嵌入，第 {dim} 维',
-  'explorer.token': '词元',
-  'explorer.allSteps': '以表格查看每一步',
-  'explorer.step': '步',
 };
 
 export default { en, zh };
