@@ -21,29 +21,29 @@ describe('chapter 1: shapes of recurrence', () => {
       inputs: await svg.locator('[data-role="input"]').count(),
     });
 
-    expect(await drawn()).toEqual({ cells: 5, outputs: 1, inputs: 5 });
+    await expect.poll(drawn).toEqual({ cells: 5, outputs: 1, inputs: 5 });
     await widget.getByLabel('Sequence length T').fill('7');
-    expect(await drawn()).toEqual({ cells: 7, outputs: 1, inputs: 7 });
+    await expect.poll(drawn).toEqual({ cells: 7, outputs: 1, inputs: 7 });
     expect(await widget.getByTestId('recurrent-output').textContent()).toBe('(None, 16)');
 
     // Keyboard: from the checked radio, arrow keys walk through the group.
     await widget.getByRole('radio', { name: 'many-to-one' }).focus();
     await book.page.keyboard.press('ArrowRight');
     expect(await widget.getByRole('radio', { name: 'many-to-many (synced)' }).isChecked()).toBe(true);
-    expect(await drawn()).toEqual({ cells: 7, outputs: 7, inputs: 7 });
+    await expect.poll(drawn).toEqual({ cells: 7, outputs: 7, inputs: 7 });
     expect(await widget.getByTestId('recurrent-output').textContent()).toBe('(None, 7, 16)');
     expect(await widget.getByTestId('return-sequences').textContent()).toBe('True');
 
     await widget.getByRole('radio', { name: 'many-to-many (encoder–decoder)' }).check();
-    expect(await drawn()).toEqual({ cells: 14, outputs: 7, inputs: 14 });
+    await expect.poll(drawn).toEqual({ cells: 14, outputs: 7, inputs: 14 });
     expect(await svg.locator('.is-repeat').count()).toBe(7);
 
     await widget.getByRole('radio', { name: 'one-to-many' }).check();
-    expect(await drawn()).toEqual({ cells: 7, outputs: 7, inputs: 7 });
+    await expect.poll(drawn).toEqual({ cells: 7, outputs: 7, inputs: 7 });
     expect(await widget.getByTestId('model-output').textContent()).toBe('(None, 7, 1000)');
 
     await widget.getByRole('radio', { name: 'one-to-one' }).check();
-    expect(await drawn()).toEqual({ cells: 1, outputs: 1, inputs: 1 });
+    await expect.poll(drawn).toEqual({ cells: 1, outputs: 1, inputs: 1 });
     expect(await widget.getByLabel('Sequence length T').isDisabled()).toBe(true);
 
     // The pulse travels while animation is on.
