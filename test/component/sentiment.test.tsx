@@ -5,60 +5,23 @@
  * round-trip through model.json + weights, and the CSV importer refuses a binary file.
  */
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { type ModelStore, createSentimentHandlers } from '../../src/tf/sentimentHandlers';
-import type { SentimentWorkerApi } from '../../src/tf/sentimentClient';
-import type { TfModel } from '../../src/tf/buildModel';
-import { readWeights } from '../../src/tf/weights';
 import { sentimentSpec } from '../../src/engine/sentimentModels';
-
-function memoryStore(): ModelStore {
-  const saved = new Map<string, tf.io.ModelArtifacts>();
-  return {
-    async save(model, key) {
-      await model.save(tf.io.withSaveHandler(async (a) => (saved.set(key, a), { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } })));
-    },
-    async load(key) {
-      const a = saved.get(key);
-      if (!a) return null;
-      const model = (await tf.loadLayersModel(tf.io.fromMemory(a))) as TfModel;
-      const weights = readWeights(model);
-      model.dispose();
-      return weights;
-    },
-    async remove(key) {
-      saved.delete(key);
-    },
-  };
-}
+import { createSentimentHandlers } from '../../src/tf/sentimentHandlers';
+import { inProcessSentimentWorker, memoryStore, serveShippedSentences } from './inProcessSentiment';
 
 const store = memoryStore();
 
-function inProcessSentimentWorker(): SentimentWorkerApi {
-  const { handlers, cancel } = createSentimentHandlers({ tf: async () => tf, backend: async () => (await tf.setBackend('cpu'), 'cpu'), store: () => store });
-  return {
-    call: (call, args, onProgress) => Promise.resolve((handlers[call] as (a: unknown, p: unknown) => unknown)(args, onProgress ?? (() => undefined))) as never,
-    cancel,
-    dispose: () => undefined,
-  };
-}
-
-vi.mock('../../src/tf/sentimentClient', () => ({ createSentimentWorker: inProcessSentimentWorker }));
+vi.mock('../../src/tf/sentimentClient', () => ({ createSentimentWorker: () => inProcessSentimentWorker(store) }));
 
 const { SentimentLab } = await import('../../src/widgets/sentiment/SentimentLab');
 const { default: SentimentData } = await import('../../src/widgets/sentiment/SentimentData');
 const { default: SentimentTrainer } = await import('../../src/widgets/sentiment/SentimentTrainer');
 const { default: SentimentInspect } = await import('../../src/widgets/sentiment/SentimentInspect');
 
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-  const file = readFileSync(join(process.cwd(), 'public/generated/sentences.json'), 'utf8');
-  vi.stubGlobal('fetch', async () => new Response(file, { status: 200, headers: { 'content-type': 'application/json' } }));
-});
+beforeAll(serveShippedSentences);
 
 function renderLab(storageKey: string) {
   return render(

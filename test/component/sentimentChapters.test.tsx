@@ -5,35 +5,19 @@
  * run reversed back, each concatenation made of its row's two halves).
  */
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { createSentimentHandlers } from '../../src/tf/sentimentHandlers';
-import type { SentimentWorkerApi } from '../../src/tf/sentimentClient';
+import { inProcessSentimentWorker, serveShippedSentences } from './inProcessSentiment';
 
-function inProcessSentimentWorker(): SentimentWorkerApi {
-  const store = { save: async () => undefined, load: async () => null, remove: async () => undefined };
-  const { handlers, cancel } = createSentimentHandlers({ tf: async () => tf, backend: async () => (await tf.setBackend('cpu'), 'cpu'), store: () => store });
-  return {
-    call: (call, args, onProgress) => Promise.resolve((handlers[call] as (a: unknown, p: unknown) => unknown)(args, onProgress ?? (() => undefined))) as never,
-    cancel,
-    dispose: () => undefined,
-  };
-}
+const store = { save: async () => undefined, load: async () => null, remove: async () => undefined };
 
-vi.mock('../../src/tf/sentimentClient', () => ({ createSentimentWorker: inProcessSentimentWorker }));
+vi.mock('../../src/tf/sentimentClient', () => ({ createSentimentWorker: () => inProcessSentimentWorker(store) }));
 
 const { SentimentLab } = await import('../../src/widgets/sentiment/SentimentLab');
 const { default: SentimentComparison } = await import('../../src/widgets/sentiment/SentimentComparison');
 const { default: BidirectionalSteps } = await import('../../src/widgets/bidirectional/BidirectionalSteps');
 
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-  const file = readFileSync(join(process.cwd(), 'public/generated/sentences.json'), 'utf8');
-  vi.stubGlobal('fetch', async () => new Response(file, { status: 200, headers: { 'content-type': 'application/json' } }));
-});
+beforeAll(serveShippedSentences);
 
 const renderComparison = () =>
   render(

@@ -1,12 +1,16 @@
 /** The small Moby-Dick summary the data step writes (vocabulary, counts, first chapter). */
 import { useEffect, useState } from 'react';
 
+/** What the data step (scripts/data/mobyDick.ts) writes to moby-dick.json. */
 export interface MobyDickInfo {
   title: string;
   license: string;
   characters: number;
+  /** Every distinct character, sorted by code point: the vocabulary's id order. */
   vocabulary: string[];
+  /** How often each vocabulary character occurs, in vocabulary order. */
   counts: number[];
+  /** The text of "CHAPTER 1. Loomings.", for widgets that need a page of real prose. */
   firstChapter: string;
 }
 
