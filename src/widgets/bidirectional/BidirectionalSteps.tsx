@@ -28,7 +28,7 @@ export default function BidirectionalSteps() {
   return (
     <WidgetShell title={t('bidi.title')} widget="BidirectionalSteps" onReset={reset} description={t('bidi.description', { features: DEMO_FEATURES, units: DEMO_UNITS })}>
       <Controls>
-        <TextField label={t('bidi.sentence')} value={text} onChange={setText} maxLength={200} />
+        <TextField label={t('bidi.sentence')} value={text} onChange={setText} maxLength={200} wide />
         <Select
           label={t('bidi.cell')}
           value={cell}

@@ -24,7 +24,7 @@ export function ExplorerControls() {
 
   return (
     <div className="explorer-controls">
-      <TextField label={t('explorer.sentence')} value={sentence} onChange={api.setSentence} maxLength={MAX_SENTENCE_CHARS} />
+      <TextField label={t('explorer.sentence')} value={sentence} onChange={api.setSentence} maxLength={MAX_SENTENCE_CHARS} wide />
       {truncated && (
         <p className="explorer-note" role="status">
           {t('explorer.truncated', { kept, total })}

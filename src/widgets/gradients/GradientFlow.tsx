@@ -62,7 +62,7 @@ function GradientFlowView() {
   return (
     <WidgetShell title={t('gradients.flow.title')} description={t('gradients.flow.description')} onReset={reset} widget="GradientFlow">
       <Controls>
-        <TextField label={t('gradients.flow.sentence')} value={sentence} maxLength={400} onChange={(v) => set({ sentence: v })} />
+        <TextField label={t('gradients.flow.sentence')} value={sentence} maxLength={400} wide onChange={(v) => set({ sentence: v })} />
         <Slider label={t('gradients.flow.units')} value={units} min={1} max={8} step={1} onChange={(v) => set({ units: v })} />
         <Slider label={t('gradients.flow.scale')} value={scale} min={0.1} max={4} step={0.1} format={(v) => `×${v.toFixed(1)}`} onChange={(v) => set({ scale: v })} />
       </Controls>

@@ -162,6 +162,8 @@ export interface TextFieldProps extends FieldProps {
   onChange: (value: string) => void;
   placeholder?: string;
   maxLength?: number;
+  /** Take the whole row, for text the reader writes whole sentences into. */
+  wide?: boolean;
 }
 
 export interface TextAreaProps extends TextFieldProps {
@@ -169,11 +171,11 @@ export interface TextAreaProps extends TextFieldProps {
 }
 
 /** One labelled text input; `rows` turns it into a textarea. */
-function TextInput({ label, value, onChange, placeholder, maxLength, disabled, rows }: TextAreaProps) {
+function TextInput({ label, value, onChange, placeholder, maxLength, disabled, rows, wide }: TextAreaProps) {
   const id = useId();
   const common = { id, value, placeholder, maxLength, disabled };
   return (
-    <div className={rows ? 'ui-field ui-field-wide' : 'ui-field'}>
+    <div className={rows || wide ? 'ui-field ui-field-wide' : 'ui-field'}>
       <label htmlFor={id}>{label}</label>
       {rows ? (
         <textarea {...common} rows={rows} onChange={(event) => onChange(event.target.value)} />
