@@ -76,6 +76,9 @@ export function toySpec(cell: ToyCell, corpus: ToyCorpus): ModelSpec {
 
 const fingerprint = (spec: ModelSpec, corpus: ToyCorpus) => JSON.stringify([spec, corpus.padded, corpus.oneHot]);
 
+/** Which model (cell, data) a set of weights belongs to: weights for other data are stale. */
+export const toyModelKey = (cell: ToyCell, corpus: ToyCorpus) => fingerprint(toySpec(cell, corpus), corpus);
+
 function toArrays(corpus: ToyCorpus) {
   const n = corpus.padded.length;
   return {
@@ -144,7 +147,8 @@ export function createToyLab(cell: ToyCell) {
           // The learning rate lives in the compiled optimizer, so a new rate means a new build.
           const key = `${id}|${learningRate}`;
           if (phase === 'training' || (!fresh && builtKey === key && phase === 'ready')) return;
-          set({ phase: 'building', error: null });
+          // Predictions of the previous model would no longer match the data being rebuilt for.
+          set({ phase: 'building', error: null, predictions: null });
           try {
             const reuse = !fresh && weightsFor === id && weights ? weights : undefined;
             const built = await client().call('build', { spec, compile: COMPILE(get().learningRate), weights: reuse });

@@ -68,6 +68,23 @@ describe('toy RNN lab (recipe 3)', () => {
     expect(table.textContent).toContain('1·5 + 5 = 10');
   });
 
+  it('rebuilds for edited data without ever checking new data against the old model', async () => {
+    renderLab();
+    await waitFor(() => expect(screen.getByTestId('max-delta').dataset.value).toMatch(/\d/), { timeout: 20_000 });
+    fireEvent.change(screen.getByLabelText(/Documents/), { target: { value: '😀 🎉\n日本語 です' } });
+    fireEvent.change(screen.getByLabelText(/Labels/), { target: { value: 'x\ny' } });
+    expect(screen.queryByText('Something went wrong in this widget')).toBeNull();
+    await waitFor(
+      () => {
+        const value = screen.getByTestId('max-delta').dataset.value;
+        expect(value).toMatch(/\d/);
+        expect(Number(value)).toBeLessThanOrEqual(1e-6);
+      },
+      { timeout: 20_000 },
+    );
+    expect(screen.getByTestId('param-table').textContent).toContain('1·7 + 7 = 14');
+  });
+
   it('trains, the loss falls, and the hand computation equals predict within 1e-6', async () => {
     renderLab();
     await trainAndCheck(60, 0.05);

@@ -8,6 +8,7 @@ import { useT } from '../../book/i18n';
 import { maxAbsDiff } from '../../engine/matrix';
 import { sci, vec } from '../../viz/format';
 import { Select, Stat, WidgetShell } from '../shell';
+import { toyModelKey } from '../../state/toyLabStore';
 import { handForward } from './handForward';
 import { useToyCorpus, useToyLab } from './useToyLab';
 
@@ -19,13 +20,15 @@ export default function ToyForwardCheck() {
   const corpus = useToyCorpus();
   const cell = useToyLab((s) => s.cell);
   const weights = useToyLab((s) => s.weights);
+  const weightsFor = useToyLab((s) => s.weightsFor);
   const predictions = useToyLab((s) => s.predictions);
   const phase = useToyLab((s) => s.phase);
   const [doc, setDoc] = useState(0);
 
   const title = t('toy.check.title');
   if (corpus instanceof Error) return <WidgetShell title={title} widget="ToyForwardCheck"><p role="alert">{corpus.message}</p></WidgetShell>;
-  if (!weights) {
+  // Right after the reader edits the data, the weights still belong to the old model until the rebuild lands.
+  if (!weights || weightsFor !== toyModelKey(cell, corpus)) {
     return (
       <WidgetShell title={title} widget="ToyForwardCheck">
         <p role="status">{phase === 'error' ? t('toy.check.noModel') : t('toy.building')}</p>
