@@ -1,11 +1,12 @@
 /**
  * Builds a ModelSpec in tfjs, in a worker of the widget's own, and hands back what the book
- * shows of it: summary lines, tfjs' own per-layer counts, weights and the backend. The worker
- * ends with the widget. A spec tfjs cannot build comes back as its error message.
+ * shows of it: summary lines, tfjs' own per-layer counts, weights and the backend. One worker
+ * serves the widget's whole life (a new spec is a new build, not a new worker and a new tfjs
+ * load) and ends with the widget. A spec tfjs cannot build comes back as its error message.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ModelSpec } from '../../engine/spec';
-import { createModelWorker } from '../../tf/modelWorkerClient';
+import { type ModelWorkerApi, createModelWorker } from '../../tf/modelWorkerClient';
 import type { BackendName, NamedWeight } from '../../tf/types';
 
 export type BuiltModelState =
@@ -18,17 +19,26 @@ const COMPILE = { optimizer: 'adam', learningRate: 0.001, loss: 'meanSquaredErro
 export function useBuiltModel(spec: ModelSpec): BuiltModelState {
   const key = JSON.stringify(spec);
   const [state, setState] = useState<{ key: string; value: BuiltModelState }>({ key, value: { status: 'building' } });
+  const worker = useRef<ModelWorkerApi | null>(null);
+
+  useEffect(
+    () => () => {
+      worker.current?.dispose();
+      worker.current = null;
+    },
+    [],
+  );
 
   useEffect(() => {
-    const worker = createModelWorker();
     let live = true;
-    worker.call('build', { spec: JSON.parse(key) as ModelSpec, compile: COMPILE }).then(
+    worker.current ??= createModelWorker();
+    worker.current.call('build', { spec: JSON.parse(key) as ModelSpec, compile: COMPILE }).then(
       (built) => live && setState({ key, value: { status: 'ready', ...built } }),
       (error: Error) => live && setState({ key, value: { status: 'error', error: error.message } }),
     );
+    // A result for a spec the reader has already changed is dropped; the newer build answers later.
     return () => {
       live = false;
-      worker.dispose();
     };
   }, [key]);
 
