@@ -3,6 +3,8 @@ import { describeModel } from '../../src/engine/paramCount';
 import * as recipes from '../../src/engine/recipeModels';
 import type { ModelSpec } from '../../src/engine/spec';
 import { buildModel } from '../../src/tf/buildModel';
+import { BOOK_CONFIG } from '../../src/tf/charLmCalls';
+import { charLmSpec } from '../../src/tf/charLmTrainer';
 import { captureSummary } from '../../src/tf/summary';
 import { cpuTf } from './tfjs';
 
@@ -41,6 +43,25 @@ describe('engine counts equal tfjs counts', () => {
       }
     });
   }
+
+  it("tfjs counts the bidirectional model's dense head as 205,824 / 1,049,600 / 2,050", () => {
+    const model = buildModel(tf, recipes.imdbBiLstm);
+    try {
+      expect(['dense_1', 'dense_2', 'out'].map((name) => model.getLayer(name).countParams())).toEqual([205824, 1049600, 2050]);
+    } finally {
+      model.dispose();
+    }
+  });
+
+  it("tfjs builds the source's char-LSTM (83 characters, 2 × LSTM(512), Dense(83)) with 3,362,387 parameters", () => {
+    const model = buildModel(tf, charLmSpec(BOOK_CONFIG, 83));
+    try {
+      expect(model.layers.map((l) => l.countParams())).toEqual([1220608, 0, 2099200, 0, 42579]);
+      expect(model.countParams()).toBe(3362387);
+    } finally {
+      model.dispose();
+    }
+  });
 
   it('tfjs prints the book-size totals in its summary', () => {
     const model = buildModel(tf, recipes.imdbBiLstm);

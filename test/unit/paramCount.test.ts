@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { describeModel, recurrentParams, shapeToString } from '../../src/engine/paramCount';
 import * as recipes from '../../src/engine/recipeModels';
 import type { ModelSpec } from '../../src/engine/spec';
+import { BOOK_CONFIG } from '../../src/tf/charLmCalls';
+import { charLmSpec } from '../../src/tf/charLmTrainer';
 
 const counts = (spec: ModelSpec) => describeModel(spec).rows.map((r) => r.params);
 
@@ -53,6 +55,24 @@ describe('parameter counts printed in the source texts', () => {
     expect(d.rows[2]).toMatchObject({ params: 87200, formula: '2 × (8·400 + 100·400 + 400) = 87,200' });
     expect(shapeToString(d.rows[2].outputShapes[0])).toBe('(None, 200)');
     expect(d.totalParams).toBe(1352674);
+  });
+  it('recipe 13: the dense head by its own numbers, 205,824 / 1,049,600 / 2,050', () => {
+    const dense = Object.fromEntries(describeModel(recipes.imdbBiLstm).rows.filter((r) => r.className === 'Dense').map((r) => [r.name, r]));
+    expect(dense.dense_1).toMatchObject({ params: 205824, formula: '200·1024 + 1024 = 205,824' });
+    expect(dense.dense_2).toMatchObject({ params: 1049600, formula: '1024·1024 + 1024 = 1,049,600' });
+    expect(dense.out).toMatchObject({ params: 2050, formula: '1024·2 + 2 = 2,050' });
+  });
+  it("recipe 17: the source's char-LSTM (83 characters, 2 × LSTM(512), Dense(83)) has 3,362,387", () => {
+    const d = describeModel(charLmSpec(BOOK_CONFIG, 83));
+    expect(d.rows.map((r) => [r.className, r.params])).toEqual([
+      ['LSTM', 1220608],
+      ['Dropout', 0],
+      ['LSTM', 2099200],
+      ['Dropout', 0],
+      ['Dense', 42579],
+    ]);
+    expect(d.rows[0].formula).toBe('83·2048 + 512·2048 + 2048 = 1,220,608');
+    expect(d.totalParams).toBe(3362387);
   });
 });
 
