@@ -1,8 +1,10 @@
 /**
  * Builds a tfjs model from the same ModelSpec the engine counts. Two tfjs defaults are replaced
  * here, once, for every model in the book (see shared/STACK.md): gates use the logistic sigmoid
- * as Keras 2 does (tfjs defaults to hard_sigmoid), and the recurrent kernel starts
- * glorot-uniform instead of orthogonal, whose QR decomposition made a one-layer page take ~12 s.
+ * as Keras 2.3+ and tf.keras do (tfjs, like Keras up to 2.2, defaults to hard_sigmoid), and the
+ * recurrent kernel starts glorot-uniform instead of orthogonal, whose QR decomposition made a
+ * one-layer page take ~12 s. unitForgetBias stays tfjs' false (Keras defaults to true) unless a
+ * spec asks for it.
  */
 import type { LayerSpec, ModelSpec, RecurrentSpec } from '../engine/spec';
 import type { Tf } from './types';
@@ -22,7 +24,7 @@ export function unsupportedInTfjs(layer: LayerSpec): string[] {
   const problems: string[] = [];
   const recurrent = layer.kind === 'bidirectional' ? layer.layer : layer;
   if (recurrent.kind === 'gru' && recurrent.resetAfter) {
-    problems.push('GRU reset_after=True (Keras 2 default) does not exist in tfjs; tfjs only builds reset_after=False.');
+    problems.push('GRU reset_after=True (the default of tf.keras in TensorFlow 2) does not exist in tfjs; tfjs only builds reset_after=False.');
   }
   return problems;
 }

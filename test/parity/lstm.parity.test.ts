@@ -44,4 +44,19 @@ describe('LSTM: engine equals tfjs predict', () => {
     expect(maxAbsDiff(lstmForward(xs, engine).at(-1)!.h, fromTf)).toBeGreaterThan(1e-3);
     expect(() => replaceLayerWeights(weights, 'rnn', { kernel: matrix(2, 4) })).toThrow(/rnn\/kernel(_\d+)? is 2×8 but the engine's kernel is 2×4/);
   });
+
+  // Chapters 6 and 7 say the book does not copy Keras' unit_forget_bias=True and orthogonal
+  // recurrent kernel: a fresh book LSTM has every bias 0 and U inside glorot-uniform's bound.
+  it("a fresh book LSTM(40) on 32 features: all 160 biases 0, U glorot-uniform (|u| ≤ √(6/(40+160))), not Keras' start", () => {
+    const spec: ModelSpec = { inputShape: [26, 32], layers: [{ kind: 'lstm', name: 'rnn', units: 40 }] };
+    const session = new ModelSession(tf);
+    const { bias, recurrentKernel } = lstmWeightsOf(session.build(spec, compile).weights, 'rnn');
+    session.dispose();
+    expect(Array.from(bias)).toEqual(Array(160).fill(0));
+    const limit = Math.sqrt(6 / (40 + 160));
+    const values = Array.from(recurrentKernel.data);
+    expect(Math.max(...values.map(Math.abs))).toBeLessThanOrEqual(limit);
+    // and not all zero: it really was drawn at random
+    expect(Math.max(...values.map(Math.abs))).toBeGreaterThan(limit / 2);
+  });
 });
