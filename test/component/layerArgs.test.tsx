@@ -82,7 +82,7 @@ describe('LayerPlayground', { timeout: 40_000 }, () => {
     expect(screen.getByRole('alert').textContent).toMatch(/unsupported in tfjs: reset_after=True: tfjs' GRU has no reset_after=True/);
     expect(screen.getByTestId('tfjs-params-0').textContent).toMatch(/unsupported in tfjs/);
     expect(screen.getByTestId('code-python').textContent).toContain('reset_after=True');
-    expect(screen.getByTestId('code-ts').textContent).toContain("// resetAfter: true — tfjs has no reset_after=True (Keras 2's default), only false");
+    expect(screen.getByTestId('code-ts').textContent).toContain("// resetAfter: true — tfjs has no reset_after=True (TensorFlow 2's tf.keras default), only false");
   });
 
   it('stateful without a fixed batch size is refused with the reason; fixing the batch puts it on the batch axis', async () => {

@@ -113,7 +113,7 @@ describe('code generation (written out by hand)', () => {
         "    kernelInitializer: 'glorotUniform',",
         '    dropout: 0.2,',
         '    stateful: true,',
-        "    // resetAfter: true — tfjs has no reset_after=True (Keras 2's default), only false",
+        "    // resetAfter: true — tfjs has no reset_after=True (TensorFlow 2's tf.keras default), only false",
         '  }),',
         "  mergeMode: 'sum',",
         '  batchInputShape: [4, 20, 32],',

@@ -54,7 +54,7 @@ const en = {
   'layerArgs.copied': 'Copied',
   'layerArgs.copyFailed': 'Copy failed: select the code and copy it by hand',
   'layerArgs.problem.resetAfter':
-    "tfjs' GRU has no reset_after=True (Keras 2's default, with a second bias vector); it only builds reset_after=False.",
+    "tfjs' GRU has no reset_after=True (the default of TensorFlow 2's tf.keras, with a second bias vector); it only builds reset_after=False.",
   'layerArgs.problem.statefulBatch': 'a stateful layer carries its state from batch to batch, so it needs a fixed batch size. Tick "Fixed batch size".',
   'layerArgs.note.lowerSequences': 'The lower {n} layer(s) get return_sequences=True automatically: the layer above reads every step.',
   'layerArgs.note.lowerConcat': 'merge_mode=None applies to the top layer only; lower layers concat, since the next layer reads one tensor.',
@@ -117,7 +117,7 @@ const zh: Record<keyof typeof en, string> = {
   'layerArgs.copyLabel': '复制 {language} 代码',
   'layerArgs.copied': '已复制',
   'layerArgs.copyFailed': '复制失败：请选中代码手动复制',
-  'layerArgs.problem.resetAfter': 'tfjs 的 GRU 没有 reset_after=True（Keras 2 的默认值，多一个偏置向量），只能构建 reset_after=False。',
+  'layerArgs.problem.resetAfter': 'tfjs 的 GRU 没有 reset_after=True（TensorFlow 2 中 tf.keras 的默认值，多一个偏置向量），只能构建 reset_after=False。',
   'layerArgs.problem.statefulBatch': 'stateful 层会把状态从一个批次带到下一个批次，所以需要固定的批大小。请勾选“固定批大小”。',
   'layerArgs.note.lowerSequences': '下面的 {n} 层自动设为 return_sequences=True：上面的层要读取每个时间步。',
   'layerArgs.note.lowerConcat': 'merge_mode=None 只用于最上层；下面的层用 concat，因为下一层只能读一个张量。',

@@ -171,7 +171,7 @@ function tsValue(value: Value): string {
   return String(value);
 }
 
-const RESET_AFTER_REFUSED = "resetAfter: true — tfjs has no reset_after=True (Keras 2's default), only false";
+const RESET_AFTER_REFUSED = "resetAfter: true — tfjs has no reset_after=True (TensorFlow 2's tf.keras default), only false";
 
 function tsRecurrentArgs(layer: RecurrentSpec): Arg[] {
   const r = resolve(layer);
