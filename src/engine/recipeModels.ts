@@ -66,6 +66,9 @@ function imdb(recurrent: LayerSpec[], withHead: boolean): ModelSpec {
     ],
   };
 }
+/** The source's first two summaries: one SimpleRNN(32) without a head, last state or whole sequence (322,080 each). */
+export const imdbRnnLastState = imdb([{ kind: 'simpleRNN', name: 'rnn', units: 32 }], false);
+export const imdbRnnSequences = imdb([{ kind: 'simpleRNN', name: 'rnn', units: 32, returnSequences: true }], false);
 export const imdbRnn = imdb([{ kind: 'simpleRNN', name: 'rnn', units: 32 }], true);
 export const imdbStackedRnn = imdb(
   [1, 2, 3, 4].map((i) => ({ kind: 'simpleRNN', name: `rnn_${i}`, units: 32, returnSequences: i < 4 }) as const),

@@ -65,6 +65,14 @@ describe('chapters 7–13: LSTM, stacked, IMDB comparison, dropout, bidirectiona
   it('chapter 11: 320,000 / 2,080 / 328,320 / 8,320 / 33, and the three cells compared on one split', async () => {
     const book = await open('/chapters/imdb-rnn-lstm-gru');
     await expectSummary(book, 5, ['328,320', '10000·32 = 320,000', '32·32 + 32·32 + 32 = 2,080']);
+    // The source's first two summaries, 322,080 each: last state (None, 32) and whole sequence (None, None, 32).
+    for (const model of ['imdbRnnLastState', 'imdbRnnSequences']) {
+      const summary = book.widget('RecipeModelSummary').filter({ hasText: `(${model})` });
+      await expect.poll(() => summary.locator('[data-match=yes]').count(), { timeout: 60_000 }).toBe(3);
+      expect((await summary.locator('[data-testid=param-table] tfoot').textContent()) ?? '').toContain('322,080');
+      const rnnRow = (await summary.locator('[data-testid=param-table] tbody tr').nth(1).textContent()) ?? '';
+      expect(rnnRow).toContain(model === 'imdbRnnLastState' ? '(None, 32)' : '(None, None, 32)');
+    }
     await expectSummary(book, 3, ['322,113', '32·32 + 32·32 + 32 = 2,080', '32·1 + 1 = 33']);
     await expectSummary(book, 3, ['32·128 + 32·128 + 128 = 8,320', '32·1 + 1 = 33']);
     await expectSummary(book, 3, ['32·96 + 32·96 + 96 = 6,240']);

@@ -19,6 +19,8 @@ const buildable: Record<string, ModelSpec> = {
   tweetStackedLstm: recipes.tweetStackedLstm,
   rnn128: recipes.rnn128,
   stackedRnn128: recipes.stackedRnn128,
+  imdbRnnLastState: recipes.imdbRnnLastState,
+  imdbRnnSequences: recipes.imdbRnnSequences,
   imdbRnn: recipes.imdbRnn,
   imdbStackedRnn: recipes.imdbStackedRnn,
   imdbLstm: recipes.imdbLstm,
@@ -63,6 +65,23 @@ describe('engine counts equal tfjs counts', () => {
     }
   });
 
+  it("tfjs' summary prints the IMDB totals the source prints: 322,080 with or without return_sequences, 322,113, 328,353", () => {
+    for (const [spec, total, shape] of [
+      [recipes.imdbRnnLastState, 322080, '[null,32]'],
+      [recipes.imdbRnnSequences, 322080, '[null,null,32]'],
+      [recipes.imdbRnn, 322113, '[null,1]'],
+      [recipes.imdbLstm, 328353, '[null,1]'],
+    ] as const) {
+      const model = buildModel(tf, spec);
+      try {
+        expect(captureSummary(model).join('\n')).toContain(`Total params: ${total}`);
+        expect(JSON.stringify(model.outputShape)).toBe(shape);
+      } finally {
+        model.dispose();
+      }
+    }
+  });
+
   it('tfjs prints the book-size totals in its summary', () => {
     const model = buildModel(tf, recipes.imdbBiLstm);
     expect(captureSummary(model).join('\n')).toContain('Total params: 1352674');
@@ -76,5 +95,6 @@ describe('engine counts equal tfjs counts', () => {
   it("refuses Keras 2's GRU reset_after=True with a clear reason, while the engine counts 6,336", () => {
     expect(() => buildModel(tf, recipes.imdbGruKeras)).toThrow(/reset_after=True .* does not exist in tfjs/);
     expect(describeModel(recipes.imdbGruKeras).rows[1].params).toBe(6336);
+    expect(describeModel(recipes.imdbGruKeras).totalParams).toBe(326369);
   });
 });

@@ -4,6 +4,7 @@ import * as recipes from '../../src/engine/recipeModels';
 import type { ModelSpec } from '../../src/engine/spec';
 import { BOOK_CONFIG } from '../../src/tf/charLmCalls';
 import { charLmSpec } from '../../src/tf/charLmTrainer';
+import { sentimentSpec } from '../../src/engine/sentimentModels';
 
 const counts = (spec: ModelSpec) => describeModel(spec).rows.map((r) => r.params);
 
@@ -41,9 +42,22 @@ describe('parameter counts printed in the source texts', () => {
     expect(describeModel(recipes.imdbGruTfjs).rows[1]).toMatchObject({ params: 6240, formula: '32·96 + 32·96 + 96 = 6,240' });
   });
   it('recipe 11: 320,000 / 2,080 / 33, four stacked 328,320, LSTM(32) 8,320', () => {
+    expect(describeModel(recipes.imdbRnnLastState).totalParams).toBe(322080);
+    expect(shapeToString(describeModel(recipes.imdbRnnLastState).rows[1].outputShapes[0])).toBe('(None, 32)');
+    expect(describeModel(recipes.imdbRnnSequences).totalParams).toBe(322080);
+    expect(shapeToString(describeModel(recipes.imdbRnnSequences).rows[1].outputShapes[0])).toBe('(None, None, 32)');
     expect(counts(recipes.imdbRnn)).toEqual([320000, 2080, 33]);
+    expect(describeModel(recipes.imdbRnn).totalParams).toBe(322113);
+    expect(describeModel(recipes.imdbLstm).totalParams).toBe(328353);
+    // Keras 2's GRU(32) total, which tfjs cannot build: 320,000 + 6,336 + 33.
+    expect(describeModel(recipes.imdbGruKeras).totalParams).toBe(326369);
+    expect(describeModel(recipes.imdbGruTfjs).totalParams).toBe(326273);
     expect(describeModel(recipes.imdbStackedRnn).totalParams).toBe(328320);
     expect(counts(recipes.imdbLstm)).toEqual([320000, 8320, 33]);
+  });
+  it("recipe 11 in the browser: the comparison's Dense(2) softmax head on 32 units has 66 where the source's Dense(1) has 33", () => {
+    const spec = sentimentSpec({ cell: 'gru', vocabSize: 5000, maxlen: 20, classes: 2, embeddingDim: 32, units: 32 });
+    expect(describeModel(spec).rows.map((r) => r.params)).toEqual([160000, 6240, 66]);
   });
   it('recipe 12: 8,000 / 271,360 / 525,312 / 514 = 805,186', () => {
     const d = describeModel(recipes.imdbStackedLstmDropout);

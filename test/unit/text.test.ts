@@ -84,3 +84,22 @@ describe('vocabulary caps and unknown words', () => {
     expect(() => toCategorical([5], 5)).toThrow(/does not fit 5 classes/);
   });
 });
+
+// Recipe 11 (seed 003): pad_sequences(maxlen=500) on the 25,000 IMDB training reviews gives
+// (25000, 500). Keras truncates 'pre' by default, so a long review keeps its LAST 500 words,
+// although the source's prose says "the first 500".
+describe('recipe 11: 25,000 reviews padded or cut to 500 ids', () => {
+  const reviews = Array.from({ length: 25000 }, (_, i) => Array.from({ length: 100 + ((i * 37) % 900) }, (_, k) => 1 + (k % 9999)));
+  const padded = padSequences(reviews, { maxlen: 500 });
+  it('has the shape (25000, 500)', () => {
+    expect([padded.length, ...new Set(padded.map((r) => r.length))]).toEqual([25000, 500]);
+  });
+  it('keeps the last 500 words of a longer review, and pre-pads a shorter one', () => {
+    const long = reviews.findIndex((r) => r.length > 500);
+    expect(padded[long]).toEqual(reviews[long].slice(-500));
+    expect(padded[long][0]).not.toBe(reviews[long][0]);
+    const short = reviews.findIndex((r) => r.length < 500);
+    expect(padded[short].slice(500 - reviews[short].length)).toEqual(reviews[short]);
+    expect(padded[short][0]).toBe(0);
+  });
+});
