@@ -1,14 +1,9 @@
 import mdx from '@mdx-js/rollup';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
-import rehypeKatex from 'rehype-katex';
-import rehypeSlug from 'rehype-slug';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkMath from 'remark-math';
-import remarkMdxFrontmatter from 'remark-mdx-frontmatter';
 import { defineConfig } from 'vitest/config';
 import { chapterIndexPlugin } from './scripts/chapterIndexPlugin.ts';
+import { rehypePlugins, remarkPlugins } from './scripts/mdxOptions.ts';
 
 const contentDir = fileURLToPath(new URL('./content', import.meta.url));
 
@@ -18,8 +13,8 @@ export default defineConfig({
       enforce: 'pre',
       ...mdx({
         providerImportSource: '@mdx-js/react',
-        remarkPlugins: [remarkFrontmatter, remarkMdxFrontmatter, remarkGfm, remarkMath],
-        rehypePlugins: [rehypeSlug, rehypeKatex],
+        remarkPlugins,
+        rehypePlugins,
       }),
     },
     react({ include: /\.(mdx|jsx|tsx|ts)$/ }),

@@ -1,0 +1,15 @@
+/**
+ * The Markdown and HTML plugins every chapter is compiled with, in one place, so the build and
+ * the tests that inspect compiled chapters (e.g. their section ids) compile them the same way.
+ */
+import rehypeKatex from 'rehype-katex';
+import rehypeSlug from 'rehype-slug';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+import remarkMdxFrontmatter from 'remark-mdx-frontmatter';
+import { remarkHeadingIds } from './headingIdsPlugin.ts';
+
+export const remarkPlugins = [remarkFrontmatter, remarkMdxFrontmatter, remarkGfm, remarkMath, remarkHeadingIds];
+/** rehype-slug gives every heading without an explicit id its slug; KaTeX then renders the math. */
+export const rehypePlugins = [rehypeSlug, rehypeKatex];
