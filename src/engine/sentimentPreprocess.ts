@@ -10,8 +10,10 @@
  *
  * Letters outside a–z: accented Latin letters are folded to their base letter first (café →
  * cafe, Québec → quebec), so a review keeps its words; every other script (Chinese, Cyrillic,
- * emoji) is removed like punctuation, exactly as the recipe's `[^a-z]` rule does. A text with
- * nothing left is dropped and counted, because a sequence of pure padding carries no signal.
+ * emoji) is removed like punctuation, as the recipe's rule does. Digits are removed too: the
+ * recipe's (garbled) `[^0-9a-zA-Z]+` keeps them, so dropping them is this book's choice, stated
+ * in chapter 4. A text with nothing left is dropped and counted, because a sequence of pure
+ * padding carries no signal.
  *
  * The stop-word list is an argument, so this file stays free of npm packages; the widgets pass
  * the `stopword` package's English list.

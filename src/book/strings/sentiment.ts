@@ -28,7 +28,7 @@ const en = {
     'Sentences: UCI "Sentiment Labelled Sentences" (Kotzias, Denil, de Freitas and Smyth, 2015), CC BY 4.0, as shipped in the npm package sentiment. Stop words: npm stopword (English).',
   'sentiment.csv.summary': 'Use your own CSV (read in this tab, never uploaded)',
   'sentiment.csv.help':
-    'Any CSV with a text column and a label column works, for example the Kaggle "Twitter US Airline Sentiment" file the recipe uses (columns text and airline_sentiment, three classes).',
+    'Any CSV with a text column and a label column works, for example the airline tweets the recipe uses (columns text and airline_sentiment).',
   'sentiment.csv.file': 'CSV file',
   'sentiment.csv.reading': 'Reading',
   'sentiment.csv.rows': '{rows} rows',
@@ -125,7 +125,7 @@ const zh: Record<keyof typeof en, string> = {
   'sentiment.data.credit':
     '句子：UCI “Sentiment Labelled Sentences”（Kotzias、Denil、de Freitas、Smyth，2015），CC BY 4.0，取自 npm 包 sentiment。停用词：npm stopword（英语）。',
   'sentiment.csv.summary': '使用你自己的 CSV（只在本页读取，绝不上传）',
-  'sentiment.csv.help': '任何带有文本列和标签列的 CSV 都可以，例如配方所用的 Kaggle “Twitter US Airline Sentiment” 文件（列 text 和 airline_sentiment，三个类别）。',
+  'sentiment.csv.help': '任何带有文本列和标签列的 CSV 都可以，例如配方所用的航空公司推文（列 text 和 airline_sentiment）。',
   'sentiment.csv.file': 'CSV 文件',
   'sentiment.csv.reading': '读取中',
   'sentiment.csv.rows': '{rows} 行',
