@@ -10,6 +10,7 @@ import { useMemo } from 'react';
 import { create } from 'zustand';
 import { readStored, writeStored } from './storage';
 import book from './strings/book';
+import cellDiagram from './strings/cellDiagram';
 import charLm from './strings/charLm';
 import explorer from './strings/explorer';
 import gradients from './strings/gradients';
@@ -29,7 +30,7 @@ import toyLab from './strings/toyLab';
  * different widgets does not collide in a single file. Each part pairs its English strings with
  * a Chinese entry for every key; TypeScript refuses a part whose zh misses one.
  */
-const parts = [book, toyLab, numpyRnn, lstmGru, shapes, order, layerArgs, explorer, charLm, gradients, sentiment, sentimentChapters, modelSummary, mnist] as const;
+const parts = [book, cellDiagram, toyLab, numpyRnn, lstmGru, shapes, order, layerArgs, explorer, charLm, gradients, sentiment, sentimentChapters, modelSummary, mnist] as const;
 
 type Part = (typeof parts)[number];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

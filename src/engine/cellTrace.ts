@@ -84,6 +84,22 @@ export interface TraceStep {
   candidate: Float32Array;
   /** LSTM only: the cell state c_t. */
   c?: Float32Array;
+  /** LSTM only: c_{t-1}. */
+  cPrev?: Float32Array;
+  /** LSTM only: tanh(c_t), what the output gate scales. */
+  cActivated?: Float32Array;
+  /** What the state keeps of the past: f ⊙ c_{t-1} (LSTM), z ⊙ h_{t-1} (GRU). */
+  kept?: Float32Array;
+  /** What the state takes from the candidate: i ⊙ g (LSTM), (1 − z) ⊙ h̃ (GRU). */
+  added?: Float32Array;
+  /** GRU only: 1 − z. */
+  zComplement?: Float32Array;
+  /** GRU, reset_after false: r ⊙ h_{t-1}, the state the candidate's U_h multiplies. */
+  resetHPrev?: Float32Array;
+  /** GRU, reset_after true: h_{t-1}·U_h + b_h,rec, before the reset gate scales it. */
+  recurrentProjection?: Float32Array;
+  /** GRU: the candidate's whole recurrent term after the reset gate. */
+  resetTerm?: Float32Array;
   h: Float32Array;
 }
 
@@ -128,6 +144,10 @@ export function runCell(shape: CellShape, params: CellParams, inputs: ArrayLike<
       act: [s.i.activation, s.f.activation, s.g.activation, s.o.activation],
       candidate: s.g.activation,
       c: s.c,
+      cPrev: s.cPrev,
+      cActivated: s.cActivated,
+      kept: s.kept,
+      added: s.added,
       h: s.h,
     }));
   } else {
@@ -140,6 +160,12 @@ export function runCell(shape: CellShape, params: CellParams, inputs: ArrayLike<
       pre: [s.z.preActivation, s.r.preActivation, s.candidate.preActivation],
       act: [s.z.activation, s.r.activation, s.candidate.activation],
       candidate: s.candidate.activation,
+      kept: s.kept,
+      added: s.added,
+      zComplement: s.zComplement,
+      ...(s.resetHPrev ? { resetHPrev: s.resetHPrev } : {}),
+      ...(s.recurrentProjection ? { recurrentProjection: s.recurrentProjection } : {}),
+      resetTerm: s.candidate.recurrentTerm,
       h: s.h,
     }));
   }

@@ -73,7 +73,13 @@ export interface GRUStep {
   resetHPrev?: Float32Array;
   /** resetAfter true only: h_{t-1}·U_h + b_h,rec, the vector the reset gate then scales. */
   recurrentProjection?: Float32Array;
-  /** z ⊙ h_{t-1} + (1 − z) ⊙ h̃ */
+  /** 1 − z: how much of the candidate each unit takes. */
+  zComplement: Float32Array;
+  /** z ⊙ h_{t-1}: the part of the old state kept. */
+  kept: Float32Array;
+  /** (1 − z) ⊙ h̃: the part of the candidate taken. */
+  added: Float32Array;
+  /** z ⊙ h_{t-1} + (1 − z) ⊙ h̃ (summed in double precision, so it may differ from kept + added in the last float32 bit) */
   h: Float32Array;
 }
 
@@ -149,7 +155,11 @@ export function gruForward(
 
     // z chooses, unit by unit, between keeping the old state and taking the candidate.
     const h = Float32Array.from(z.activation, (zj, j) => zj * hPrev[j] + (1 - zj) * candidate.activation[j]);
-    const step: GRUStep = { x, hPrev, z, r, candidate, h };
+    // The two halves of that sum, kept for the diagrams that draw them as separate wires.
+    const zComplement = Float32Array.from(z.activation, (zj) => 1 - zj);
+    const kept = hadamard(z.activation, hPrev);
+    const added = hadamard(zComplement, candidate.activation);
+    const step: GRUStep = { x, hPrev, z, r, candidate, zComplement, kept, added, h };
     if (resetHPrev) step.resetHPrev = resetHPrev;
     if (recurrentProjection) step.recurrentProjection = recurrentProjection;
     hPrev = h;

@@ -54,7 +54,11 @@ export interface LSTMStep {
   g: GateTrace;
   /** Output gate: how much of the squashed cell reaches h_t. */
   o: GateTrace;
-  /** The new cell state f ⊙ c_{t-1} + i ⊙ g. */
+  /** f ⊙ c_{t-1}: the part of the old cell the forget gate lets through. */
+  kept: Float32Array;
+  /** i ⊙ g: the part of the candidate the input gate lets in. */
+  added: Float32Array;
+  /** The new cell state kept + added = f ⊙ c_{t-1} + i ⊙ g. */
   c: Float32Array;
   /** activation(c_t), tanh(c_t) by default: the cell as the output gate sees it. */
   cActivated: Float32Array;
@@ -101,10 +105,12 @@ export function lstmForward(
     const o = gateStep(x, hPrev, gates.o, recurrentActivation);
     // The cell is the only path along which memory is added to, not rewritten: keep a part of
     // the old cell, add a part of the candidate.
-    const c = add(hadamard(f.activation, cPrev), hadamard(i.activation, g.activation));
+    const kept = hadamard(f.activation, cPrev);
+    const added = hadamard(i.activation, g.activation);
+    const c = add(kept, added);
     const cActivated = activate(activation, c);
     const h = hadamard(o.activation, cActivated);
-    const step: LSTMStep = { x, hPrev, cPrev, i, f, g, o, c, cActivated, h };
+    const step: LSTMStep = { x, hPrev, cPrev, i, f, g, o, kept, added, c, cActivated, h };
     hPrev = h;
     cPrev = c;
     return step;

@@ -16,11 +16,13 @@ export interface GateTableProps {
   columns: readonly string[];
   rows: readonly GateTableRow[];
   digits?: number;
+  /** For aria-describedby: the picture this table is the text alternative of points here. */
+  id?: string;
 }
 
-function GateTableImpl({ caption, corner, columns, rows, digits = 4 }: GateTableProps) {
+function GateTableImpl({ caption, corner, columns, rows, digits = 4, id }: GateTableProps) {
   return (
-    <table className="gate-table">
+    <table className="gate-table" id={id}>
       <caption>{caption}</caption>
       <thead>
         <tr>
@@ -36,8 +38,8 @@ function GateTableImpl({ caption, corner, columns, rows, digits = 4 }: GateTable
         {rows.map((row) => (
           <tr key={row.header}>
             <th scope="row">{row.header}</th>
-            {row.values.map((v, i) => (
-              <td key={i}>{num(v, digits)}</td>
+            {columns.map((_, i) => (
+              <td key={i}>{i < row.values.length ? num(row.values[i], digits) : ''}</td>
             ))}
           </tr>
         ))}
