@@ -13,7 +13,7 @@
  */
 import type { Page } from 'playwright-core';
 import { chromiumMissing, launchChromium, serveBook } from '../test/browser/app';
-import { decodeConfig, defaultConfig, encodeConfig } from '../src/widgets/explorer/explorerState';
+import { decodeConfig, defaultConfig, encodeConfig } from '../src/engine/explorerConfig';
 import type { DragTiming } from '../src/widgets/explorer/benchProbe';
 import type { Bench } from './figure';
 

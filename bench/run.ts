@@ -16,6 +16,7 @@ import { embeddingSpeed } from './embeddingSpeed';
 import { forward } from './forward';
 import { mnistRows } from './mnist';
 import { sentimentAccuracy } from './sentimentAccuracy';
+import { errorMessage } from '../src/engine/errors';
 
 const BENCHES: Bench[] = [firstLoadJs, firstChapterReady, rnnChapterReady, forward, embeddingSpeed, sentimentAccuracy, dragP95, charLm, mnistRows];
 
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
       try {
         for (const outcome of await bench.run(context)) console.log(formatOutcome(outcome));
       } catch (error) {
-        const why = oneLine(error instanceof Error ? error.message : String(error));
+        const why = oneLine(errorMessage(error));
         for (const name of bench.figures) console.log(formatOutcome({ name, unavailable: why }));
       }
     }

@@ -7,6 +7,7 @@
 import { type CharLmConfig, BOOK_CONFIG, BROWSER_CONFIG, type GeneratedChar, type HistoryPoint, type ModelInfo, type SampleLog, type TrainerStatus, type UnitTrace } from '../tf/charLmCalls';
 import { type CharLmWorkerApi, createCharLmWorker } from '../tf/charLmClient';
 import { createScopedStore } from './scopedStore';
+import { errorMessage } from '../engine/errors';
 
 export type SizePreset = 'browser' | 'browser2' | 'book';
 
@@ -70,8 +71,6 @@ export interface CharLmState {
 
 type Saved = Pick<CharLmState, 'preset' | 'samplePrime' | 'sampleEvery' | 'gen'>;
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 export function createCharLmStore(storageKey: string) {
   return createScopedStore<CharLmState, Saved>(
     'CharLmLab',
@@ -126,7 +125,7 @@ export function createCharLmStore(storageKey: string) {
             const model = get().model?.source === 'imported' ? get().model : await client().call('useTrained', null);
             set({ phase: 'ready', status, history: status.history, samples: status.samples, step: status.step, loadProgress: null, model });
           } catch (error) {
-            set({ phase: 'error', error: message(error), loadProgress: null });
+            set({ phase: 'error', error: errorMessage(error), loadProgress: null });
           }
         },
 
@@ -160,7 +159,7 @@ export function createCharLmStore(storageKey: string) {
             );
             set({ phase: 'ready', status, step: status.step, lastCheckpoint: status.step });
           } catch (error) {
-            set({ phase: 'error', error: message(error) });
+            set({ phase: 'error', error: errorMessage(error) });
           }
         },
 
@@ -180,7 +179,7 @@ export function createCharLmStore(storageKey: string) {
             const r = await client().call('compareWithFit', { batches: 5 });
             set({ compare: r, comparing: false });
           } catch (error) {
-            set({ comparing: false, error: message(error) });
+            set({ comparing: false, error: errorMessage(error) });
           }
         },
 
@@ -191,7 +190,7 @@ export function createCharLmStore(storageKey: string) {
             const { chars, trace } = await client().call('generate', { prime: gen.prime, length: gen.length, topN: gen.topN > 0 ? gen.topN : null, temperature: gen.temperature, seed: gen.seed });
             set({ generated: { chars, prime: gen.prime }, trace, generating: false });
           } catch (error) {
-            set({ generating: false, genError: message(error) });
+            set({ generating: false, genError: errorMessage(error) });
           }
         },
 
@@ -200,7 +199,7 @@ export function createCharLmStore(storageKey: string) {
           try {
             set({ trace: await client().call('trace', { text }) });
           } catch (error) {
-            set({ traceError: message(error) });
+            set({ traceError: errorMessage(error) });
           }
         },
 
@@ -210,7 +209,7 @@ export function createCharLmStore(storageKey: string) {
             const model = await client().call('importModel', files);
             set({ model, generated: null, trace: null });
           } catch (error) {
-            set({ importError: message(error) });
+            set({ importError: errorMessage(error) });
           }
         },
 

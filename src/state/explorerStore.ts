@@ -9,8 +9,6 @@
  * One store per explorer (made by its provider from the chapter's props and the link), never a
  * module global, so two explorers on a page are independent.
  */
-import { createContext, createElement, useContext, useState, type ReactNode } from 'react';
-import { type StoreApi, createStore, useStore } from 'zustand';
 import { type CellKind, type CellTrace, type WeightPart, runCell } from '../engine/cellTrace';
 import { type PresetId, snapWeight } from '../engine/explorerPresets';
 import { embedTokens, tokenizeSentence, tokenVector, vocabularyOf } from '../engine/tokenVectors';
@@ -21,7 +19,8 @@ import {
   resized,
   shapeOf,
   withPreset,
-} from '../widgets/explorer/explorerState';
+} from '../engine/explorerConfig';
+import { createScopedStore } from './scopedStore';
 
 export interface ExplorerDerived {
   tokens: string[];
@@ -79,8 +78,15 @@ export function derive(config: ExplorerConfig, prev?: { config: ExplorerConfig }
 
 const lastStep = (s: { tokens: string[] }) => Math.max(0, s.tokens.length - 1);
 
-export function createExplorerStore(start: ExplorerConfig, initial: ExplorerConfig = start): StoreApi<ExplorerState> {
-  return createStore<ExplorerState>()((set, get) => {
+/** What the explorer starts from: the link's config if it decoded, and the chapter's (for Reset). */
+export interface ExplorerInit {
+  start: ExplorerConfig;
+  initial: ExplorerConfig;
+}
+
+export const ExplorerStore = createScopedStore<ExplorerState, Partial<ExplorerState>, ExplorerInit>(
+  'CellExplorer',
+  (set, get, { start, initial }) => {
     /** Applies a new config, re-derives, and keeps the cursor on an existing step. */
     const commit = (config: ExplorerConfig) => {
       const derived = derive(config, get());
@@ -127,22 +133,8 @@ export function createExplorerStore(start: ExplorerConfig, initial: ExplorerConf
         commit(get().initial);
       },
     };
-  });
-}
+  },
+);
 
-const ExplorerContext = createContext<StoreApi<ExplorerState> | null>(null);
-
-export function ExplorerStoreProvider({ create, children }: { create: () => StoreApi<ExplorerState>; children?: ReactNode }) {
-  const [store] = useState(create);
-  return createElement(ExplorerContext.Provider, { value: store }, children);
-}
-
-export function useExplorerApi(): StoreApi<ExplorerState> {
-  const store = useContext(ExplorerContext);
-  if (!store) throw new Error('Cell explorer parts must sit inside <CellExplorer>.');
-  return store;
-}
-
-export function useExplorer<T>(selector: (state: ExplorerState) => T): T {
-  return useStore(useExplorerApi(), selector);
-}
+export const useExplorerApi = ExplorerStore.useStoreApi;
+export const useExplorer = ExplorerStore.useStore;

@@ -8,6 +8,7 @@ import type { ModelSpec } from '../engine/spec';
 import { type ModelWorkerApi, createModelWorker } from '../tf/modelWorkerClient';
 import type { ArrayData, EpochLog, NamedWeight } from '../tf/types';
 import { createScopedStore } from './scopedStore';
+import { errorMessage } from '../engine/errors';
 
 /** The source's four-letter language, in the order it names it: h, e, l, o. */
 export const HELLO_VOCAB = vocabularyOf(['h', 'e', 'l', 'o']);
@@ -63,7 +64,7 @@ export const HelloStore = createScopedStore<HelloState, Saved>(
     let worker: ModelWorkerApi | null = null;
     let built = false;
     const client = () => (worker ??= createModelWorker());
-    const fail = (error: unknown) => set({ phase: 'error', error: error instanceof Error ? error.message : String(error) });
+    const fail = (error: unknown) => set({ phase: 'error', error: errorMessage(error) });
     const predict = async () => {
       const { x, xShape } = helloData();
       set({ predicted: (await client().call('predict', { x, shape: xShape })).values });

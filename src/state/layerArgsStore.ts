@@ -7,8 +7,9 @@ import type { ModelSpec } from '../engine/spec';
 import type { TfjsModelReport } from '../tf/buildFunctional';
 import { type LayerArgsWorkerApi, createLayerArgsWorker } from '../tf/layerArgsClient';
 import type { BackendName } from '../tf/types';
-import { DEFAULT_CONFIG, type LayerArgsConfig, sanitizeConfig } from '../widgets/layerArgs/config';
+import { DEFAULT_CONFIG, type LayerArgsConfig, sanitizeConfig } from '../engine/layerArgsConfig';
 import { createScopedStore } from './scopedStore';
+import { errorMessage } from '../engine/errors';
 
 export type TfjsReport =
   | { status: 'building'; key: string }
@@ -50,7 +51,7 @@ export const LayerArgsStore = createScopedStore<LayerArgsState, Saved>(
       } catch (error) {
         // A worker ended because the reader moved on is not an error worth showing.
         if (client !== worker) return;
-        if (get().tfjs?.key === key) set({ tfjs: { status: 'error', key, error: error instanceof Error ? error.message : String(error) } });
+        if (get().tfjs?.key === key) set({ tfjs: { status: 'error', key, error: errorMessage(error) } });
       } finally {
         if (client === worker) busy = false;
       }

@@ -7,7 +7,8 @@ import { type ReactNode, createContext, createElement, useContext, useEffect, us
 import { type StoreApi, createStore, useStore } from 'zustand';
 import { type PersistOptions, createJSONStorage, persist } from 'zustand/middleware';
 
-export type StoreInitializer<S> = (set: StoreApi<S>['setState'], get: StoreApi<S>['getState']) => S;
+/** Builds the store's state; `init` is what the provider was given (a widget's props, a decoded link). */
+export type StoreInitializer<S, I = void> = (set: StoreApi<S>['setState'], get: StoreApi<S>['getState'], init: I) => S;
 
 export interface ScopedStoreOptions<S, P> {
   /** Fields to save under localStorage "unrolled:<key>"; omit to keep the store in memory only. */
@@ -41,14 +42,14 @@ const safeStorage = createJSONStorage(() => ({
   },
 }));
 
-export function createScopedStore<S, P = Partial<S>>(displayName: string, initializer: StoreInitializer<S>, options: ScopedStoreOptions<S, P> = {}) {
+export function createScopedStore<S, P = Partial<S>, I = void>(displayName: string, initializer: StoreInitializer<S, I>, options: ScopedStoreOptions<S, P> = {}) {
   const Context = createContext<StoreApi<S> | null>(null);
 
-  function make(storageKey?: string): StoreApi<S> {
-    if (!options.persist || !storageKey) return createStore<S>()((set, get) => initializer(set, get));
+  function make(storageKey: string | undefined, init: I): StoreApi<S> {
+    if (!options.persist || !storageKey) return createStore<S>()((set, get) => initializer(set, get, init));
     const { version, partialize, merge } = options.persist;
     return createStore<S>()(
-      persist((set, get) => initializer(set, get), {
+      persist((set, get) => initializer(set, get, init), {
         name: `unrolled:${storageKey}`,
         version,
         storage: safeStorage as never,
@@ -58,8 +59,9 @@ export function createScopedStore<S, P = Partial<S>>(displayName: string, initia
     );
   }
 
-  function Provider({ storageKey, children }: { storageKey?: string; children?: ReactNode }) {
-    const [store] = useState(() => make(storageKey));
+  /** `init` is read once, when the provider mounts; later values are ignored, like useState's. */
+  function Provider({ storageKey, init, children }: { storageKey?: string; init?: I; children?: ReactNode }) {
+    const [store] = useState(() => make(storageKey, init as I));
     useEffect(() => () => options.dispose?.(store.getState()), [store]);
     return createElement(Context.Provider, { value: store }, children);
   }

@@ -15,6 +15,7 @@ import type { StopReason, TrainProgress } from '../tf/trainLoop';
 import type { BackendName, EpochLog } from '../tf/types';
 import { createScopedStore } from './scopedStore';
 import type { LivePoint } from './sentimentStore';
+import { errorMessage } from '../engine/errors';
 
 export const COMPARED_CELLS: readonly SentimentCell[] = ['simpleRNN', 'lstm', 'gru'];
 
@@ -158,7 +159,7 @@ export function createComparisonStore() {
             }
             set({ phase: 'done', current: null, progress: null });
           } catch (error) {
-            set({ phase: 'error', current: null, error: error instanceof Error ? error.message : String(error) });
+            set({ phase: 'error', current: null, error: errorMessage(error) });
           }
         },
 

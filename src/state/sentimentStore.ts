@@ -18,8 +18,10 @@ import type { Vocabulary } from '../engine/text';
 import { type SentimentWorkerApi, createSentimentWorker } from '../tf/sentimentClient';
 import type { StopReason, TrainProgress } from '../tf/trainLoop';
 import type { BackendName, CompileOptions, EpochLog, NamedWeight } from '../tf/types';
-import { type LabelledTexts, STOP_WORDS, loadSentences } from '../widgets/sentiment/data';
+import { type LabelledTexts, STOP_WORDS } from '../engine/labelledTexts';
+import { loadSentences } from './sentences';
 import { createScopedStore } from './scopedStore';
+import { errorMessage } from '../engine/errors';
 
 export type SentimentPhase = 'idle' | 'loading' | 'building' | 'training' | 'ready' | 'error';
 
@@ -193,8 +195,6 @@ function createSentimentStore() {
     (set, get) => {
       let worker: SentimentWorkerApi | null = null;
       const client = () => (worker ??= createSentimentWorker());
-      const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
       /** Re-derives the dataset from the active texts and the preprocessing choices. */
       function derive() {
         const { source, uci, csv, prep } = get();
@@ -209,7 +209,7 @@ function createSentimentStore() {
           });
           set({ dataset, datasetError: null });
         } catch (error) {
-          set({ dataset: null, datasetError: message(error) });
+          set({ dataset: null, datasetError: errorMessage(error) });
         }
       }
 
@@ -224,7 +224,7 @@ function createSentimentStore() {
           await idbSet(metaKey(key), meta);
           set({ savedAt, storageProblem: null });
         } catch (error) {
-          set({ storageProblem: message(error) });
+          set({ storageProblem: errorMessage(error) });
         }
       }
 
@@ -233,7 +233,7 @@ function createSentimentStore() {
         try {
           meta = await idbGet(metaKey(key));
         } catch (error) {
-          return set({ storageProblem: message(error) });
+          return set({ storageProblem: errorMessage(error) });
         }
         if (!isSavedMeta(meta)) return;
         set({ phase: 'building' });
@@ -250,7 +250,7 @@ function createSentimentStore() {
             savedAt,
           });
         } catch (error) {
-          set({ phase: 'idle', storageProblem: message(error) });
+          set({ phase: 'idle', storageProblem: errorMessage(error) });
         }
       }
 
@@ -290,7 +290,7 @@ function createSentimentStore() {
           try {
             set({ uci: await loadSentences(), dataError: null });
           } catch (error) {
-            set({ dataError: message(error) });
+            set({ dataError: errorMessage(error) });
           }
           if (get().phase === 'loading') set({ phase: 'idle' });
           derive();
@@ -357,7 +357,7 @@ function createSentimentStore() {
             set({ phase: 'ready', model, history: result.history, stop });
             await saveModel(model, result.history, stop);
           } catch (error) {
-            set({ phase: 'error', error: message(error) });
+            set({ phase: 'error', error: errorMessage(error) });
           }
         },
 
@@ -375,7 +375,7 @@ function createSentimentStore() {
             await idbDel(metaKey(key));
             await client().call('forget', { key: modelKey(key) });
           } catch (error) {
-            set({ storageProblem: message(error) });
+            set({ storageProblem: errorMessage(error) });
           }
         },
 
@@ -416,7 +416,7 @@ function createSentimentStore() {
             set({ phase: 'ready', backend: built.backend, model, history, live: [], stop: null });
             await saveModel(model, history, null);
           } catch (error) {
-            set({ phase: get().model ? 'ready' : 'idle', error: message(error) });
+            set({ phase: get().model ? 'ready' : 'idle', error: errorMessage(error) });
           }
         },
 

@@ -8,6 +8,7 @@ import type { ModelSpec } from '../engine/spec';
 import { type ModelWorkerApi, createModelWorker } from '../tf/modelWorkerClient';
 import type { BackendName, CompileOptions, EpochLog, NamedWeight } from '../tf/types';
 import { createScopedStore } from './scopedStore';
+import { errorMessage, toError } from '../engine/errors';
 
 export type ToyCell = 'simpleRNN' | 'lstm';
 
@@ -59,7 +60,7 @@ export function corpusOf(state: Pick<ToyLabState, 'docsText' | 'labelsText' | 'p
     try {
       result = prepareToyCorpus(splitLines(state.docsText), splitLines(state.labelsText), { padding: state.padding });
     } catch (error) {
-      result = error instanceof Error ? error : new Error(String(error));
+      result = toError(error);
     }
     lastCorpus = { key, result };
   }
@@ -111,7 +112,7 @@ export function createToyLab(cell: ToyCell) {
       let builtKey: string | null = null;
       const client = () => (worker ??= createModelWorker());
 
-      const fail = (error: unknown) => set({ phase: 'error', error: error instanceof Error ? error.message : String(error) });
+      const fail = (error: unknown) => set({ phase: 'error', error: errorMessage(error) });
 
       async function predictAll(corpus: ToyCorpus) {
         const predictions = await Promise.all(

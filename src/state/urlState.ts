@@ -3,24 +3,8 @@
  * owns one parameter (named after its id, so several widgets on a page never clash); its value is
  * base64url-encoded JSON. Writes use history.replaceState — the reader's Back button should leave
  * the page, not undo every weight they dragged — and are throttled, since a drag changes the
- * state sixty times a second.
+ * state sixty times a second. The value codec itself is pure and lives in engine/jsonParam.ts.
  */
-
-/** UTF-8 JSON as base64url (RFC 4648 §5, no padding): safe in a query string without escaping. */
-export function encodeJsonParam(value: unknown): string {
-  const bytes = new TextEncoder().encode(JSON.stringify(value));
-  let binary = '';
-  for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-/** The inverse of encodeJsonParam; throws on anything that is not base64url of UTF-8 JSON. */
-export function decodeJsonParam(text: string): unknown {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('not base64url');
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-  const bytes = Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
-  return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-}
 
 export function readQueryParam(name: string): string | null {
   if (typeof window === 'undefined') return null;

@@ -5,6 +5,7 @@
  */
 import { type CharNet, UnsupportedModelError, charNetOf } from './charLmNet';
 import type { Tf } from './types';
+import { errorMessage } from '../engine/errors';
 
 export class ModelImportError extends Error {}
 
@@ -83,7 +84,7 @@ export async function importCharModel(
   try {
     model = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology as object, weightSpecs, weightData: weightData.buffer }));
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     if (/Unknown layer/i.test(message)) throw new ModelImportError(`The model uses a layer type tfjs does not know: ${message}`);
     throw new ModelImportError(`tfjs could not load the model: ${message}`);
   }

@@ -10,6 +10,7 @@ import { EmbeddingTrainer } from './trainLoop';
 import type { BackendName, NamedWeight, Tf } from './types';
 import { readWeights } from './weights';
 import type { Handlers } from './workerRpc';
+import { errorMessage } from '../engine/errors';
 
 /** Where trained models are kept between page loads. */
 export interface ModelStore {
@@ -140,7 +141,7 @@ export function createSentimentHandlers(runtime: SentimentRuntime): { handlers: 
       try {
         model = (await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: parsed.modelTopology, weightSpecs, weightData: weights }))) as TfModel;
       } catch (error) {
-        throw new Error(`tfjs could not load the model: ${error instanceof Error ? error.message : String(error)}`);
+        throw new Error(`tfjs could not load the model: ${errorMessage(error)}`);
       }
       try {
         const spec = specFromModel(model);

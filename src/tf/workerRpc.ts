@@ -3,6 +3,7 @@
  * progress types. Every feature that trains off the main thread (toy models, sentiment, the
  * character model, MNIST) defines its own call map and worker file and shares this plumbing.
  */
+import { errorMessage } from '../engine/errors';
 
 export type CallMap = Record<string, { args: unknown; result: unknown; progress?: unknown }>;
 
@@ -81,7 +82,7 @@ export function serveRpc<C extends CallMap>(scope: DedicatedWorkerGlobalScope, h
       })
       .then(
         (result) => post({ id, ok: true, result }),
-        (error: unknown) => post({ id, ok: false, error: error instanceof Error ? error.message : String(error) }),
+        (error: unknown) => post({ id, ok: false, error: errorMessage(error) }),
       );
   };
 }

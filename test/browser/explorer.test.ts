@@ -5,7 +5,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { decodeConfig } from '../../src/widgets/explorer/explorerState';
+import { decodeConfig } from '../../src/engine/explorerConfig';
 import { type BookPage, useBook } from './harness';
 
 const { openBook } = useBook();

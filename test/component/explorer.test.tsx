@@ -1,8 +1,8 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { decodeJsonParam } from '../../src/state/urlState';
+import { decodeJsonParam } from '../../src/engine/jsonParam';
 import CellExplorer from '../../src/widgets/explorer/CellExplorer';
-import { decodeConfig } from '../../src/widgets/explorer/explorerState';
+import { decodeConfig } from '../../src/engine/explorerConfig';
 
 const SENTENCE = 'the cat sat 🐈';
 

@@ -19,7 +19,7 @@ import {
   type LayerArgsConfig,
   configProblems,
   configToSpec,
-} from '../../src/widgets/layerArgs/config';
+} from '../../src/engine/layerArgsConfig';
 import { cpuTf } from './tfjs';
 
 const tf = await cpuTf();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { snapWeight } from '../../src/engine/explorerPresets';
-import { encodeJsonParam, decodeJsonParam } from '../../src/state/urlState';
+import { encodeJsonParam, decodeJsonParam } from '../../src/engine/jsonParam';
 import {
   type ExplorerConfig,
   MAX_SENTENCE_CHARS,
@@ -8,7 +8,7 @@ import {
   defaultConfig,
   encodeConfig,
   withPreset,
-} from '../../src/widgets/explorer/explorerState';
+} from '../../src/engine/explorerConfig';
 
 function edited(): ExplorerConfig {
   const base = withPreset(defaultConfig({ cell: 'gru', compare: true, units: 3, inputDim: 4 }), 'counter');

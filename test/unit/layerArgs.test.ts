@@ -11,7 +11,7 @@ import {
   configProblems,
   configToSpec,
   sanitizeConfig,
-} from '../../src/widgets/layerArgs/config';
+} from '../../src/engine/layerArgsConfig';
 
 const lstmState: LayerArgsConfig = { ...DEFAULT_CONFIG, cell: 'lstm', units: 32, returnState: true, recurrentActivation: 'hard_sigmoid' };
 const statefulGru: LayerArgsConfig = {

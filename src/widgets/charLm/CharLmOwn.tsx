@@ -9,6 +9,7 @@ import { buildCharVocabulary } from '../../engine/charBatches';
 import { CharLmStore } from '../../state/charLmStore';
 import { Button, ProgressBar, WidgetShell } from '../shell';
 import { readTextFile, sortModelFiles } from './readFiles';
+import { errorMessage } from '../../engine/errors';
 
 export default function CharLmOwn() {
   const t = useT();
@@ -34,7 +35,7 @@ export default function CharLmOwn() {
       await useText({ name: file.name, text });
     } catch (error) {
       setReading(null);
-      setProblem(error instanceof Error ? error.message : String(error));
+      setProblem(errorMessage(error));
     }
   };
 
@@ -44,7 +45,7 @@ export default function CharLmOwn() {
     try {
       await importModel(await sortModelFiles(files));
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
+      setProblem(errorMessage(error));
     }
   };
 

@@ -1,5 +1,6 @@
 /** The small Moby-Dick summary the data step writes (vocabulary, counts, first chapter). */
 import { useEffect, useState } from 'react';
+import { errorMessage } from '../../engine/errors';
 
 /** What the data step (scripts/data/mobyDick.ts) writes to moby-dick.json. */
 export interface MobyDickInfo {
@@ -34,7 +35,7 @@ export function useMobyDickInfo(): { info: MobyDickInfo | null; error: string | 
     let live = true;
     loadInfo().then(
       (info) => live && setState({ info, error: null }),
-      (error: unknown) => live && setState({ info: null, error: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => live && setState({ info: null, error: errorMessage(error) }),
     );
     return () => {
       live = false;

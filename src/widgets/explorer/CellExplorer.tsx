@@ -12,13 +12,13 @@
 import { type KeyboardEvent, useEffect, useState } from 'react';
 import { useT } from '../../book/i18n';
 import type { CellKind } from '../../engine/cellTrace';
-import { ExplorerStoreProvider, createExplorerStore, useExplorer, useExplorerApi } from '../../state/explorerStore';
+import { ExplorerStore, useExplorer, useExplorerApi } from '../../state/explorerStore';
 import { readQueryParam } from '../../state/urlState';
 import { WidgetShell } from '../shell';
 import { enableBenchProbe } from './benchProbe';
 import { CellPanel } from './CellPanel';
 import { ExplorerControls } from './ExplorerControls';
-import { type DecodeProblem, type ExplorerProps, decodeConfig, defaultConfig } from './explorerState';
+import { type DecodeProblem, type ExplorerProps, decodeConfig, defaultConfig } from '../../engine/explorerConfig';
 import { TimeBar } from './TimeBar';
 import { useExplorerUrl } from './useExplorerUrl';
 import { EmbeddingTable, WeightEditor } from './WeightEditor';
@@ -90,7 +90,6 @@ function ExplorerBody({ id, note }: { id: string; note: { problem: DecodeProblem
 }
 
 export default function CellExplorer({ id, ...props }: CellExplorerProps) {
-  const t = useT();
   const key = typeof id === 'string' && id.length > 0 ? id : 'cell-explorer';
   const [boot] = useState(() => {
     const initial = defaultConfig(props);
@@ -100,19 +99,26 @@ export default function CellExplorer({ id, ...props }: CellExplorerProps) {
     if (decoded.problem === null) return { start: decoded.config, initial, note: null };
     return { start: initial, initial, note: { problem: decoded.problem, detail: decoded.detail } };
   });
-  const [store] = useState(() => createExplorerStore(boot.start, boot.initial));
-
   return (
-    <ExplorerStoreProvider create={() => store}>
-      <WidgetShell
-        title={t('explorer.title')}
-        id={key}
-        widget="CellExplorer"
-        description={t('explorer.description')}
-        onReset={() => store.getState().reset()}
-      >
-        <ExplorerBody id={key} note={boot.note} />
-      </WidgetShell>
-    </ExplorerStoreProvider>
+    <ExplorerStore.Provider init={boot}>
+      <ExplorerShell id={key} note={boot.note} />
+    </ExplorerStore.Provider>
+  );
+}
+
+/** The shell sits inside the provider so its Reset reaches this explorer's own store. */
+function ExplorerShell({ id, note }: { id: string; note: { problem: DecodeProblem; detail: string } | null }) {
+  const t = useT();
+  const store = useExplorerApi();
+  return (
+    <WidgetShell
+      title={t('explorer.title')}
+      id={id}
+      widget="CellExplorer"
+      description={t('explorer.description')}
+      onReset={() => store.getState().reset()}
+    >
+      <ExplorerBody id={id} note={note} />
+    </WidgetShell>
   );
 }

@@ -4,7 +4,7 @@ import { type CellKind, CELL_KINDS } from '../../engine/cellTrace';
 import { PRESET_IDS } from '../../engine/explorerPresets';
 import { useExplorer, useExplorerApi } from '../../state/explorerStore';
 import { Button, Controls, Select, TextField, Toggle } from '../shell';
-import { MAX_INPUT_DIM, MAX_SENTENCE_CHARS, UI_MAX_UNITS } from './explorerState';
+import { MAX_INPUT_DIM, MAX_SENTENCE_CHARS, UI_MAX_UNITS } from '../../engine/explorerConfig';
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => String(i + 1));
 

@@ -11,7 +11,7 @@ import { useExplorer } from '../../state/explorerStore';
 import { WeightGrid } from '../../viz/WeightGrid';
 import { probeFrameLatency } from './benchProbe';
 import { cellName, gatesOf, sub } from './gateInfo';
-import { shapeOf } from './explorerState';
+import { shapeOf } from '../../engine/explorerConfig';
 
 interface EditorProps {
   /** A drag began (the link waits for its end). */

@@ -8,7 +8,7 @@ import { useEffect, useRef } from 'react';
 import type { StoreApi } from 'zustand';
 import type { ExplorerState } from '../../state/explorerStore';
 import { type UrlParamWriter, createUrlParamWriter } from '../../state/urlState';
-import { encodeConfig } from './explorerState';
+import { encodeConfig } from '../../engine/explorerConfig';
 
 export interface ExplorerUrlControl {
   /** A drag began: hold writes until commit. */

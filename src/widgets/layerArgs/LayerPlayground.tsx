@@ -10,7 +10,7 @@ import { Stat, WidgetShell } from '../shell';
 import { ArgControls } from './ArgControls';
 import { kerasCode, tfjsCode } from './codegen';
 import { compareRows, shapesToString } from './compare';
-import { type LayerArgsConfig, configNotes, configProblems, configToSpec } from './config';
+import { type LayerArgsConfig, configNotes, configProblems, configToSpec } from '../../engine/layerArgsConfig';
 import { CopyCode } from './CopyCode';
 
 const COMBOS = [

@@ -1,5 +1,5 @@
 import { type ReactNode, useEffect } from 'react';
-import { MnistStore } from './mnistStore';
+import { MnistStore } from '../../state/mnistStore';
 
 function LoadOnMount() {
   const load = MnistStore.useStore((s) => s.load);

@@ -15,7 +15,7 @@ import { ProbabilityBars } from '../../viz/ProbabilityBars';
 import { useElementWidth } from '../../viz/useElementWidth';
 import { Button, Controls, ProgressBar, Select, Slider, Stat, Toggle, WidgetShell } from '../shell';
 import { DrawPad } from './DrawPad';
-import { MnistStore } from './mnistStore';
+import { MnistStore } from '../../state/mnistStore';
 import { useRowReading } from './useRowReading';
 
 const DIGIT_LABELS = Array.from({ length: MNIST_CLASSES }, (_, d) => String(d));

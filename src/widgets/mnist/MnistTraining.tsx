@@ -10,7 +10,7 @@ import { num } from '../../viz/format';
 import { LineChart } from '../../viz/LineChart';
 import { ModelSummaryTable } from '../shared/ModelSummaryTable';
 import { Button, Controls, ProgressBar, Select, Stat, WidgetShell } from '../shell';
-import { MNIST_PRESETS, type MnistPreset, MnistStore } from './mnistStore';
+import { MNIST_PRESETS, type MnistPreset, MnistStore } from '../../state/mnistStore';
 
 const SMOOTH = 10;
 

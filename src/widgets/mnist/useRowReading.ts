@@ -6,7 +6,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { maxAbsDiff } from '../../engine/matrix';
 import { type RowTrace, readRows } from '../../engine/mnistRows';
 import { denseWeightsOf, lstmWeightsOf } from '../../tf/weights';
-import { MnistStore } from './mnistStore';
+import { MnistStore } from '../../state/mnistStore';
+import { errorMessage } from '../../engine/errors';
 
 export interface RowReading {
   trace: RowTrace | null;
@@ -31,7 +32,7 @@ export function useRowReading(input: Float32Array, settled: Float32Array): RowRe
     let live = true;
     predict(settled).then(
       (probabilities) => live && setCheck({ input: settled, version: weights.version, probabilities }),
-      (error: unknown) => live && setCheckError(error instanceof Error ? error.message : String(error)),
+      (error: unknown) => live && setCheckError(errorMessage(error)),
     );
     return () => {
       live = false;

@@ -9,7 +9,7 @@ import { Heatmap } from '../../viz/Heatmap';
 import { num, vec } from '../../viz/format';
 import { Button, Controls, Stat, TextField, WidgetShell } from '../shell';
 import { MAX_TOKENS, type SentenceRun, SYNONYMS, UNITS, compareSentences } from './orderModel';
-import { MAX_SENTENCE_CHARS, OrderStore, type SentencePair } from './orderStore';
+import { MAX_SENTENCE_CHARS, OrderStore, type SentencePair } from '../../state/orderStore';
 
 const CELL = 24;
 

@@ -5,8 +5,9 @@
 import { useId, useState } from 'react';
 import { useT } from '../../book/i18n';
 import { Button, Controls, ProgressBar, Select } from '../shell';
-import { type CsvTable, CsvProblem, defaultColumns, pickColumns, readCsvFile } from './csvImport';
+import { type CsvTable, defaultColumns, pickColumns, readCsvFile } from './csvImport';
 import { useSentiment } from './SentimentLab';
+import { errorMessage } from '../../engine/errors';
 
 export default function CsvImport() {
   const t = useT();
@@ -31,7 +32,7 @@ export default function CsvImport() {
       setTable(read);
       setColumns(defaultColumns(read.columns));
     } catch (error) {
-      setProblem(error instanceof CsvProblem || error instanceof Error ? error.message : String(error));
+      setProblem(errorMessage(error));
     } finally {
       setProgress(null);
     }
@@ -45,7 +46,7 @@ export default function CsvImport() {
       setNote(t('sentiment.csv.used', { rows: picked.texts.length.toLocaleString('en-US'), skipped: picked.skipped, problems: table.problems }));
       setProblem(null);
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
+      setProblem(errorMessage(error));
     }
   }
 

@@ -7,6 +7,7 @@ import { useId, useState } from 'react';
 import { useT } from '../../book/i18n';
 import { Button, Controls } from '../shell';
 import { useSentiment } from './SentimentLab';
+import { errorMessage } from '../../engine/errors';
 
 function download(name: string, data: BlobPart, type: string) {
   const url = URL.createObjectURL(new Blob([data], { type }));
@@ -67,7 +68,7 @@ export default function ModelFiles() {
       download(`${stem}.json`, modelJson, 'application/json');
       download(`${stem}.weights.bin`, weights, 'application/octet-stream');
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
+      setProblem(errorMessage(error));
     }
   }
 
@@ -78,7 +79,7 @@ export default function ModelFiles() {
       const { modelJson, weights } = await readModelFiles([...list]);
       await importModel(modelJson, weights);
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
+      setProblem(errorMessage(error));
     }
   }
 

@@ -12,6 +12,7 @@ import type { ModelSpec } from '../../engine/spec';
 import { createModelWorker } from '../../tf/modelWorkerClient';
 import { ModelSummaryTable } from '../shared/ModelSummaryTable';
 import { Stat, WidgetShell } from '../shell';
+import { errorMessage } from '../../engine/errors';
 
 type Built = { summary: string[]; layerParams: { name: string; params: number }[]; backend: string };
 
@@ -30,7 +31,7 @@ export default function RecipeModelSummary({ model, title }: { model: string; ti
     worker
       .call('build', { spec, compile: { optimizer: 'adam', learningRate: 0.001, loss: 'categoricalCrossentropy' } })
       .then((b) => live && setBuilt({ summary: b.summary, layerParams: b.layerParams, backend: b.backend }))
-      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)))
+      .catch((e: unknown) => live && setError(errorMessage(e)))
       .finally(() => worker.dispose());
     return () => {
       live = false;

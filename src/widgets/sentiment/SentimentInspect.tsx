@@ -15,8 +15,9 @@ import { handClassifierOf } from '../../tf/sentimentWeights';
 import { Heatmap } from '../../viz/Heatmap';
 import { sci } from '../../viz/format';
 import { Stat, TextArea, WidgetShell } from '../shell';
-import { STOP_WORD_SET } from './data';
+import { STOP_WORD_SET } from '../../engine/labelledTexts';
 import { useSentiment } from './SentimentLab';
+import { toError } from '../../engine/errors';
 
 const DEFAULT_TEXT = 'The food was not good, and the service was even worse.';
 const CELL = 12;
@@ -51,7 +52,7 @@ export default function SentimentInspect() {
     try {
       return { net: handClassifierOf(model.spec, model.weights), vocab: vocabularyOf(model) };
     } catch (error) {
-      return error instanceof Error ? error : new Error(String(error));
+      return toError(error);
     }
   }, [model]);
 

@@ -10,7 +10,7 @@
  *     file or a single class each get a message saying what to do.
  */
 import Papa from 'papaparse';
-import type { LabelledTexts } from './data';
+import type { LabelledTexts } from '../../engine/labelledTexts';
 
 /** A problem with the reader's file, worded for the reader. */
 export class CsvProblem extends Error {}

@@ -9,8 +9,9 @@ import { formatCount, shapeToString } from '../../engine/paramCount';
 import { usePrefersReducedMotion } from '../../viz/motion';
 import { ShapeDiagram } from '../../viz/ShapeDiagram';
 import { Button, Controls, Slider, Stat, Toggle, WidgetShell } from '../shell';
-import { MAX_LENGTH, MIN_LENGTH, SHAPE_NAMES, type ShapeName, kerasLinesOf, stepsOf } from './shapeCatalog';
-import { ShapesStore } from './shapesStore';
+import { MAX_LENGTH, MIN_LENGTH, SHAPE_NAMES, type ShapeName } from '../../engine/recurrenceShapes';
+import { kerasLinesOf, stepsOf } from './shapeCatalog';
+import { ShapesStore } from '../../state/shapesStore';
 
 const PULSE_MS = 700;
 

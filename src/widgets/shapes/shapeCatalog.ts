@@ -6,13 +6,9 @@
  */
 import { type Shape, describeModel, shapeToString } from '../../engine/paramCount';
 import type { DenseSpec, LayerSpec } from '../../engine/spec';
+import type { ShapeName } from '../../engine/recurrenceShapes';
 import type { DiagramStep } from '../../viz/ShapeDiagram';
 
-export const SHAPE_NAMES = ['oneToOne', 'oneToMany', 'manyToOne', 'manyToManySynced', 'manyToManyDelayed'] as const;
-export type ShapeName = (typeof SHAPE_NAMES)[number];
-
-export const MIN_LENGTH = 1;
-export const MAX_LENGTH = 8;
 
 /** Sizes of the example models: 8 features per step, 16 hidden units, small output layers. */
 const FEATURES = 8;
@@ -21,8 +17,6 @@ const UNITS = 16;
 const CLASSES = 10;
 const TAGS = 12;
 const VOCABULARY = 1000;
-
-export const isShapeName = (value: unknown): value is ShapeName => typeof value === 'string' && (SHAPE_NAMES as readonly string[]).includes(value);
 
 /** One step of the unrolled drawing: x_t, h_t, y_t with Unicode subscripts. */
 const SUBSCRIPTS = '₀₁₂₃₄₅₆₇₈₉';

@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { toError } from '../../engine/errors';
 
 export interface ErrorBoundaryProps {
   children: ReactNode;
@@ -14,21 +15,17 @@ interface ErrorBoundaryState {
   attempt: number;
 }
 
-function asError(thrown: unknown): Error {
-  return thrown instanceof Error ? thrown : new Error(String(thrown));
-}
-
 /** Keeps a crash in one part of a page from blanking the whole page. */
 export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundaryState> {
   state: ErrorBoundaryState = { error: null, attempt: 0 };
 
   static getDerivedStateFromError(thrown: unknown): Partial<ErrorBoundaryState> {
-    return { error: asError(thrown) };
+    return { error: toError(thrown) };
   }
 
   componentDidCatch(thrown: unknown, info: ErrorInfo): void {
     // React already reports the error itself; this adds which part of the book it came from.
-    console.warn(`[${this.props.label ?? 'boundary'}] ${asError(thrown).message}`, info.componentStack);
+    console.warn(`[${this.props.label ?? 'boundary'}] ${toError(thrown).message}`, info.componentStack);
   }
 
   retry = (): void => {

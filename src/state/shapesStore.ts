@@ -2,8 +2,8 @@
  * The reader's choice in the shapes widget: which shape, how many steps, and whether the pulse
  * runs. Saved, so a reload shows the drawing the reader was looking at.
  */
-import { createScopedStore } from '../../state/scopedStore';
-import { MAX_LENGTH, MIN_LENGTH, type ShapeName, isShapeName } from './shapeCatalog';
+import { createScopedStore } from './scopedStore';
+import { MAX_LENGTH, MIN_LENGTH, type ShapeName, isShapeName } from '../engine/recurrenceShapes';
 
 export interface ShapesChoice {
   shape: ShapeName;

@@ -4,8 +4,8 @@
  * the engine reads each digit with. The worker keeps the weights in IndexedDB; this store saves
  * only the chosen size, so a reload asks the worker to restore and shows where training stood.
  */
-import { type DigitSet, decodeDigits } from '../../engine/mnistDigits';
-import { fetchBytes } from '../../tf/fetchBytes';
+import { type DigitSet, decodeDigits } from '../engine/mnistDigits';
+import { fetchBytes } from '../tf/fetchBytes';
 import {
   MNIST_BOOK_CONFIG,
   MNIST_BROWSER_CONFIG,
@@ -14,10 +14,11 @@ import {
   type MnistHistoryPoint,
   type MnistStatus,
   type MnistTrainProgress,
-} from '../../tf/mnistCalls';
-import { type MnistWorkerApi, createMnistWorker } from '../../tf/mnistClient';
-import type { NamedWeight } from '../../tf/types';
-import { createScopedStore } from '../../state/scopedStore';
+} from '../tf/mnistCalls';
+import { type MnistWorkerApi, createMnistWorker } from '../tf/mnistClient';
+import type { NamedWeight } from '../tf/types';
+import { createScopedStore } from './scopedStore';
+import { errorMessage } from '../engine/errors';
 
 export type MnistPreset = 'browser' | 'book';
 
@@ -61,8 +62,6 @@ export interface MnistState {
 
 type Saved = Pick<MnistState, 'preset'>;
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 export function createMnistStore() {
   return createScopedStore<MnistState, Saved>(
     'MnistLab',
@@ -102,7 +101,7 @@ export function createMnistStore() {
             await adopt(await client().call('load', { config: MNIST_PRESETS[get().preset], resume }));
             set({ phase: 'ready' });
           } catch (error) {
-            set({ phase: 'error', error: message(error) });
+            set({ phase: 'error', error: errorMessage(error) });
           }
         },
 
@@ -134,7 +133,7 @@ export function createMnistStore() {
             await adopt(status);
             set({ phase: 'ready' });
           } catch (error) {
-            set({ phase: 'error', error: message(error), dataProgress: null });
+            set({ phase: 'error', error: errorMessage(error), dataProgress: null });
           }
         },
 
@@ -147,7 +146,7 @@ export function createMnistStore() {
             await adopt(await client().call('reset', { config: MNIST_PRESETS[get().preset] }));
             set({ phase: 'ready' });
           } catch (error) {
-            set({ phase: 'error', error: message(error) });
+            set({ phase: 'error', error: errorMessage(error) });
           }
         },
 
@@ -164,7 +163,7 @@ export function createMnistStore() {
               set({ heldOut: decodeDigits(bytes), heldOutProgress: null });
             } catch (error) {
               heldOutLoading = null;
-              set({ heldOutError: message(error), heldOutProgress: null });
+              set({ heldOutError: errorMessage(error), heldOutProgress: null });
             }
           })();
           return heldOutLoading;

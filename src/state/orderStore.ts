@@ -1,5 +1,5 @@
 /** The two sentences the reader compares; saved so an edited pair survives a reload. */
-import { createScopedStore } from '../../state/scopedStore';
+import { createScopedStore } from './scopedStore';
 
 export interface SentencePair {
   first: string;

@@ -2,10 +2,11 @@
  * The layer playground's settings and what they mean as a model: the ModelSpec the engine counts
  * and tfjs builds, the arguments tfjs refuses (with the reason), and the things the playground
  * decides for the reader when stacking (said out loud as notes). Pure: no React, no tfjs.
+ * Problems and notes name their dictionary keys as literal types, so the engine needs no import
+ * from the book while the typecheck still proves each key exists where the widget translates it.
  */
-import type { StringKey } from '../../book/i18n';
-import { needsFunctionalApi } from '../../engine/functionalGraph';
-import type { ActivationName, InitializerName, LayerSpec, MergeMode, ModelSpec, RecurrentSpec } from '../../engine/spec';
+import { needsFunctionalApi } from './functionalGraph';
+import type { ActivationName, InitializerName, LayerSpec, MergeMode, ModelSpec, RecurrentSpec } from './spec';
 
 export type CellKind = RecurrentSpec['kind'];
 /** Off, or one of Keras' merge modes; 'none' is merge_mode=None. */
@@ -143,7 +144,7 @@ export interface ArgProblem {
   arg: string;
   /** 'tfjs': Keras builds it, tfjs cannot. 'both': neither framework builds it. */
   scope: 'tfjs' | 'both';
-  key: StringKey;
+  key: `layerArgs.problem.${'resetAfter' | 'statefulBatch'}`;
 }
 
 /** Settings tfjs refuses. Each entry is checked against a real tfjs build in the parity tests. */
@@ -155,7 +156,7 @@ export function configProblems(config: LayerArgsConfig): ArgProblem[] {
 }
 
 export interface ConfigNote {
-  key: StringKey;
+  key: `layerArgs.note.${'lowerSequences' | 'lowerConcat' | 'functional' | 'headFirst' | 'headPerStep'}`;
   params?: Record<string, string | number>;
 }
 

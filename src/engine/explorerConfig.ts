@@ -8,10 +8,11 @@
  *     t: time step, e: { token: [hundredths…] }, w: { kind: [kernel, recurrent, bias] in hundredths } }
  * Weights equal to a kind's defaults are left out, so an untouched explorer has a short link.
  */
-import { type CellKind, type CellParams, type CellShape, CELL_KINDS, WEIGHT_PARTS, partSize } from '../../engine/cellTrace';
-import { type PresetId, PRESETS, defaultParams, presetParams, snapWeight } from '../../engine/explorerPresets';
-import { MAX_TOKENS } from '../../engine/tokenVectors';
-import { decodeJsonParam, encodeJsonParam } from '../../state/urlState';
+import { type CellKind, type CellParams, type CellShape, CELL_KINDS, WEIGHT_PARTS, partSize } from './cellTrace';
+import { type PresetId, PRESETS, defaultParams, presetParams, snapWeight } from './explorerPresets';
+import { MAX_TOKENS } from './tokenVectors';
+import { decodeJsonParam, encodeJsonParam } from './jsonParam';
+import { errorMessage } from './errors';
 
 export const MAX_UNITS = 8;
 /** What the explorer's own controls offer; links and props may ask for up to MAX_UNITS. */
@@ -200,7 +201,7 @@ export function decodeConfig(text: string): Decoded {
   try {
     raw = decodeJsonParam(text);
   } catch (error) {
-    return { config: null, problem: 'notJson', detail: error instanceof Error ? error.message : String(error) };
+    return { config: null, problem: 'notJson', detail: errorMessage(error) };
   }
   if (!isRecord(raw)) return { config: null, problem: 'notObject', detail: typeof raw };
   if (raw.v !== 1) return { config: null, problem: 'version', detail: String(raw.v) };
