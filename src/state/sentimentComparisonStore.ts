@@ -14,7 +14,7 @@ import { type SentimentWorkerApi, createSentimentWorker } from '../tf/sentimentC
 import type { StopReason, TrainProgress } from '../tf/trainLoop';
 import type { BackendName, EpochLog } from '../tf/types';
 import { createScopedStore } from './scopedStore';
-import type { LivePoint } from './sentimentStore';
+import type { LivePoint } from './sentimentModel';
 import { errorMessage } from '../engine/errors';
 
 export const COMPARED_CELLS: readonly SentimentCell[] = ['simpleRNN', 'lstm', 'gru'];

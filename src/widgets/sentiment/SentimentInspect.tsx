@@ -10,7 +10,7 @@ import { useT } from '../../book/i18n';
 import { maxAbsDiff } from '../../engine/matrix';
 import { classifyByHand } from '../../engine/sentimentModels';
 import { encodeForModel } from '../../engine/sentimentPreprocess';
-import { vocabularyOf } from '../../state/sentimentStore';
+import { vocabularyOf } from '../../engine/sentimentVocabulary';
 import { handClassifierOf } from '../../tf/sentimentWeights';
 import { Heatmap } from '../../viz/Heatmap';
 import { sci } from '../../viz/format';

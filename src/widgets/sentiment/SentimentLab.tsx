@@ -9,7 +9,8 @@
  */
 import { type ReactNode, useEffect } from 'react';
 import type { SentimentCell } from '../../engine/sentimentModels';
-import { type SentimentLabDefaults, sentimentStore } from '../../state/sentimentStore';
+import type { SentimentLabDefaults } from '../../engine/sentimentSettings';
+import { sentimentStore } from '../../state/sentimentStore';
 
 export interface SentimentLabProps {
   storageKey?: string;

@@ -4,9 +4,9 @@
  * cancel, early stopping, and a plain explanation when the loss turns NaN or diverges. The
  * trained model is saved automatically and can be exported and imported (ModelFiles).
  */
-import { useT } from '../../book/i18n';
+import { type StringKey, useT } from '../../book/i18n';
 import type { SentimentCell } from '../../engine/sentimentModels';
-import { STOP_MESSAGES } from '../../state/sentimentStore';
+import type { StopReason } from '../../tf/trainLoop';
 import { LineChart } from '../../viz/LineChart';
 import { num } from '../../viz/format';
 import { ModelSummaryTable } from '../shared/ModelSummaryTable';
@@ -19,6 +19,16 @@ const CELLS: { value: SentimentCell; label: string }[] = [
   { value: 'lstm', label: 'LSTM' },
   { value: 'gru', label: 'GRU' },
 ];
+
+/** Why training stopped, as the reader reads it. */
+const STOP_MESSAGES: Record<StopReason, StringKey> = {
+  done: 'sentiment.stop.done',
+  cancelled: 'sentiment.stop.cancelled',
+  earlyStopping: 'sentiment.stop.early',
+  nan: 'sentiment.stop.nan',
+  diverged: 'sentiment.stop.diverged',
+  timeLimit: 'sentiment.stop.time',
+};
 
 const pct = (v: number | undefined) => (v === undefined ? '—' : `${(v * 100).toFixed(1)}%`);
 const duration = (ms: number) => (ms < 60_000 ? `${Math.ceil(ms / 1000)} s` : `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`);
@@ -93,7 +103,7 @@ export default function SentimentTrainer({ cells = ['simpleRNN', 'lstm', 'gru'],
       )}
       {stop && (
         <p role={bad ? 'alert' : 'status'} className={bad ? 'widget-problem' : 'sentiment-stop'} data-testid="stop-reason" data-reason={stop.reason}>
-          {t(STOP_MESSAGES[stop.reason] as never, {
+          {t(STOP_MESSAGES[stop.reason], {
             epochs: history.length,
             epoch: stop.epoch ?? history.length,
             batch: stop.batch ?? 0,
