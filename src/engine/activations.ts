@@ -14,6 +14,11 @@ const FUNCTIONS: Record<ElementwiseActivation, (x: number) => number> = {
   linear: (x) => x,
 };
 
+/** The scalar function itself, for loops that apply it in place. */
+export function elementwiseFunction(name: ElementwiseActivation): (x: number) => number {
+  return FUNCTIONS[name];
+}
+
 export function activate(name: ElementwiseActivation, values: ArrayLike<number>): Float32Array {
   const f = FUNCTIONS[name];
   return Float32Array.from(values as ArrayLike<number>, f);

@@ -5,13 +5,30 @@
 export type Random = () => number;
 
 export function seededRandom(seed: number): Random {
+  return randomStream(seed).next;
+}
+
+/** The same generator with its position readable and settable, so a checkpoint can resume the exact draws. */
+export interface RandomStream {
+  next: Random;
+  state(): number;
+  setState(state: number): void;
+}
+
+export function randomStream(seed: number): RandomStream {
   let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  return {
+    next: () => {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = a;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    },
+    state: () => a,
+    setState: (state) => {
+      a = state >>> 0;
+    },
   };
 }
 

@@ -60,6 +60,12 @@ export interface KernelTrainerOptions {
   stateful?: boolean;
   /** Starting weights in tfjs order; when left out they are drawn as src/tf/buildModel.ts' defaults would be. */
   weights?: KernelWeight[];
+  /**
+   * The compiled SIMD products (public/generated/training-kernels.wasm, built from
+   * src/engine/train/wasm/products.ts). Left out, or where wasm SIMD is missing, the TypeScript
+   * products run: the same numbers, about 4× slower on this machine.
+   */
+  wasm?: WebAssembly.Module;
 }
 
 /** A batch of int ids [batch, steps]: word ids for an Embedding, character ids for a one-hot input. */
@@ -143,6 +149,8 @@ export interface KernelOptimizerState {
   accBeta2: number;
   m: Float32Array[];
   v: Float32Array[];
+  /** Where the dropout generator is, so resumed dropout masks continue the same sequence. */
+  dropoutRandomState: number;
 }
 
 export interface KernelTrainer {
