@@ -227,3 +227,56 @@ export function parityWithTfjs(tf: Tf, c: ParityCase, wasm: WebAssembly.Module |
     steps.dispose();
   }
 }
+
+/**
+ * GRU reset_after (Keras 2), which tfjs cannot build, written out in tfjs ops exactly as Keras
+ * defines it, feeding a Dense softmax head:
+ *   mx = x_t·W + b_in, mh = h·U + b_rec;  z = σ(mx_z + mh_z), r = σ(mx_r + mh_r);
+ *   h̃ = tanh(mx_h + r ⊙ mh_h);  h_t = z ⊙ h + (1 − z) ⊙ h̃
+ */
+export function resetAfterSteps(tf: Tf, c: ParityCase, weights: KernelWeight[]): Steps & { dispose(): void } {
+  const [gru, dense] = c.spec.layers;
+  if (gru.kind !== 'gru' || !gru.resetAfter || dense.kind !== 'dense') throw new Error('resetAfterSteps takes GRU(reset_after) → Dense');
+  const U = gru.units;
+  const variables = weights.map((w) => tf.variable(tf.tensor(w.values, w.shape), true, `${c.name}-${w.name}`.replace(/[^A-Za-z0-9_./-]/g, '_')));
+  const [W, Ur, bias, K, kb] = variables;
+  const gate = gru.recurrentActivation === 'hard_sigmoid' ? (t: Tensor) => tf.clipByValue(tf.add(0.5, tf.mul(0.2, t)), 0, 1) : (t: Tensor) => tf.sigmoid(t);
+  const loss = lossOf(c);
+  return {
+    variables,
+    lossFn: (b) => () => {
+      const { x, y } = tensorsOf(tf, c, b);
+      const [bIn, bRec] = tf.unstack(bias);
+      let h: Tensor = tf.zeros([c.batch, U]);
+      const hs: Tensor[] = [];
+      for (let t = 0; t < c.steps; t++) {
+        const xt = tf.squeeze(tf.slice(x, [0, t, 0], [-1, 1, -1]), [1]);
+        const [xz, xr, xh] = tf.split(tf.add(tf.matMul(xt, W), bIn), 3, 1);
+        const [hz, hr, hh] = tf.split(tf.add(tf.matMul(h, Ur), bRec), 3, 1);
+        const z = gate(tf.add(xz, hz));
+        const r = gate(tf.add(xr, hr));
+        const candidate = tf.tanh(tf.add(xh, tf.mul(r, hh)));
+        h = tf.add(tf.mul(z, h), tf.mul(tf.sub(1, z), candidate));
+        hs.push(h);
+      }
+      const sequence = gru.returnSequences ?? false;
+      const rows = sequence ? tf.reshape(tf.stack(hs, 1), [c.batch * c.steps, U]) : h;
+      const p = tf.softmax(tf.add(tf.matMul(rows, K), kb));
+      return tfLoss(tf, loss, y, sequence ? tf.reshape(p, [c.batch, c.steps, dense.units]) : p);
+    },
+    read: () => variables.map((v) => Float32Array.from(v.dataSync() as Float32Array)),
+    dispose: () => variables.forEach((v) => v.dispose()),
+  };
+}
+
+export function parityWithReference(tf: Tf, c: ParityCase, wasm: WebAssembly.Module | null): ParityReport {
+  const probe = kernelFor(c, null, null);
+  const weights = randomWeights(probe.getWeights(), c.weightScale ?? 0.5, c.seed);
+  const kernel = kernelFor(c, weights, wasm);
+  const steps = resetAfterSteps(tf, c, weights);
+  try {
+    return compareWith(tf, c, kernel, steps);
+  } finally {
+    steps.dispose();
+  }
+}
