@@ -1,6 +1,7 @@
 /**
  * The activations recurrent layers use, written out. hard_sigmoid is the piecewise-linear
- * sigmoid that tfjs (and Keras 1) use by default for gates: clip(0.2·x + 0.5, 0, 1).
+ * sigmoid that tfjs (like Keras 1 and Keras 2.0–2.2) uses by default for gates:
+ * clip(0.2·x + 0.5, 0, 1). Keras 2.3+ and tf.keras default to the logistic sigmoid.
  */
 import type { ActivationName } from './spec';
 

@@ -8,13 +8,15 @@
  *
  * The two forms differ only in where the reset gate acts on the candidate h̃_t:
  *
- *   resetAfter false (tfjs, Keras 1, the original paper's order; one bias [3·units]):
+ *   resetAfter false (tfjs, Keras up to 2.2, Cho et al. 2014 as revised (v3); one bias [3·units]):
  *     h̃_t = tanh(x_t·W_h + (r_t ⊙ h_{t-1})·U_h + b_h)
- *   resetAfter true (Keras 2's default, cuDNN's order; bias [2, 3·units]: input row, recurrent row):
+ *   resetAfter true (tf.keras' default in TensorFlow 2; cuDNN's and the paper's first version's
+ *   order; bias [2, 3·units]: input row, recurrent row):
  *     h̃_t = tanh(x_t·W_h + b_h,in + r_t ⊙ (h_{t-1}·U_h + b_h,rec))
  *     and z, r add both biases: x·W + b_in + h·U + b_rec.
  *
- * tfjs cannot build the second form, so a Keras 2 GRU's weights only run here, in the engine.
+ * tfjs cannot build the second form, so such a GRU's weights (e.g. from TensorFlow 2) only run
+ * here, in the engine.
  */
 import { activate } from './activations';
 import {
