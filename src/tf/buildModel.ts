@@ -1,23 +1,17 @@
 /**
- * Builds a tfjs model from the same ModelSpec the engine counts. Two tfjs defaults are replaced
- * here, once, for every model in the book (see shared/STACK.md): gates use the logistic sigmoid
- * as Keras 2.3+ and tf.keras do (tfjs, like Keras up to 2.2, defaults to hard_sigmoid), and the
- * recurrent kernel starts glorot-uniform instead of orthogonal, whose QR decomposition made a
- * one-layer page take ~12 s. unitForgetBias stays tfjs' false (Keras defaults to true) unless a
- * spec asks for it.
+ * Builds a tfjs model from the same ModelSpec the engine counts, with the book's defaults
+ * (src/engine/bookDefaults.ts) wherever the spec is silent, once, for every model in the book:
+ * sigmoid gates as Keras 2.3+ and tf.keras use (tfjs, like Keras up to 2.2, defaults to
+ * hard_sigmoid), glorot-uniform recurrent kernels instead of orthogonal, and unitForgetBias
+ * left at tfjs' false (Keras defaults to true) unless a spec asks for it.
  */
+import { BOOK_DEFAULTS } from '../engine/bookDefaults';
 import type { LayerSpec, ModelSpec, RecurrentSpec } from '../engine/spec';
 import type { Tf } from './types';
 
 type LayersApi = Tf['layers'];
 /** Every tfjs layer factory returns a subclass of Layer. */
 type AnyLayer = Parameters<ReturnType<Tf['sequential']>['add']>[0];
-
-export const BOOK_DEFAULTS = {
-  recurrentActivation: 'sigmoid',
-  recurrentInitializer: 'glorotUniform',
-  kernelInitializer: 'glorotUniform',
-} as const;
 
 /** Arguments a spec may hold that tfjs cannot build; building such a spec fails loudly. */
 export function unsupportedInTfjs(layer: LayerSpec): string[] {
@@ -61,7 +55,7 @@ function buildRecurrent(layers: LayersApi, layer: RecurrentSpec, extra: object =
       return layers.lstm({
         ...(args as object),
         recurrentActivation: activationOf(layer.recurrentActivation, BOOK_DEFAULTS.recurrentActivation),
-        unitForgetBias: layer.unitForgetBias ?? false,
+        unitForgetBias: layer.unitForgetBias ?? BOOK_DEFAULTS.unitForgetBias,
       } as never);
     case 'gru':
       return layers.gru({

@@ -67,7 +67,7 @@ describe('LayerPlayground', { timeout: 40_000 }, () => {
     fireEvent.click(screen.getByLabelText('return_state'));
     expect(screen.getByTestId('shape-0').textContent).toBe('[(None, 8), (None, 8), (None, 8)]');
     expect(screen.getByTestId('notes').textContent).toMatch(/functional API/);
-    expect(screen.getByTestId('code-python').textContent).toContain('x1, state_h, state_c = layers.LSTM(8, return_state=True)(inputs)');
+    expect(screen.getByTestId('code-python').textContent).toContain('x1, state_h, state_c = layers.LSTM(8, unit_forget_bias=False, return_state=True, name="lstm")(inputs)');
     await waitFor(() => expect(screen.getByTestId('tfjs-params-0').textContent).toBe('608 ✓'), BUILD);
   });
 
@@ -105,7 +105,7 @@ describe('LayerPlayground', { timeout: 40_000 }, () => {
       fireEvent.click(screen.getByRole('button', { name: 'Copy the Keras (Python) code' }));
     });
     expect(writeText).toHaveBeenCalledWith(screen.getByTestId('code-python').querySelector('code')?.textContent);
-    expect(writeText.mock.calls[0][0]).toContain('layers.SimpleRNN(128)');
+    expect(writeText.mock.calls[0][0]).toContain('layers.SimpleRNN(128, name="simple_rnn")');
     expect(screen.getByTestId('code-python').querySelector('[role="status"]')?.textContent).toBe('Copied');
   });
 

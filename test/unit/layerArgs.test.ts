@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { walkGraph, needsFunctionalApi } from '../../src/engine/functionalGraph';
 import { describeModel, shapeToString } from '../../src/engine/paramCount';
 import type { ModelSpec } from '../../src/engine/spec';
-import { kerasCode, tfjsCode } from '../../src/widgets/layerArgs/codegen';
+import { kerasCode } from '../../src/engine/modelCode/keras';
+import { tfjsCode } from '../../src/engine/modelCode/tfjs';
 import { compareRows } from '../../src/widgets/layerArgs/compare';
 import {
   DEFAULT_CONFIG,
@@ -38,8 +39,8 @@ describe('code generation (written out by hand)', () => {
         '',
         'model = keras.Sequential([',
         '    keras.Input(shape=(None, 10)),',
-        '    layers.SimpleRNN(128),',
-        '    layers.Dense(1),',
+        '    layers.SimpleRNN(128, name="simple_rnn"),',
+        '    layers.Dense(1, name="dense"),',
         '])',
         'model.summary()',
       ].join('\n'),
@@ -52,9 +53,10 @@ describe('code generation (written out by hand)', () => {
         'model.add(tf.layers.simpleRNN({',
         '  units: 128,',
         "  kernelInitializer: 'glorotUniform',",
+        "  name: 'simple_rnn',",
         '  inputShape: [null, 10],',
         '}));',
-        "model.add(tf.layers.dense({ units: 1, kernelInitializer: 'glorotUniform' }));",
+        "model.add(tf.layers.dense({ units: 1, kernelInitializer: 'glorotUniform', name: 'dense' }));",
         'model.summary();',
       ].join('\n'),
     );
@@ -64,12 +66,18 @@ describe('code generation (written out by hand)', () => {
     const spec = configToSpec(lstmState);
     expect(kerasCode(spec)).toBe(
       [
+        'import tensorflow as tf',
         'from tensorflow import keras',
         'from tensorflow.keras import layers',
         '',
+        "# tfjs' hard sigmoid (Keras 2's too): clip(0.2·x + 0.5, 0, 1). Keras 3's \"hard_sigmoid\" is",
+        '# x/6 + 0.5, a different function, so the one the model was trained with is written here.',
+        'def hard_sigmoid(x):',
+        '    return tf.clip_by_value(0.2 * x + 0.5, 0.0, 1.0)',
+        '',
         'inputs = keras.Input(shape=(None, 10))',
-        'x1, state_h, state_c = layers.LSTM(32, recurrent_activation="hard_sigmoid", return_state=True)(inputs)',
-        'x2 = layers.Dense(1)(x1)',
+        'x1, state_h, state_c = layers.LSTM(32, recurrent_activation=hard_sigmoid, unit_forget_bias=False, return_state=True, name="lstm")(inputs)',
+        'x2 = layers.Dense(1, name="dense")(x1)',
         'model = keras.Model(inputs, [x2, state_h, state_c])',
         'model.summary()',
       ].join('\n'),
@@ -79,8 +87,13 @@ describe('code generation (written out by hand)', () => {
         "import * as tf from '@tensorflow/tfjs';",
         '',
         'const inputs = tf.input({ shape: [null, 10] });',
-        "const [x1, stateH, stateC] = tf.layers.lstm({ units: 32, kernelInitializer: 'glorotUniform', returnState: true }).apply(inputs) as tf.SymbolicTensor[];",
-        "const x2 = tf.layers.dense({ units: 1, kernelInitializer: 'glorotUniform' }).apply(x1) as tf.SymbolicTensor;",
+        'const [x1, stateH, stateC] = tf.layers.lstm({',
+        '  units: 32,',
+        "  kernelInitializer: 'glorotUniform',",
+        '  returnState: true,',
+        "  name: 'lstm',",
+        '}).apply(inputs) as tf.SymbolicTensor[];',
+        "const x2 = tf.layers.dense({ units: 1, kernelInitializer: 'glorotUniform', name: 'dense' }).apply(x1) as tf.SymbolicTensor;",
         'const model = tf.model({ inputs, outputs: [x2, stateH, stateC] });',
         'model.summary();',
       ].join('\n'),
@@ -96,7 +109,7 @@ describe('code generation (written out by hand)', () => {
         '',
         'model = keras.Sequential([',
         '    keras.Input(shape=(20, 32), batch_size=4),',
-        '    layers.Bidirectional(layers.GRU(32, dropout=0.2, stateful=True, reset_after=True), merge_mode="sum"),',
+        '    layers.Bidirectional(layers.GRU(32, dropout=0.2, stateful=True, reset_after=True, name="gru"), merge_mode="sum", name="bidirectional"),',
         '])',
         'model.summary()',
       ].join('\n'),
@@ -114,8 +127,10 @@ describe('code generation (written out by hand)', () => {
         '    dropout: 0.2,',
         '    stateful: true,',
         "    // resetAfter: true — tfjs has no reset_after=True (TensorFlow 2's tf.keras default), only false",
+        "    name: 'gru',",
         '  }),',
         "  mergeMode: 'sum',",
+        "  name: 'bidirectional',",
         '  batchInputShape: [4, 20, 32],',
         '}));',
         'model.summary();',
@@ -131,7 +146,7 @@ describe('code generation (written out by hand)', () => {
 
   it('merge_mode=None is written as None / null, and the backward output becomes a model output', () => {
     const spec = configToSpec({ ...DEFAULT_CONFIG, units: 4, bidirectional: 'none' });
-    expect(kerasCode(spec)).toContain('x1_forward, x1_backward = layers.Bidirectional(layers.SimpleRNN(4), merge_mode=None)(inputs)');
+    expect(kerasCode(spec)).toContain('x1_forward, x1_backward = layers.Bidirectional(layers.SimpleRNN(4, name="simple_rnn"), merge_mode=None, name="bidirectional")(inputs)');
     expect(kerasCode(spec)).toContain('model = keras.Model(inputs, [x2, x1_backward])');
     expect(tfjsCode(spec)).toContain('mergeMode: null,');
   });

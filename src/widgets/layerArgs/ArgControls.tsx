@@ -4,7 +4,7 @@ import { useT } from '../../book/i18n';
 import type { ActivationName, InitializerName } from '../../engine/spec';
 import { LayerArgsStore } from '../../state/layerArgsStore';
 import { NumberField, Select, Slider, Toggle } from '../shell/controls';
-import { PY_INIT } from './codegen';
+import { PY_INIT } from '../../engine/modelCode/keras';
 import { ACTIVATIONS, BIDI_CHOICES, type BidiChoice, CELL_CLASS, CELLS, type CellKind, INITIALIZERS, LIMITS } from '../../engine/layerArgsConfig';
 
 /** Where a fixed length or batch starts when the reader first ticks the box. */
