@@ -17,6 +17,7 @@ import gradients from './strings/gradients';
 import layerArgs from './strings/layerArgs';
 import lstmGru from './strings/lstmGru';
 import mnist from './strings/mnist';
+import notebook from './strings/notebook';
 import numpyRnn from './strings/numpyRnn';
 import order from './strings/order';
 import modelSummary from './strings/modelSummary';
@@ -30,7 +31,7 @@ import toyLab from './strings/toyLab';
  * different widgets does not collide in a single file. Each part pairs its English strings with
  * a Chinese entry for every key; TypeScript refuses a part whose zh misses one.
  */
-const parts = [book, cellDiagram, toyLab, numpyRnn, lstmGru, shapes, order, layerArgs, explorer, charLm, gradients, sentiment, sentimentChapters, modelSummary, mnist] as const;
+const parts = [book, cellDiagram, toyLab, numpyRnn, lstmGru, shapes, order, layerArgs, explorer, charLm, gradients, sentiment, sentimentChapters, modelSummary, mnist, notebook] as const;
 
 type Part = (typeof parts)[number];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -11,7 +11,8 @@ import type { SimpleRNNWeights } from '../engine/simpleRnn';
 import type { TfModel } from './buildModel';
 import type { NamedWeight, Tf } from './types';
 
-export function readWeights(model: TfModel): NamedWeight[] {
+/** Any LayersModel's arrays (Sequential or functional), in model.weights order. */
+export function readWeights(model: Pick<TfModel, 'weights' | 'getWeights'>): NamedWeight[] {
   const values = model.getWeights();
   return model.weights.map((variable, i) => ({
     name: variable.name,
