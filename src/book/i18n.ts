@@ -8,7 +8,8 @@
  */
 import { useMemo } from 'react';
 import { create } from 'zustand';
-import { readStored, writeStored } from './storage';
+import { legacyStorageKey, storageKey } from '../engine/storageKeys';
+import { readStoredMoving, writeStored } from '../state/safeStorage';
 import book from './strings/book';
 import cellDiagram from './strings/cellDiagram';
 import charLm from './strings/charLm';
@@ -64,7 +65,7 @@ export function translate(locale: Locale, key: StringKey, params?: TranslatePara
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
-const LOCALE_KEY = 'unrolled.locale';
+const LOCALE_KEY = storageKey('pref', 'locale');
 
 interface LocaleState {
   locale: Locale;
@@ -72,7 +73,7 @@ interface LocaleState {
 }
 
 export const useLocaleStore = create<LocaleState>((set) => ({
-  locale: ((stored) => (isLocale(stored) ? stored : 'en'))(readStored(LOCALE_KEY)),
+  locale: ((stored) => (isLocale(stored) ? stored : 'en'))(readStoredMoving(LOCALE_KEY, legacyStorageKey('pref', 'locale'))),
   setLocale: (locale) => {
     writeStored(LOCALE_KEY, locale);
     set({ locale });

@@ -8,12 +8,14 @@
  * keep THEME_KEY and the values in step with it.
  */
 import { create } from 'zustand';
-import { readStored, writeStored } from './storage';
+import { legacyStorageKey, storageKey } from '../engine/storageKeys';
+import { readStoredMoving, writeStored } from '../state/safeStorage';
 
 export type ThemePreference = 'system' | 'light' | 'dark';
 export type ResolvedTheme = 'light' | 'dark';
 
-export const THEME_KEY = 'unrolled.theme';
+/** Also read by index.html's inline script, which cannot import it (test/unit/storageKeys.test.ts checks they agree). */
+export const THEME_KEY = storageKey('pref', 'theme');
 const CYCLE: ThemePreference[] = ['system', 'light', 'dark'];
 const DARK_QUERY = '(prefers-color-scheme: dark)';
 
@@ -31,7 +33,7 @@ function resolve(preference: ThemePreference): ResolvedTheme {
 
 /** The reader's saved choice, or "system" when there is none (or it cannot be read). */
 export function storedPreference(): ThemePreference {
-  const stored = readStored(THEME_KEY);
+  const stored = readStoredMoving(THEME_KEY, legacyStorageKey('pref', 'theme'));
   return CYCLE.includes(stored as ThemePreference) ? (stored as ThemePreference) : 'system';
 }
 

@@ -6,53 +6,41 @@
 import { type ReactNode, createContext, createElement, useContext, useEffect, useState } from 'react';
 import { type StoreApi, createStore, useStore } from 'zustand';
 import { type PersistOptions, createJSONStorage, persist } from 'zustand/middleware';
+import { legacyStorageKey, storageKey } from '../engine/storageKeys';
+import { readStoredMoving, removeStored, writeStored } from './safeStorage';
 
 /** Builds the store's state; `init` is what the provider was given (a widget's props, a decoded link). */
 export type StoreInitializer<S, I = void> = (set: StoreApi<S>['setState'], get: StoreApi<S>['getState'], init: I) => S;
 
 export interface ScopedStoreOptions<S, P> {
-  /** Fields to save under localStorage "unrolled:<key>"; omit to keep the store in memory only. */
+  /** Fields to save under localStorage storageKey('settings', <key>); omit to keep the store in memory only. */
   persist?: { version: number; partialize: (state: S) => P; merge?: PersistOptions<S, P>['merge'] };
   /** Runs when the provider unmounts: end workers, cancel timers. */
   dispose?: (state: S) => void;
 }
 
-/** localStorage that never throws (private mode, full quota): losing a save beats losing the page. */
-const safeStorage = createJSONStorage(() => ({
-  getItem: (name) => {
-    try {
-      return localStorage.getItem(name);
-    } catch {
-      return null;
-    }
-  },
-  setItem: (name, value) => {
-    try {
-      localStorage.setItem(name, value);
-    } catch {
-      // Quota or privacy mode: the widget keeps working, it just will not be restored.
-    }
-  },
-  removeItem: (name) => {
-    try {
-      localStorage.removeItem(name);
-    } catch {
-      // As above.
-    }
-  },
-}));
+/**
+ * The store's localStorage, which never throws (safeStorage.ts); settings saved under the key
+ * used before storageKey() are read once and moved.
+ */
+const storageFor = (legacyKey: string) =>
+  createJSONStorage(() => ({
+    getItem: (name) => readStoredMoving(name, legacyKey),
+    setItem: writeStored,
+    removeItem: removeStored,
+  }));
 
 export function createScopedStore<S, P = Partial<S>, I = void>(displayName: string, initializer: StoreInitializer<S, I>, options: ScopedStoreOptions<S, P> = {}) {
   const Context = createContext<StoreApi<S> | null>(null);
 
-  function make(storageKey: string | undefined, init: I): StoreApi<S> {
-    if (!options.persist || !storageKey) return createStore<S>()((set, get) => initializer(set, get, init));
+  function make(key: string | undefined, init: I): StoreApi<S> {
+    if (!options.persist || !key) return createStore<S>()((set, get) => initializer(set, get, init));
     const { version, partialize, merge } = options.persist;
     return createStore<S>()(
       persist((set, get) => initializer(set, get, init), {
-        name: `unrolled:${storageKey}`,
+        name: storageKey('settings', key),
         version,
-        storage: safeStorage as never,
+        storage: storageFor(legacyStorageKey('settings', key)) as never,
         partialize,
         ...(merge ? { merge } : {}),
       }),

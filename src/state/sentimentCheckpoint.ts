@@ -1,17 +1,19 @@
 /**
  * The sentiment lab's saved model, kept across reloads in two IndexedDB stores:
- *   - the tfjs model itself, saved and loaded by the sentiment worker ("indexeddb://unrolled-sentiment-<key>");
+ *   - the tfjs model itself, saved and loaded by the sentiment worker (tfjsModelUrl("sentiment-<key>"));
  *   - what the model needs besides weights (spec, vocabulary, classes, history) via idb-keyval,
- *     under "unrolled:sentiment-model:<key>".
+ *     under storageKey('meta', "sentiment-<key>").
  * Every function throws on a storage failure; the store shows it as a storage problem and keeps working.
  */
 import { del as idbDel, get as idbGet, set as idbSet } from 'idb-keyval';
 import type { SentimentWorkerApi } from '../tf/sentimentClient';
 import type { BackendName, CompileOptions, EpochLog } from '../tf/types';
 import { type StopInfo, type TrainedModel, withoutWeights } from './sentimentModel';
+import { storageKey } from '../engine/storageKeys';
 
-const metaKey = (key: string) => `unrolled:sentiment-model:${key}`;
+/** The worker turns the model's name into tfjsModelUrl(name); the metadata sits beside it under the same name. */
 const modelKey = (key: string) => `sentiment-${key}`;
+const metaKey = (key: string) => storageKey('meta', modelKey(key));
 
 /** Everything of a TrainedModel but its weights (those live in tfjs' IndexedDB store). */
 export type SavedMeta = Omit<TrainedModel, 'weights' | 'summary' | 'layerParams'> & { compile: CompileOptions; history: EpochLog[]; stop: StopInfo | null; savedAt: string };

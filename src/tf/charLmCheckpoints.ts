@@ -5,6 +5,7 @@
  */
 import type { CharLmConfig, HistoryPoint, SampleLog } from './charLmCalls';
 import type { Tf } from './types';
+import { storageKey, tfjsModelUrl } from '../engine/storageKeys';
 
 type LayersModel = Awaited<ReturnType<Tf['loadLayersModel']>>;
 
@@ -25,8 +26,8 @@ export interface CheckpointStore {
   clear(key: string): Promise<void>;
 }
 
-const modelUrl = (key: string) => `indexeddb://unrolled-charlm-${key}`;
-const metaKey = (key: string) => `unrolled-charlm-meta-${key}`;
+const modelUrl = (key: string) => tfjsModelUrl(`charlm-${key}`);
+const metaKey = (key: string) => storageKey('meta', `charlm-${key}`);
 
 export function isCheckpointMeta(value: unknown): value is CheckpointMeta {
   const m = value as Partial<CheckpointMeta> | null;

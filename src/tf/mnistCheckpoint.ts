@@ -7,6 +7,7 @@
 import type { TfModel } from './buildModel';
 import type { MnistConfig, MnistEvaluation, MnistHistoryPoint } from './mnistCalls';
 import type { Tf } from './types';
+import { storageKey, tfjsModelUrl } from '../engine/storageKeys';
 
 export interface MnistCheckpointMeta {
   version: 1;
@@ -24,8 +25,8 @@ export interface MnistCheckpointStore {
   clear(): Promise<void>;
 }
 
-export const MNIST_MODEL_URL = 'indexeddb://unrolled-mnist';
-const META_KEY = 'unrolled-mnist-meta';
+export const MNIST_MODEL_URL = tfjsModelUrl('mnist');
+const META_KEY = storageKey('meta', 'mnist');
 
 export function isMnistCheckpointMeta(value: unknown): value is MnistCheckpointMeta {
   const m = value as Partial<MnistCheckpointMeta> | null;

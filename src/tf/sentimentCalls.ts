@@ -21,7 +21,7 @@ export type SentimentCalls = {
   };
   /** Model outputs for ids [n, maxlen], flat [n, outputs]. */
   predict: { args: { ids: Int32Array; n: number }; result: Float32Array };
-  /** Stores the model in IndexedDB as "indexeddb://unrolled-<key>". */
+  /** Stores the model in IndexedDB at tfjsModelUrl(key). */
   save: { args: { key: string }; result: null };
   /** Rebuilds the stored model for `spec`; null when nothing is stored under the key. */
   restore: { args: { key: string; spec: ModelSpec; compile: CompileOptions }; result: SentimentBuilt | null };

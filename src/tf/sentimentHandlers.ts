@@ -11,6 +11,7 @@ import type { BackendName, NamedWeight, Tf } from './types';
 import { readWeights } from './weights';
 import type { Handlers } from './workerRpc';
 import { errorMessage } from '../engine/errors';
+import { tfjsModelUrl } from '../engine/storageKeys';
 
 /** Where trained models are kept between page loads. */
 export interface ModelStore {
@@ -20,7 +21,7 @@ export interface ModelStore {
   remove(key: string): Promise<void>;
 }
 
-const url = (key: string) => `indexeddb://unrolled-${key}`;
+const url = tfjsModelUrl;
 
 /** tfjs' own IndexedDB handler: it works in workers as well as on the page. */
 export function indexedDbModelStore(tf: Tf): ModelStore {

@@ -7,6 +7,7 @@ import { strings, translate, useLocaleStore } from '../../src/book/i18n';
 import { chapterPath, navigate, parseRoute } from '../../src/book/router';
 import { ThemeToggle } from '../../src/book/ThemeToggle';
 import { storedPreference, THEME_KEY, useThemeStore } from '../../src/book/themeStore';
+import { storageKey } from '../../src/engine/storageKeys';
 
 describe('i18n', () => {
   it('translates into English and Chinese and fills placeholders', () => {
@@ -86,6 +87,8 @@ describe('theme', () => {
     render(<ThemeToggle />);
     const button = screen.getByRole('button', { name: /Theme: System/ });
     fireEvent.click(button);
+    // The key index.html's inline script reads before first paint (test/unit/storageKeys.test.ts).
+    expect(THEME_KEY).toBe(storageKey('pref', 'theme'));
     expect(localStorage.getItem(THEME_KEY)).toBe('light');
     expect(document.documentElement.dataset.theme).toBe('light');
     expect(button.getAttribute('aria-label')).toMatch(/Light/);

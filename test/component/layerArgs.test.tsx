@@ -3,6 +3,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { inspectFunctional } from '../../src/tf/buildFunctional';
 import type { LayerArgsWorkerApi } from '../../src/tf/layerArgsClient';
+import { storageKey } from '../../src/engine/storageKeys';
 
 /** The playground's worker, run in-process on tfjs' cpu backend with the same build code. */
 function createInProcessLayerArgsWorker(): LayerArgsWorkerApi {
@@ -138,7 +139,7 @@ describe('LayerPlayground', { timeout: 40_000 }, () => {
   });
 
   it('ignores saved settings that make no sense', () => {
-    localStorage.setItem('unrolled:layer-args', JSON.stringify({ state: { config: { units: -3, cell: 'transformer' } }, version: 1 }));
+    localStorage.setItem(storageKey('settings', 'layer-args'), JSON.stringify({ state: { config: { units: -3, cell: 'transformer' } }, version: 1 }));
     render(<LayerPlayground />);
     expect(screen.getByTestId('formula-0').textContent).toBe('10·128 + 128·128 + 128 = 17,792');
   });

@@ -1,6 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import OrderMatters from '../../src/widgets/order/OrderMatters';
+import { storageKey } from '../../src/engine/storageKeys';
 
 const text = (id: string) => screen.getByTestId(id).textContent ?? '';
 const sentence = (n: number) => screen.getByLabelText(`Sentence ${n}`) as HTMLInputElement;
@@ -55,7 +56,7 @@ describe('OrderMatters', () => {
     const second = render(<OrderMatters />);
     expect(sentence(1).value).toBe('the dog bit the man');
     second.unmount();
-    localStorage.setItem('unrolled:order-matters', JSON.stringify({ state: { first: 42, second: 'x'.repeat(5000) }, version: 1 }));
+    localStorage.setItem(storageKey('settings', 'order-matters'), JSON.stringify({ state: { first: 42, second: 'x'.repeat(5000) }, version: 1 }));
     render(<OrderMatters />);
     expect(sentence(1).value).toBe('A is faster than B');
     expect(sentence(2).value).toBe('B is faster than A');

@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import RecurrenceShapes from '../../src/widgets/shapes/RecurrenceShapes';
 import { kerasLinesOf, stepsOf } from '../../src/widgets/shapes/shapeCatalog';
+import { storageKey } from '../../src/engine/storageKeys';
 
 const diagram = () => screen.getByRole('img') as unknown as SVGSVGElement;
 const count = (attribute: string) => Number(diagram().getAttribute(attribute));
@@ -108,7 +109,7 @@ describe('RecurrenceShapes', () => {
   });
 
   it('falls back to defaults for a hostile saved state', () => {
-    localStorage.setItem('unrolled:recurrence-shapes', JSON.stringify({ state: { shape: '__proto__', length: 99, animate: 'yes' }, version: 1 }));
+    localStorage.setItem(storageKey('settings', 'recurrence-shapes'), JSON.stringify({ state: { shape: '__proto__', length: 99, animate: 'yes' }, version: 1 }));
     render(<RecurrenceShapes />);
     expect((screen.getByRole('radio', { name: 'many-to-one' }) as HTMLInputElement).checked).toBe(true);
     expect(cellsDrawn()).toBe(5);
