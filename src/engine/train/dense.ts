@@ -11,7 +11,7 @@ import type { DenseSpec } from '../spec';
 import type { Arena } from './arena';
 import { type Flow, type IdsFlow, type KernelLayer, type Param, type Pass, flowOn, isIds, rowsOf } from './layer';
 import { type Pointwise, pointwise } from './pointwise';
-import { addColumnSums } from './recurrent';
+import { addColumnSums } from './cell';
 import { transposeInto } from './products';
 
 export class DenseLayer implements KernelLayer {

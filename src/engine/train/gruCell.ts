@@ -17,7 +17,7 @@
  */
 import type { Arena } from './arena';
 import type { Flow, Pass } from './layer';
-import { type Cell, type RecurrentCore, addColumnSums } from './recurrent';
+import { type Cell, type RecurrentCore, addColumnSums } from './cell';
 
 export function gruCell(arena: Arena, batch: number, steps: number, units: number, resetAfter: boolean): Cell {
   return resetAfter ? resetAfterCell(arena, batch, steps, units) : resetBeforeCell(arena, batch, steps, units);

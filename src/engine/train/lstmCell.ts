@@ -15,7 +15,7 @@
  */
 import type { Arena } from './arena';
 import type { Flow, Pass } from './layer';
-import { type Cell, type RecurrentCore, addColumnSums } from './recurrent';
+import { type Cell, type RecurrentCore, addColumnSums } from './cell';
 
 export function lstmCell(arena: Arena, batch: number, steps: number, units: number): Cell {
   // tanh(c_t) of every step, kept for the backward pass (dh reaches c only through it).

@@ -7,7 +7,7 @@
  * Here the state is the gate's own value, so the "gates" array a is not needed: h holds it.
  */
 import type { Flow, Pass } from './layer';
-import { type Cell, type RecurrentCore, addColumnSums } from './recurrent';
+import { type Cell, type RecurrentCore, addColumnSums } from './cell';
 
 export function simpleRnnCell(): Cell {
   return {
