@@ -14,11 +14,12 @@ import { firstLoadJs } from './firstLoadJs';
 import { dragP95 } from './dragP95';
 import { embeddingSpeed } from './embeddingSpeed';
 import { forward } from './forward';
+import { kernelStep } from './kernelStep';
 import { mnistRows } from './mnist';
 import { sentimentAccuracy } from './sentimentAccuracy';
 import { errorMessage } from '../src/engine/errors';
 
-const BENCHES: Bench[] = [firstLoadJs, firstChapterReady, rnnChapterReady, forward, embeddingSpeed, sentimentAccuracy, dragP95, charLm, mnistRows];
+const BENCHES: Bench[] = [firstLoadJs, firstChapterReady, rnnChapterReady, forward, kernelStep, embeddingSpeed, sentimentAccuracy, dragP95, charLm, mnistRows];
 
 async function main(): Promise<void> {
   let outDir: string | null = null;
