@@ -6,6 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { LayerSpec, MergeMode, ModelSpec, RecurrentSpec } from '../../src/engine/spec';
+import type { Tensor } from '@tensorflow/tfjs';
+import { createKernelTrainer } from '../../src/engine/train';
+import { buildModel } from '../../src/tf/buildModel';
 import { type ParityCase, type ParityReport, kernelWasm, parityWithReference, parityWithTfjs } from './kernelParity';
 import { cpuTf } from './tfjs';
 
@@ -154,4 +157,35 @@ describe('training kernel = tfjs: loss, every gradient, weights after 3 Adam ste
       });
     }
   }
+});
+
+describe('the kernel holds the tfjs model', () => {
+  const spec: ModelSpec = {
+    inputShape: [6],
+    layers: [
+      { kind: 'embedding', name: 'embedding', inputDim: 20, outputDim: 4 },
+      { kind: 'bidirectional', name: 'bilstm', mergeMode: 'concat', layer: { kind: 'lstm', name: 'lstm', units: 3, returnSequences: true } },
+      { kind: 'gru', name: 'gru', units: 3 },
+      { kind: 'dense', name: 'out', units: 2, activation: 'softmax' },
+    ],
+  };
+
+  it('with the same weight names, shapes and order', () => {
+    const model = buildModel(tf, spec);
+    const trainer = createKernelTrainer(spec, { optimizer: { learningRate: 0.01 } });
+    const strip = (name: string) => name.replace(/_\d+(?=\/|$)/g, '');
+    expect(trainer.getWeights().map((w) => `${w.name} ${w.shape.join('×')}`)).toEqual(model.weights.map((w) => `${strip(w.name)} ${w.shape.join('×')}`));
+    model.dispose();
+  });
+
+  it('and predicts what model.predict does on the same weights', () => {
+    const model = buildModel(tf, spec);
+    const trainer = createKernelTrainer(spec, { seed: 3, optimizer: { learningRate: 0.01 } });
+    model.setWeights(trainer.getWeights().map((w) => tf.tensor(w.values, w.shape)));
+    const ids = Int32Array.from({ length: 4 * 6 }, (_, i) => (i * 7) % 20);
+    const ours = trainer.predict({ kind: 'ids', ids, batch: 4, steps: 6 }).values;
+    const theirs = tf.tidy(() => (model.predict(tf.tensor2d(ids, [4, 6], 'int32')) as Tensor).dataSync());
+    ours.forEach((v, i) => expect(v).toBeCloseTo(theirs[i], 6));
+    model.dispose();
+  });
 });
