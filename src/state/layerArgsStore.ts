@@ -4,7 +4,9 @@
  * an old setting is abandoned by ending its worker, so a slow build never queues up stale ones.
  */
 import type { ModelSpec } from '../engine/spec';
+import type { TensorValues } from '../engine/notebook/writeNotebook';
 import type { TfjsModelReport } from '../tf/buildFunctional';
+import type { ModelForPython } from '../tf/notebookExport';
 import { type LayerArgsWorkerApi, createLayerArgsWorker } from '../tf/layerArgsClient';
 import type { BackendName } from '../tf/types';
 import { DEFAULT_CONFIG, type LayerArgsConfig, sanitizeConfig } from '../engine/layerArgsConfig';
@@ -24,6 +26,8 @@ export interface LayerArgsState {
   reset(): void;
   /** Builds the spec in tfjs unless the current report is already for it. */
   inspect(spec: ModelSpec): void;
+  /** The spec built with its initial weights, and tfjs' prediction for `input`, for a notebook. */
+  forPython(spec: ModelSpec, input: TensorValues): Promise<ModelForPython & { backend: BackendName }>;
   dispose(): void;
 }
 
@@ -67,6 +71,7 @@ export const LayerArgsStore = createScopedStore<LayerArgsState, Saved>(
         if (get().tfjs?.key === key) return;
         void run(spec, key);
       },
+      forPython: (spec, input) => (worker ??= createLayerArgsWorker()).call('forPython', { spec, input }),
       dispose() {
         worker?.dispose();
         worker = null;

@@ -43,7 +43,7 @@ describe('chapter 9: recurrent layer arguments', () => {
 
     // Copy: the clipboard gets exactly the listing.
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-    await pg.getByRole('button', { name: 'Copy the Keras (Python) code' }).click();
+    await pg.getByRole('button', { name: 'Copy as Keras' }).click();
     await expect.poll(() => pg.getByTestId('code-python').getByRole('status').textContent()).toBe('Copied');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(await pg.getByTestId('code-python').locator('code').textContent());

@@ -103,7 +103,7 @@ describe('LayerPlayground', { timeout: 40_000 }, () => {
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
     render(<LayerPlayground />);
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Copy the Keras (Python) code' }));
+      fireEvent.click(screen.getByRole('button', { name: 'Copy as Keras' }));
     });
     expect(writeText).toHaveBeenCalledWith(screen.getByTestId('code-python').querySelector('code')?.textContent);
     expect(writeText.mock.calls[0][0]).toContain('layers.SimpleRNN(128, name="simple_rnn")');
@@ -116,13 +116,13 @@ describe('LayerPlayground', { timeout: 40_000 }, () => {
     document.execCommand = exec;
     render(<LayerPlayground />);
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Copy the tfjs (TypeScript) code' }));
+      fireEvent.click(screen.getByRole('button', { name: 'Copy as tfjs' }));
     });
     expect(exec).toHaveBeenCalledWith('copy');
     expect(screen.getByTestId('code-ts').querySelector('[role="status"]')?.textContent).toBe('Copied');
     exec.mockReturnValue(false);
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Copy the tfjs (TypeScript) code' }));
+      fireEvent.click(screen.getByRole('button', { name: 'Copy as tfjs' }));
     });
     expect(screen.getByTestId('code-ts').querySelector('[role="status"]')?.textContent).toMatch(/Copy failed/);
   });

@@ -5,14 +5,14 @@
 import { useEffect, useMemo } from 'react';
 import { useT } from '../../book/i18n';
 import { describeModel, formatCount } from '../../engine/paramCount';
-import { LayerArgsStore } from '../../state/layerArgsStore';
+import { type LayerArgsState, LayerArgsStore } from '../../state/layerArgsStore';
+import type { ModelSpec } from '../../engine/spec';
 import { Stat, WidgetShell } from '../shell';
 import { ArgControls } from './ArgControls';
-import { kerasCode } from '../../engine/modelCode/keras';
-import { tfjsCode } from '../../engine/modelCode/tfjs';
 import { compareRows, shapesToString } from './compare';
 import { type LayerArgsConfig, configNotes, configProblems, configToSpec } from '../../engine/layerArgsConfig';
-import { CopyCode } from './CopyCode';
+import { exampleInput } from '../../engine/notebook/exampleInput';
+import { ModelExport, type PythonExport } from '../shared/ModelExport';
 
 const COMBOS = [
   [false, false],
@@ -29,6 +29,12 @@ function comboShapes(config: LayerArgsConfig): string[] {
   });
 }
 
+/** The playground's model as built, untrained, with tfjs' prediction for a seeded example. */
+async function playgroundExport(spec: ModelSpec, forPython: LayerArgsState['forPython'], description: string): Promise<PythonExport> {
+  const { backend, weights, example } = await forPython(spec, exampleInput(spec));
+  return { spec, weights, backend, trained: null, example: { ...example, description } };
+}
+
 function Playground() {
   const t = useT();
   const config = LayerArgsStore.useStore((s) => s.config);
@@ -41,8 +47,7 @@ function Playground() {
   const problems = configProblems(config);
   const notes = configNotes(config);
   const combos = useMemo(() => comboShapes(config), [config]);
-  const python = useMemo(() => kerasCode(spec), [spec]);
-  const typescript = useMemo(() => tfjsCode(spec), [spec]);
+  const forPython = LayerArgsStore.useStore((s) => s.forPython);
 
   useEffect(() => {
     // A setting tfjs refuses is explained instead of built: the reason is the answer.
@@ -157,10 +162,14 @@ function Playground() {
         </details>
       )}
 
-      <div className="layer-args-code">
-        <CopyCode code={python} language="python" label={t('layerArgs.python')} testId="code-python" />
-        <CopyCode code={typescript} language="ts" label={t('layerArgs.typescript')} testId="code-ts" />
-      </div>
+      <ModelExport
+        spec={spec}
+        summary={t('layerArgs.notebookSummary')}
+        name="unrolled-layer-playground"
+        // A model tfjs refuses has no weights to carry; its code still shows why.
+        prepare={problems.length > 0 ? null : () => playgroundExport(spec, forPython, t('notebook.example.random'))}
+        open
+      />
     </>
   );
 }

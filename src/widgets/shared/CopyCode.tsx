@@ -25,7 +25,17 @@ async function copyText(text: string): Promise<void> {
   }
 }
 
-export function CopyCode({ code, language, label, testId }: { code: string; language: string; label: string; testId: string }) {
+export interface CopyCodeProps {
+  code: string;
+  language: string;
+  /** The listing's heading, e.g. "Keras (Python)". */
+  label: string;
+  /** The button's text, e.g. "Copy as Keras". */
+  action: string;
+  testId: string;
+}
+
+export function CopyCode({ code, language, label, action, testId }: CopyCodeProps) {
   const t = useT();
   const [status, setStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
 
@@ -45,11 +55,9 @@ export function CopyCode({ code, language, label, testId }: { code: string; lang
       <div className="copy-code-bar">
         <h4>{label}</h4>
         <span role="status" className={status === 'failed' ? 'widget-problem' : 'ok'}>
-          {status === 'copied' ? t('layerArgs.copied') : status === 'failed' ? t('layerArgs.copyFailed') : ''}
+          {status === 'copied' ? t('notebook.copied') : status === 'failed' ? t('notebook.copyFailed') : ''}
         </span>
-        <Button onClick={copy} aria-label={t('layerArgs.copyLabel', { language: label })}>
-          {t('layerArgs.copy')}
-        </Button>
+        <Button onClick={copy}>{action}</Button>
       </div>
       <pre className={`language-${language}`}>
         <code>{code}</code>
