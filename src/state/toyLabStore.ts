@@ -6,11 +6,17 @@
 import { type ToyCorpus, TOY_DOCS, TOY_LABELS, prepareToyCorpus } from '../engine/toyCorpus';
 import type { ModelSpec } from '../engine/spec';
 import { type ModelWorkerApi, createModelWorker } from '../tf/modelWorkerClient';
+import type { ModelForPython } from '../tf/notebookExport';
 import type { BackendName, CompileOptions, EpochLog, NamedWeight } from '../tf/types';
 import { createScopedStore } from './scopedStore';
 import { errorMessage, toError } from '../engine/errors';
 
 export type ToyCell = 'simpleRNN' | 'lstm';
+
+export interface ToyForPython extends ModelForPython {
+  spec: ModelSpec;
+  corpus: ToyCorpus;
+}
 
 export type LabPhase = 'idle' | 'building' | 'ready' | 'training' | 'error';
 
@@ -40,6 +46,8 @@ export interface ToyLabState {
   setPadding(padding: 'pre' | 'post'): void;
   setTraining(patch: Partial<Pick<ToyLabState, 'epochs' | 'learningRate'>>): void;
   build(options?: { fresh?: boolean }): Promise<void>;
+  /** The built model's weights and tfjs' prediction for the first document, for a notebook. */
+  forPython(): Promise<ToyForPython>;
   train(): Promise<void>;
   stop(): void;
   reset(): void;
@@ -197,6 +205,14 @@ export function createToyLab(cell: ToyCell) {
             set({ run: null });
             fail(error);
           }
+        },
+
+        async forPython() {
+          const corpus = corpusOf(get());
+          if (corpus instanceof Error) throw corpus;
+          if (get().phase !== 'ready') throw new Error('The model is not built, or is training.');
+          const input = { values: Float32Array.from(corpus.padded[0]), shape: [1, corpus.maxlen, 1] };
+          return { spec: toySpec(cell, corpus), corpus, ...(await client().call('forPython', { input })) };
         },
 
         stop: () => worker?.cancel(),

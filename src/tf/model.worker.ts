@@ -32,6 +32,7 @@ serveRpc<ModelCalls>(
       return { stopped, weights: s.weights() };
     },
     predict: ({ x, shape }) => requireSession().predict(x, shape),
+    forPython: ({ input }) => requireSession().forPython(input),
     setWeights({ weights }) {
       requireSession().setWeights(weights);
       return null;

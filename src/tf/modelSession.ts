@@ -5,6 +5,8 @@
  */
 import type { ModelSpec } from '../engine/spec';
 import { type TfModel, buildModel } from './buildModel';
+import type { TensorValues } from '../engine/notebook/writeNotebook';
+import { type ModelForPython, readModelForPython } from './notebookExport';
 import { captureSummary, layerParamCounts } from './summary';
 import type { ArrayData, CompileOptions, EpochLog, NamedWeight, Tf } from './types';
 import { readWeights, writeWeights } from './weights';
@@ -89,6 +91,10 @@ export class ModelSession {
 
   weights(): NamedWeight[] {
     return readWeights(this.current);
+  }
+
+  forPython(input: TensorValues): ModelForPython {
+    return readModelForPython(this.tf, this.current, input);
   }
 
   setWeights(weights: NamedWeight[]): void {

@@ -1,7 +1,9 @@
 /** The calls of the general-purpose model worker (model.worker.ts). */
+import type { TensorValues } from '../engine/notebook/writeNotebook';
 import type { ModelSpec } from '../engine/spec';
 import type { KernelNeeds } from './backend';
 import type { BuiltModel, FitOptions } from './modelSession';
+import type { ModelForPython } from './notebookExport';
 import type { ArrayData, BackendName, CompileOptions, EpochLog, NamedWeight } from './types';
 
 export type ModelCalls = {
@@ -9,4 +11,6 @@ export type ModelCalls = {
   fit: { args: { data: ArrayData; options: Omit<FitOptions, 'onEpoch'> }; result: { stopped: boolean; weights: NamedWeight[] }; progress: EpochLog };
   predict: { args: { x: Float32Array; shape: number[] }; result: { values: Float32Array; shape: number[] } };
   setWeights: { args: { weights: NamedWeight[] }; result: null };
+  /** The model's weights and model.predict for `input`: what a notebook carries. */
+  forPython: { args: { input: TensorValues }; result: ModelForPython };
 };

@@ -21,6 +21,8 @@ export function createInProcessWorker(): ModelWorkerApi {
         }
         case 'predict':
           return session.predict(a.x, a.shape) as never;
+        case 'forPython':
+          return session.forPython(a.input) as never;
         case 'setWeights':
           session.setWeights(a.weights);
           return null as never;

@@ -7,6 +7,8 @@ import { useT } from '../../book/i18n';
 import { toySpec } from '../../state/toyLabStore';
 import { ModelSummaryTable } from '../shared/ModelSummaryTable';
 import { Stat, WidgetShell } from '../shell';
+import { ModelExport } from '../shared/ModelExport';
+import { useToyExport } from './useToyExport';
 import { useToyCorpus, useToyLab } from './useToyLab';
 
 export default function ToyModelSummary() {
@@ -19,6 +21,7 @@ export default function ToyModelSummary() {
   const phase = useToyLab((s) => s.phase);
   const error = useToyLab((s) => s.error);
   const build = useToyLab((s) => s.build);
+  const exported = useToyExport();
 
   // Rebuild when the data changes shape; build() itself skips work when nothing changed.
   useEffect(() => {
@@ -38,6 +41,7 @@ export default function ToyModelSummary() {
         </p>
       )}
       <Stat label={t('toy.backend')} value={backend ?? (phase === 'building' ? t('toy.building') : '—')} />
+      <ModelExport {...exported} />
     </WidgetShell>
   );
 }

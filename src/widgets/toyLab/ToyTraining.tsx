@@ -6,6 +6,8 @@ import { useT } from '../../book/i18n';
 import { LineChart } from '../../viz/LineChart';
 import { num } from '../../viz/format';
 import { Button, Controls, NumberField, ProgressBar, Stat, WidgetShell } from '../shell';
+import { ModelExport } from '../shared/ModelExport';
+import { useToyExport } from './useToyExport';
 import { useToyLab } from './useToyLab';
 
 export default function ToyTraining() {
@@ -22,6 +24,7 @@ export default function ToyTraining() {
   const build = useToyLab((s) => s.build);
 
   const run = useToyLab((s) => s.run);
+  const exported = useToyExport();
   const training = phase === 'training';
   const last = history.at(-1);
 
@@ -61,6 +64,7 @@ export default function ToyTraining() {
         yLabel={t('toy.train.loss')}
         series={[{ id: 'loss', label: t('toy.train.loss'), color: 'var(--accent)', points: history.map((h) => ({ x: h.epoch, y: h.loss })) }]}
       />
+      <ModelExport {...exported} />
     </WidgetShell>
   );
 }
