@@ -7,7 +7,17 @@ import { rehypePlugins, remarkPlugins } from './scripts/mdxOptions.ts';
 
 const contentDir = fileURLToPath(new URL('./content', import.meta.url));
 
+/**
+ * Where the site is served from: `BASE=/unrolled/ npm run build` for http://host/unrolled/.
+ * Every link, asset, worker, wasm and data URL in the book derives from it (import.meta.env.BASE_URL).
+ */
+function basePath(): string {
+  const base = process.env.BASE?.trim() || '/';
+  return `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+}
+
 export default defineConfig({
+  base: basePath(),
   plugins: [
     {
       enforce: 'pre',

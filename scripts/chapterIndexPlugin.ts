@@ -25,6 +25,16 @@ export interface ChapterIndexEntry extends ChapterFrontmatter {
   slug: string;
   lang: string;
   file: string;
+  /**
+   * Components the chapter opens and closes around its prose (`<SentimentLab>…</SentimentLab>`).
+   * Their code is loaded before a prerendered page hydrates, since their children are in the HTML.
+   */
+  labs: string[];
+}
+
+/** Names of the components the MDX uses with a closing tag, i.e. with children. */
+function labsOf(text: string): string[] {
+  return [...new Set(Array.from(text.matchAll(/<\/([A-Z][A-Za-z0-9]*)>/g), (m) => m[1]))];
 }
 
 export function readChapterIndex(contentDir: string): ChapterIndexEntry[] {
@@ -48,6 +58,7 @@ export function readChapterIndex(contentDir: string): ChapterIndexEntry[] {
       slug: match[2],
       lang: match[3] ?? 'en',
       file,
+      labs: labsOf(text),
     });
   }
   return entries;

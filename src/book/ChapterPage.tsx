@@ -6,17 +6,16 @@ import 'katex/dist/katex.min.css';
 import { MDXProvider } from '@mdx-js/react';
 import { Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { ErrorBoundary } from '../widgets/shell/ErrorBoundary';
-import { Button } from '../widgets/shell/controls';
 import { chapterContent } from './chapterContent';
 import { ChapterFooter } from './ChapterFooter';
 import type { ChapterInContext } from './chapters';
 import { useT } from './i18n';
+import { LoadFailed } from './LoadFailed';
 import { mdxComponents } from './mdxComponents';
 import { PageHeading } from './PageHeading';
 import { scrollToHash } from './router';
 import { headingText } from './SectionHeading';
 import type { Section } from './TableOfContents';
-import { useDocumentTitle } from './useDocumentTitle';
 
 export interface ChapterPageProps {
   context: ChapterInContext;
@@ -30,7 +29,6 @@ export default function ChapterPage({ context, hash, onSections }: ChapterPagePr
   const { entry, isFallback } = context.chapter;
   const [renderedFile, setRenderedFile] = useState<string | null>(null);
   const [bodyVersion, setBodyVersion] = useState(0);
-  useDocumentTitle(t('page.title', { title: entry.title }));
 
   // Called on every change of the body (a training chart redraws often), so it does nothing
   // unless the set of headings really changed.
@@ -67,7 +65,7 @@ export default function ChapterPage({ context, hash, onSections }: ChapterPagePr
         <PageHeading>{entry.title}</PageHeading>
         {isFallback && <p className="translation-note">{t('chapter.untranslated')}</p>}
       </header>
-      <ErrorBoundary label={entry.file} fallback={(error, retry) => <ChapterLoadError error={error} onRetry={retry} />}>
+      <ErrorBoundary label={entry.file} fallback={(error, retry) => <LoadFailed title="chapter.loadFailed" error={error} onRetry={retry} />}>
         <Suspense fallback={<p role="status" className="chapter-loading">{t('chapter.loading')}</p>}>
           <ChapterBody file={entry.file} onRendered={onBodyRendered} />
         </Suspense>
@@ -107,17 +105,6 @@ function ChapterBody({ file, onRendered }: { file: string; onRendered: (body: HT
       <MDXProvider components={mdxComponents}>
         <Content />
       </MDXProvider>
-    </div>
-  );
-}
-
-function ChapterLoadError({ error, onRetry }: { error: Error; onRetry: () => void }) {
-  const t = useT();
-  return (
-    <div className="widget-error" role="alert">
-      <p className="widget-error-title">{t('chapter.loadFailed')}</p>
-      {error.message && <pre className="widget-error-message">{error.message}</pre>}
-      <Button onClick={onRetry}>{t('widget.tryAgain')}</Button>
     </div>
   );
 }

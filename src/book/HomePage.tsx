@@ -3,12 +3,11 @@ import { ChapterSource } from './ChapterSource';
 import { useT } from './i18n';
 import { Link } from './Link';
 import { PageHeading } from './PageHeading';
-import { chapterPath } from './router';
-import { useDocumentTitle } from './useDocumentTitle';
+import { chapterPath, sourcesPath, useLocale } from './router';
 
 export function HomePage({ chapters }: { chapters: readonly Chapter[] }) {
   const t = useT();
-  useDocumentTitle(`${t('site.title')} — ${t('site.tagline')}`);
+  const locale = useLocale();
   return (
     <div className="home prose">
       <PageHeading>{t('site.title')}</PageHeading>
@@ -24,7 +23,7 @@ export function HomePage({ chapters }: { chapters: readonly Chapter[] }) {
             <li key={entry.slug} lang={entry.lang}>
               <span className="chapter-list-number">{entry.number}</span>
               <div>
-                <Link className="chapter-list-title" href={chapterPath(entry.slug)}>
+                <Link className="chapter-list-title" href={chapterPath(entry.slug, locale)}>
                   {entry.title}
                 </Link>
                 {entry.summary && <p className="chapter-list-summary">{entry.summary}</p>}
@@ -34,6 +33,9 @@ export function HomePage({ chapters }: { chapters: readonly Chapter[] }) {
           ))}
         </ol>
       )}
+      <p className="home-sources">
+        <Link href={sourcesPath(locale)}>{t('home.sources')}</Link>
+      </p>
     </div>
   );
 }

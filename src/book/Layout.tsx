@@ -2,13 +2,13 @@ import { useEffect, useRef, useState, type MouseEvent, type ReactNode } from 're
 import { useT, type Locale } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Link } from './Link';
-import { HOME_PATH } from './router';
+import { homePath, useLocale } from './router';
 import { ThemeToggle } from './ThemeToggle';
 
 export interface LayoutProps {
   /** The table of contents, shown as a sidebar, or behind the "Contents" button on narrow screens. */
   toc: ReactNode;
-  /** Languages with chapters; the switch only appears when there is a choice. */
+  /** The book's languages, for the switch on every page. */
   locales: readonly Locale[];
   children: ReactNode;
 }
@@ -18,6 +18,7 @@ const MAIN_ID = 'main';
 
 export function Layout({ toc, locales, children }: LayoutProps) {
   const t = useT();
+  const locale = useLocale();
   const [contentsOpen, setContentsOpen] = useState(false);
   const contentsButton = useRef<HTMLButtonElement>(null);
   const sidebar = useRef<HTMLElement>(null);
@@ -64,12 +65,12 @@ export function Layout({ toc, locales, children }: LayoutProps) {
         >
           {t('nav.contents')}
         </button>
-        <Link href={HOME_PATH} className="site-title">
+        <Link href={homePath(locale)} className="site-title">
           {t('site.title')}
         </Link>
         <span className="site-tagline">{t('site.tagline')}</span>
         <div className="header-tools">
-          {locales.length > 1 && <LanguageSwitch locales={locales} />}
+          <LanguageSwitch locales={locales} />
           <ThemeToggle />
         </div>
       </header>

@@ -1,7 +1,7 @@
 import type { Chapter } from './chapters';
 import { useT } from './i18n';
 import { Link } from './Link';
-import { chapterPath } from './router';
+import { chapterPath, useLocale } from './router';
 
 export interface Section {
   id: string;
@@ -17,6 +17,7 @@ export interface TableOfContentsProps {
 
 export function TableOfContents({ chapters, currentSlug, sections }: TableOfContentsProps) {
   const t = useT();
+  const locale = useLocale();
   return (
     <nav className="toc" aria-label={t('nav.tableOfContents')}>
       <ol className="toc-chapters">
@@ -24,14 +25,14 @@ export function TableOfContents({ chapters, currentSlug, sections }: TableOfCont
           const current = entry.slug === currentSlug;
           return (
             <li key={entry.slug}>
-              <Link href={chapterPath(entry.slug)} aria-current={current ? 'page' : undefined} lang={entry.lang}>
+              <Link href={chapterPath(entry.slug, locale)} aria-current={current ? 'page' : undefined} lang={entry.lang}>
                 <span className="toc-number">{entry.number}</span> {entry.title}
               </Link>
               {current && sections.length > 0 && (
                 <ol className="toc-sections">
                   {sections.map((section) => (
                     <li key={section.id}>
-                      <Link href={`${chapterPath(entry.slug)}#${section.id}`}>{section.title}</Link>
+                      <Link href={`${chapterPath(entry.slug, locale)}#${section.id}`}>{section.title}</Link>
                     </li>
                   ))}
                 </ol>

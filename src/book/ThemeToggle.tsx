@@ -1,3 +1,4 @@
+import { useHydrated } from './hydration';
 import { useT, type StringKey } from './i18n';
 import { useThemeStore, type ThemePreference } from './themeStore';
 
@@ -7,7 +8,9 @@ const ICONS: Record<ThemePreference, string> = { system: '◐', light: '☀', da
 /** Cycles system → light → dark; the button names the current choice. */
 export function ThemeToggle() {
   const t = useT();
-  const preference = useThemeStore((state) => state.preference);
+  // The prerendered page cannot know the reader's saved choice; it says "system" until hydrated.
+  const saved = useThemeStore((state) => state.preference);
+  const preference = useHydrated() ? saved : 'system';
   const cycle = useThemeStore((state) => state.cycle);
   const name = t(NAMES[preference]);
   return (

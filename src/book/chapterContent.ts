@@ -2,25 +2,34 @@
  * The chapters' MDX, one lazy chunk per file. The glob is deliberately not eager: the home page
  * and each chapter download only the text (and widgets) they show.
  */
-import { lazy, type LazyExoticComponent } from 'react';
-import type { MDXContent } from 'mdx/types';
+import type { MDXContent, MDXProps } from 'mdx/types';
+import { type Loadable, loadable } from './loadable';
 
 const loaders = import.meta.glob<{ default: MDXContent }>('/content/*.mdx');
 
 const loaderByFile = new Map(Object.entries(loaders).map(([path, load]) => [path.slice(path.lastIndexOf('/') + 1), load]));
 
-// One lazy component per file for the life of the page, so revisiting a chapter neither
-// refetches it nor shows the loading state again.
-const components = new Map<string, LazyExoticComponent<MDXContent>>();
+// One loadable per file for the life of the page, so revisiting a chapter neither refetches it
+// nor shows the loading state again; a failed download is retried on the next render.
+const bodies = new Map<string, Loadable<MDXProps>>();
 
-/** The chapter body for a content/ file name such as "01-welcome.mdx". */
-export function chapterContent(file: string): LazyExoticComponent<MDXContent> | undefined {
+function bodyOf(file: string): Loadable<MDXProps> | undefined {
   const load = loaderByFile.get(file);
   if (!load) return undefined;
-  let component = components.get(file);
-  if (!component) {
-    component = lazy(load);
-    components.set(file, component);
+  let body = bodies.get(file);
+  if (!body) {
+    body = loadable<MDXProps>(load);
+    bodies.set(file, body);
   }
-  return component;
+  return body;
+}
+
+/** The chapter body for a content/ file name such as "01-welcome.mdx". */
+export function chapterContent(file: string): MDXContent | undefined {
+  return bodyOf(file)?.component() as MDXContent | undefined;
+}
+
+/** Loads a chapter body's code now (before hydrating its prerendered page). */
+export function preloadChapterContent(file: string): Promise<void> {
+  return bodyOf(file)?.preload() ?? Promise.resolve();
 }

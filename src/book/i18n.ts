@@ -7,9 +7,8 @@
  * on a `zh` entry too. Placeholders are written `{name}` and filled from the second argument of `t`.
  */
 import { useMemo } from 'react';
-import { create } from 'zustand';
-import { legacyStorageKey, storageKey } from '../engine/storageKeys';
-import { readStoredMoving, writeStored } from '../state/safeStorage';
+import type { Locale } from './locales';
+import { useLocale } from './router';
 import book from './strings/book';
 import cellDiagram from './strings/cellDiagram';
 import charLm from './strings/charLm';
@@ -44,19 +43,13 @@ export type StringKey = keyof English;
 
 const zh = Object.assign({}, ...parts.map((p) => p.zh)) as Record<StringKey, string>;
 
-export const strings = { en, zh } satisfies Record<string, Record<StringKey, string>>;
+export const strings = { en, zh } satisfies Record<Locale, Record<StringKey, string>>;
 
-export type Locale = keyof typeof strings;
-export const locales = Object.keys(strings) as Locale[];
-/** Names of the languages in themselves, for the language switch. */
-export const localeNames: Record<Locale, string> = { en: 'English', zh: '中文' };
+export { isLocale, localeNames, locales, type Locale } from './locales';
+export { currentLocale, useLocale } from './router';
 
 export type TranslateParams = Record<string, string | number>;
 export type Translate = (key: StringKey, params?: TranslateParams) => string;
-
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (locales as string[]).includes(value);
-}
 
 export function translate(locale: Locale, key: StringKey, params?: TranslateParams): string {
   // A key someone has not added yet shows as itself rather than crashing the widget using it.
@@ -65,23 +58,11 @@ export function translate(locale: Locale, key: StringKey, params?: TranslatePara
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
-const LOCALE_KEY = storageKey('pref', 'locale');
-
-interface LocaleState {
-  locale: Locale;
-  setLocale: (locale: Locale) => void;
-}
-
-export const useLocaleStore = create<LocaleState>((set) => ({
-  locale: ((stored) => (isLocale(stored) ? stored : 'en'))(readStoredMoving(LOCALE_KEY, legacyStorageKey('pref', 'locale'))),
-  setLocale: (locale) => {
-    writeStored(LOCALE_KEY, locale);
-    set({ locale });
-  },
-}));
-
-/** The translate function for the current locale; components re-render when the locale changes. */
+/**
+ * The translate function for the page's language (from its URL, see router.ts); components
+ * re-render when the language changes.
+ */
 export function useT(): Translate {
-  const locale = useLocaleStore((state) => state.locale);
+  const locale = useLocale();
   return useMemo(() => (key, params) => translate(locale, key, params), [locale]);
 }

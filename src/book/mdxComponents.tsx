@@ -6,12 +6,18 @@ import type { ComponentPropsWithoutRef } from 'react';
 import type { MDXComponents } from 'mdx/types';
 import { lazyWidgets } from './lazyWidgets';
 import { Link } from './Link';
+import { bookHref, useLocale } from './router';
 import { Figure, Note } from './proseBlocks';
 import { H2, H3, H4 } from './SectionHeading';
 
-/** Links inside the book navigate in place; links out of it open normally. */
+/**
+ * Links inside the book navigate in place; links out of it open normally. Chapters write book
+ * links as "/chapters/<slug>", which becomes the same page in the reader's language under the
+ * deploy's base path.
+ */
 function ProseLink({ href = '', ...props }: ComponentPropsWithoutRef<'a'>) {
-  return <Link href={href} {...props} />;
+  const locale = useLocale();
+  return <Link href={bookHref(href, locale)} {...props} />;
 }
 
 // Wide tables and long code lines scroll inside their own box rather than widening the page.

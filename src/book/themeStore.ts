@@ -23,8 +23,11 @@ export function nextPreference(current: ThemePreference): ThemePreference {
   return CYCLE[(CYCLE.indexOf(current) + 1) % CYCLE.length];
 }
 
+/** False while prerendering in node, where there is no document to theme. */
+const inBrowser = typeof window !== 'undefined';
+
 function systemTheme(): ResolvedTheme {
-  return typeof window.matchMedia === 'function' && window.matchMedia(DARK_QUERY).matches ? 'dark' : 'light';
+  return inBrowser && typeof window.matchMedia === 'function' && window.matchMedia(DARK_QUERY).matches ? 'dark' : 'light';
 }
 
 function resolve(preference: ThemePreference): ResolvedTheme {
@@ -62,13 +65,13 @@ function applyToDocument(theme: ResolvedTheme): void {
   document.documentElement.dataset.theme = theme;
 }
 
-applyToDocument(useThemeStore.getState().resolved);
+if (inBrowser) applyToDocument(useThemeStore.getState().resolved);
 useThemeStore.subscribe((state, previous) => {
   if (state.resolved !== previous.resolved) applyToDocument(state.resolved);
 });
 
 // Follow the operating system live while the reader has not picked a theme themselves.
-if (typeof window.matchMedia === 'function') {
+if (inBrowser && typeof window.matchMedia === 'function') {
   window.matchMedia(DARK_QUERY).addEventListener('change', () => {
     const { preference } = useThemeStore.getState();
     if (preference === 'system') useThemeStore.setState({ resolved: systemTheme() });

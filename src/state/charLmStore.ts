@@ -17,7 +17,7 @@ export const PRESETS: Record<SizePreset, CharLmConfig> = {
   book: BOOK_CONFIG,
 };
 
-export const MOBY_DICK_URL = '/generated/moby-dick.txt';
+export const MOBY_DICK_URL = `${import.meta.env.BASE_URL}generated/moby-dick.txt`;
 export const LOSS_EVAL_EVERY = 20;
 const CHECKPOINT_EVERY = 25;
 

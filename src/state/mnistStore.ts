@@ -24,7 +24,7 @@ export type MnistPreset = 'browser' | 'book';
 
 export const MNIST_PRESETS: Record<MnistPreset, MnistConfig> = { browser: MNIST_BROWSER_CONFIG, book: MNIST_BOOK_CONFIG };
 
-export const MNIST_URLS = { train: '/generated/mnist-train.bin', test: '/generated/mnist-test.bin' };
+export const MNIST_URLS = { train: `${import.meta.env.BASE_URL}generated/mnist-train.bin`, test: `${import.meta.env.BASE_URL}generated/mnist-test.bin` };
 /** Held-out accuracy is measured after every this many seconds of training. */
 export const EVAL_EVERY_SECONDS = 15;
 

@@ -7,7 +7,7 @@
 import { errorMessage } from '../engine/errors';
 import { type LabelledTexts, isSentencesFile, sentencesToTexts } from '../engine/labelledTexts';
 
-export const SENTENCES_URL = '/generated/sentences.json';
+export const SENTENCES_URL = `${import.meta.env.BASE_URL}generated/sentences.json`;
 
 let cached: Promise<LabelledTexts> | null = null;
 

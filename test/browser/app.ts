@@ -1,18 +1,19 @@
 /**
  * The pieces the browser tests and the benchmarks share: find chromium, build the book once into a
- * scratch folder (never dist/), serve that build with `vite preview` on 127.0.0.1, and launch a
- * headless chromium with a throwaway profile. Nothing here knows about vitest.
+ * scratch folder (never dist/) with the real build (scripts/build.ts: prerendered pages and the
+ * service worker), serve it with a plain static file server (./staticServer.ts: no SPA fallback,
+ * as on any static host) on 127.0.0.1, and launch a headless chromium with a throwaway profile.
+ * Nothing here knows about vitest.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, type Page, chromium } from 'playwright-core';
+import { serveStatic } from './staticServer';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const CONFIG_FILE = join(ROOT, 'vite.config.ts');
 
 const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
@@ -38,22 +39,16 @@ export function chromiumMissing(): string | null {
 }
 
 /**
- * `vite build` into outDir as a production build. Vitest sets NODE_ENV=test, and vite would take
- * that as the build's NODE_ENV (a React development build), so NODE_ENV is production while the
- * build runs and restored afterwards.
+ * The production build (`npm run build`'s buildSite) into outDir, for the site at `base`. Vitest
+ * sets NODE_ENV=test, and vite would take that as the build's NODE_ENV (a React development
+ * build), so NODE_ENV is production while the build runs and restored afterwards.
  */
-export async function buildBook(outDir: string): Promise<string> {
-  const { build } = await import('vite');
+export async function buildBook(outDir: string, base = '/'): Promise<string> {
+  const { buildSite } = await import('../../scripts/build.ts');
   const saved = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
-    await build({
-      configFile: CONFIG_FILE,
-      root: ROOT,
-      mode: 'production',
-      logLevel: 'warn',
-      build: { outDir, emptyOutDir: true },
-    });
+    await buildSite({ outDir, base, logLevel: 'warn' });
   } finally {
     if (saved === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = saved;
@@ -62,37 +57,29 @@ export async function buildBook(outDir: string): Promise<string> {
 }
 
 export interface Served {
-  /** e.g. http://127.0.0.1:41234, without a trailing slash. */
+  /** Where the site is, e.g. http://127.0.0.1:41234 or http://127.0.0.1:41234/unrolled, without a trailing slash. */
   baseUrl: string;
+  /** The server's origin, whatever the base. */
+  origin: string;
+  /** The output folder being served. */
+  outDir: string;
   close(): Promise<void>;
 }
 
-/** `vite preview` of a build, on 127.0.0.1 and a port the system picks. */
-export async function serveBook(outDir: string): Promise<Served> {
-  const { preview } = await import('vite');
-  const server = await preview({
-    configFile: CONFIG_FILE,
-    root: ROOT,
-    logLevel: 'warn',
-    build: { outDir },
-    preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
-  });
-  const address = server.httpServer.address() as AddressInfo | null;
-  if (!address || typeof address === 'string') {
-    await server.close();
-    throw new Error('vite preview did not report the port it listens on.');
-  }
-  return { baseUrl: `http://127.0.0.1:${address.port}`, close: () => server.close() };
+/** A plain static file server for a build, on 127.0.0.1 and a port the system picks. */
+export async function serveBook(outDir: string, base = '/'): Promise<Served> {
+  const served = await serveStatic(outDir, base);
+  return { baseUrl: served.origin + base.replace(/\/$/, ''), origin: served.origin, outDir, close: served.close };
 }
 
 /** Builds into a fresh scratch folder and serves it; close() stops the server and removes the folder. */
-export async function buildAndServe(): Promise<Served> {
+export async function buildAndServe(base = '/'): Promise<Served> {
   const outDir = await mkdtemp(join(tmpdir(), 'unrolled-dist-'));
   try {
-    await buildBook(outDir);
-    const served = await serveBook(outDir);
+    await buildBook(outDir, base);
+    const served = await serveBook(outDir, base);
     return {
-      baseUrl: served.baseUrl,
+      ...served,
       close: async () => {
         await served.close();
         await rm(outDir, { recursive: true, force: true });
@@ -110,8 +97,15 @@ export interface Chromium {
   close(): Promise<void>;
 }
 
+export interface LaunchOptions {
+  /** False opens pages with JavaScript off, as some readers (and crawlers) do. */
+  javaScriptEnabled?: boolean;
+  /** The browser's language (navigator.language), e.g. "zh-CN". */
+  locale?: string;
+}
+
 /** A headless chromium with a fresh profile in the system temp folder. */
-export async function launchChromium(): Promise<Chromium> {
+export async function launchChromium({ javaScriptEnabled = true, locale }: LaunchOptions = {}): Promise<Chromium> {
   const missing = chromiumMissing();
   if (missing) throw new Error(`Cannot launch chromium: ${missing}.`);
   const profile = await mkdtemp(join(tmpdir(), 'unrolled-chromium-'));
@@ -119,7 +113,9 @@ export async function launchChromium(): Promise<Chromium> {
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: chromiumPath(),
       headless: true,
-      args: CHROMIUM_ARGS,
+      args: locale ? [...CHROMIUM_ARGS, `--lang=${locale}`] : CHROMIUM_ARGS,
+      javaScriptEnabled,
+      ...(locale ? { locale } : {}),
     });
     return {
       context,

@@ -6,7 +6,8 @@
 import type { TestProject } from 'vitest/node';
 import { buildAndServe, chromiumMissing } from './app';
 
-export type BrowserSetup = { baseUrl: string; skip?: undefined } | { baseUrl?: undefined; skip: string };
+/** Where the shared build is served from, and the folder it was built into (for tests that read the files). */
+export type BrowserSetup = { baseUrl: string; outDir: string; skip?: undefined } | { baseUrl?: undefined; outDir?: undefined; skip: string };
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -27,6 +28,6 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     return undefined;
   }
   const served = await buildAndServe();
-  project.provide('browserSetup', { baseUrl: served.baseUrl });
+  project.provide('browserSetup', { baseUrl: served.baseUrl, outDir: served.outDir });
   return () => served.close();
 }

@@ -10,7 +10,7 @@
  *
  * When globalSetup found no chromium, every test of the file is skipped with the reason.
  */
-import type { Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
 import { type Chromium, chapterLinks, launchChromium, waitForChapterReady, waitForWidgetsReady, widgetsNotReady } from './app';
 
@@ -66,34 +66,48 @@ export function useBook(): BookHarness {
     browser = null;
   });
 
-  async function openBook(path: string, { viewport = { width: 1280, height: 800 } }: OpenOptions = {}): Promise<BookPage> {
+  async function openBook(path: string, options: OpenOptions = {}): Promise<BookPage> {
     if (!browser) throw new Error('openBook: the browser is not running (is useBook() called at the top of the file?)');
-    const page = await browser.context.newPage();
-    pages.push(page);
-    await page.setViewportSize(viewport);
-    const problems = watch(page, baseUrl);
-    // Nothing leaves the machine: a request off the preview origin is recorded above and refused here.
-    await page.route((url) => isForeign(url.href, baseUrl), (route) => route.abort('blockedbyclient'));
-    const goto = async (to: string): Promise<void> => {
-      await page.goto(baseUrl + to, { waitUntil: 'load' });
-    };
-    await goto(path);
-    return {
-      page,
-      problems: () => [...problems],
-      expectClean: () => {
-        expect(problems, `problems on ${page.url()}:\n  ${problems.join('\n  ')}`).toEqual([]);
-      },
-      chapterReady: (timeout) => waitForChapterReady(page, timeout),
-      widgetsReady: (timeout) => waitForWidgetsReady(page, timeout),
-      widgetsNotReady: () => widgetsNotReady(page),
-      widget: (name) => page.locator(`[data-widget="${name}"]`),
-      chapterLinks: () => chapterLinks(page),
-      goto,
-    };
+    const book = await openBookPage(browser.context, baseUrl, path, options);
+    pages.push(book.page);
+    return book;
   }
 
   return { baseUrl, openBook };
+}
+
+/**
+ * Opens `baseUrl + path` in a new page of `context`, recording problems. Anything off `baseUrl`
+ * counts as foreign, so for a site under a sub-path a request outside it is caught too.
+ */
+export async function openBookPage(
+  context: BrowserContext,
+  baseUrl: string,
+  path: string,
+  { viewport = { width: 1280, height: 800 } }: OpenOptions = {},
+): Promise<BookPage> {
+  const page = await context.newPage();
+  await page.setViewportSize(viewport);
+  const problems = watch(page, baseUrl);
+  // Nothing leaves the machine: a request off the site is recorded above and refused here.
+  await page.route((url) => isForeign(url.href, baseUrl), (route) => route.abort('blockedbyclient'));
+  const goto = async (to: string): Promise<void> => {
+    await page.goto(baseUrl + to, { waitUntil: 'load' });
+  };
+  await goto(path);
+  return {
+    page,
+    problems: () => [...problems],
+    expectClean: () => {
+      expect(problems, `problems on ${page.url()}:\n  ${problems.join('\n  ')}`).toEqual([]);
+    },
+    chapterReady: (timeout) => waitForChapterReady(page, timeout),
+    widgetsReady: (timeout) => waitForWidgetsReady(page, timeout),
+    widgetsNotReady: () => widgetsNotReady(page),
+    widget: (name) => page.locator(`[data-widget="${name}"]`),
+    chapterLinks: () => chapterLinks(page),
+    goto,
+  };
 }
 
 /** Starts recording what a clean page must not do. */

@@ -3,8 +3,9 @@ import index from 'virtual:chapter-index';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/book/App';
 import { chaptersIn, findChapter, languagesOf, type ChapterIndexEntry } from '../../src/book/chapters';
-import { strings, translate, useLocaleStore } from '../../src/book/i18n';
-import { chapterPath, navigate, parseRoute } from '../../src/book/router';
+import { strings, translate } from '../../src/book/i18n';
+import { browserLocale, preferredLocation, rememberedLocale } from '../../src/book/languagePreference';
+import { bookHref, chapterPath, homePath, navigate, parseRoute, routePath, sourcesPath } from '../../src/book/router';
 import { ThemeToggle } from '../../src/book/ThemeToggle';
 import { storedPreference, THEME_KEY, useThemeStore } from '../../src/book/themeStore';
 import { storageKey } from '../../src/engine/storageKeys';
@@ -32,24 +33,72 @@ describe('i18n', () => {
 });
 
 describe('router', () => {
-  it('parses the three kinds of page', () => {
-    expect(parseRoute('/')).toEqual({ page: 'home' });
-    expect(parseRoute('/index.html')).toEqual({ page: 'home' });
-    expect(parseRoute('/chapters/simple-rnn')).toEqual({ page: 'chapter', slug: 'simple-rnn' });
-    expect(parseRoute('/chapters/simple-rnn/')).toEqual({ page: 'chapter', slug: 'simple-rnn' });
-    expect(parseRoute('/chapters/')).toEqual({ page: 'notFound', path: '/chapters/' });
-    expect(parseRoute('/chapters/a/b')).toEqual({ page: 'notFound', path: '/chapters/a/b' });
-    expect(parseRoute('/nope')).toEqual({ page: 'notFound', path: '/nope' });
+  it('parses every kind of page, with or without a trailing slash or index.html', () => {
+    const en = { locale: 'en' };
+    expect(parseRoute('/')).toEqual({ page: 'home', ...en });
+    expect(parseRoute('/index.html')).toEqual({ page: 'home', ...en });
+    expect(parseRoute('/chapters/simple-rnn')).toEqual({ page: 'chapter', slug: 'simple-rnn', ...en });
+    expect(parseRoute('/chapters/simple-rnn/')).toEqual({ page: 'chapter', slug: 'simple-rnn', ...en });
+    expect(parseRoute('/chapters/simple-rnn/index.html')).toEqual({ page: 'chapter', slug: 'simple-rnn', ...en });
+    expect(parseRoute('/sources/')).toEqual({ page: 'sources', ...en });
+    expect(parseRoute('/chapters/')).toEqual({ page: 'notFound', path: '/chapters/', ...en });
+    expect(parseRoute('/chapters/a/b')).toEqual({ page: 'notFound', path: '/chapters/a/b', ...en });
+    expect(parseRoute('/nope')).toEqual({ page: 'notFound', path: '/nope', ...en });
   });
 
-  it('builds chapter paths that parse back', () => {
-    expect(parseRoute(chapterPath('gru'))).toEqual({ page: 'chapter', slug: 'gru' });
+  it('reads the language from the URL prefix', () => {
+    expect(parseRoute('/zh/')).toEqual({ page: 'home', locale: 'zh' });
+    expect(parseRoute('/zh')).toEqual({ page: 'home', locale: 'zh' });
+    expect(parseRoute('/zh/chapters/gru/')).toEqual({ page: 'chapter', slug: 'gru', locale: 'zh' });
+    expect(parseRoute('/zh/nope')).toEqual({ page: 'notFound', path: '/zh/nope', locale: 'zh' });
+    // The default language has no prefix; "/en/…" is not one of its pages.
+    expect(parseRoute('/en/chapters/gru/').page).toBe('notFound');
+  });
+
+  it('builds paths that parse back, in every language, ending in "/" for static servers', () => {
+    expect(chapterPath('gru')).toBe('/chapters/gru/');
+    expect(chapterPath('gru', 'zh')).toBe('/zh/chapters/gru/');
+    expect(homePath('zh')).toBe('/zh/');
+    expect(sourcesPath('zh')).toBe('/zh/sources/');
+    expect(parseRoute(chapterPath('gru'))).toEqual({ page: 'chapter', slug: 'gru', locale: 'en' });
+    expect(parseRoute(chapterPath('gru', 'zh'))).toEqual({ page: 'chapter', slug: 'gru', locale: 'zh' });
+    expect(routePath(parseRoute('/chapters/gru'), 'zh')).toBe('/zh/chapters/gru/');
+    expect(routePath(parseRoute('/zh/sources/'), 'en')).toBe('/sources/');
+  });
+
+  it('turns a chapter\'s own "/chapters/x" links into the reader\'s language, keeping the fragment', () => {
+    expect(bookHref('/chapters/lstm-from-scratch', 'zh')).toBe('/zh/chapters/lstm-from-scratch/');
+    expect(bookHref('/chapters/lstm-from-scratch#gates', 'en')).toBe('/chapters/lstm-from-scratch/#gates');
+    expect(bookHref('https://example.org/x', 'zh')).toBe('https://example.org/x');
+    expect(bookHref('#local', 'zh')).toBe('#local');
+  });
+});
+
+describe('language preference', () => {
+  it('reads the remembered choice and the browser languages', () => {
+    expect(rememberedLocale('zh')).toBe('zh');
+    expect(rememberedLocale('klingon')).toBeUndefined();
+    expect(rememberedLocale(null)).toBeUndefined();
+    expect(browserLocale(['fr-FR', 'zh-TW', 'en'])).toBe('zh');
+    expect(browserLocale(['fr-FR'])).toBe('en');
+  });
+
+  it('follows a remembered choice to the same page and section', () => {
+    expect(preferredLocation('/chapters/gru/', '#update-gate', 'zh', 'en')).toBe('/zh/chapters/gru/#update-gate');
+    expect(preferredLocation('/zh/', '', 'en', 'zh')).toBe('/');
+    expect(preferredLocation('/chapters/gru/', '', 'en', 'zh')).toBeNull();
+  });
+
+  it('on a first visit follows the browser from the default edition, but keeps a chosen edition', () => {
+    expect(preferredLocation('/', '', undefined, 'zh')).toBe('/zh/');
+    expect(preferredLocation('/zh/chapters/gru/', '', undefined, 'en')).toBeNull();
+    expect(preferredLocation('/no/such/page', '', 'zh', 'zh')).toBeNull();
   });
 });
 
 function entry(number: number, slug: string, lang = 'en'): ChapterIndexEntry {
   const file = `${String(number).padStart(2, '0')}-${slug}${lang === 'en' ? '' : `.${lang}`}.mdx`;
-  return { number, slug, lang, file, title: `${slug} (${lang})`, recipes: [number], sources: [] };
+  return { number, slug, lang, file, title: `${slug} (${lang})`, recipes: [number], sources: [], labs: [] };
 }
 
 describe('chapter index', () => {
@@ -120,7 +169,6 @@ describe('theme', () => {
 
 describe('the app', () => {
   afterEach(() => {
-    act(() => useLocaleStore.getState().setLocale('en'));
     window.history.replaceState(null, '', '/');
   });
 
@@ -140,13 +188,28 @@ describe('the app', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Unrolled');
   });
 
-  it('switches the interface language', () => {
+  it('switches the interface language with the language switch, keeping the page', () => {
     window.history.replaceState(null, '', '/');
     render(<App />);
-    act(() => useLocaleStore.getState().setLocale('zh'));
+    fireEvent.click(screen.getByRole('link', { name: '中文' }));
+    expect(window.location.pathname).toBe('/zh/');
     expect(screen.getByRole('heading', { level: 2, name: '章节' })).toBeTruthy();
-    expect(document.documentElement.lang).toBe('zh');
-    act(() => navigate('/missing'));
+    expect(document.documentElement.lang).toBe('zh-CN');
+    expect(localStorage.getItem('unrolled.locale')).toBe('zh');
+    act(() => navigate('/zh/missing'));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('页面不存在');
+    fireEvent.click(screen.getByRole('link', { name: 'English' }));
+    expect(window.location.pathname).toBe('/');
+    expect(localStorage.getItem('unrolled.locale')).toBe('en');
+  });
+
+  it('lists the sources as texts, with the chapters that draw on them', () => {
+    window.history.replaceState(null, '', '/sources/');
+    render(<App />);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Sources');
+    const text = document.body.textContent ?? '';
+    expect(text).toContain('Mohit Mayank');
+    // Readers see titles, not the seed files' names.
+    expect(text).not.toMatch(/\d{3}_[0-9a-f]{16}\.txt/);
   });
 });

@@ -34,8 +34,23 @@ const en = {
   'chapter.source': 'Source',
   'chapter.recipe': 'recipe',
   'chapter.recipes': 'recipes',
-  'chapter.seed': 'seed',
-  'chapter.seeds': 'seeds',
+  'chapter.from': 'from',
+
+  'home.sources': 'The texts this book is built from',
+
+  'sources.title': 'Sources',
+  'sources.lead':
+    'The book follows five texts on recurrent networks, all in Chinese. It teaches the same recipes and reproduces the numbers they print, in its own words and its own TypeScript.',
+  'sources.original': 'Title in the text',
+  'sources.link': 'Original article',
+  'sources.usedIn': 'Used in',
+  'sources.note': 'Each chapter names its sources at its foot; the repository keeps the texts’ file names in the chapters’ frontmatter.',
+
+  'offline.notCached': 'You are offline, and this part of the book was not saved for offline reading yet.',
+  'offline.ready': 'The book is saved on this device and opens without a connection.',
+  'update.ready': 'A new version of the book is available.',
+  'update.reload': 'Reload',
+  'update.elsewhere': 'The book was updated in another tab. Reload this page to continue with the new version.',
 
   'notFound.title': 'Page not found',
   'notFound.body': 'There is no page at {path}. The link may be mistyped, or the page may have moved.',
@@ -47,6 +62,7 @@ const en = {
   'widget.error': 'Something went wrong in this widget',
   'widget.tryAgain': 'Try again',
   'widget.loading': 'loading widget…',
+  'widget.needsScript': 'An interactive widget goes here; it needs JavaScript.',
 
   'field.notANumber': 'Enter a number',
   'field.tooSmall': 'Must be at least {min}',
@@ -88,8 +104,22 @@ const zh: Record<keyof typeof en, string> = {
   'chapter.source': '来源',
   'chapter.recipe': '示例',
   'chapter.recipes': '示例',
-  'chapter.seed': '种子文件',
-  'chapter.seeds': '种子文件',
+  'chapter.from': '取材自',
+
+  'home.sources': '本书依据的原始资料',
+
+  'sources.title': '资料来源',
+  'sources.lead': '本书依据五篇讲循环神经网络的中文资料，讲授相同的示例，并复现其中给出的数字；文字和 TypeScript 代码都是本书自己写的。',
+  'sources.original': '原文标题',
+  'sources.link': '原文链接',
+  'sources.usedIn': '用到它的章节',
+  'sources.note': '每章末尾列出该章的资料来源；仓库在各章的 frontmatter 中保留了资料的文件名。',
+
+  'offline.notCached': '当前处于离线状态，而本书的这一部分还没有保存到本机。',
+  'offline.ready': '本书已保存到本机，没有网络也能打开。',
+  'update.ready': '本书有新版本。',
+  'update.reload': '重新加载',
+  'update.elsewhere': '本书已在另一个标签页中更新。请重新加载本页，以使用新版本。',
 
   'notFound.title': '页面不存在',
   'notFound.body': '{path} 没有对应的页面。链接可能有误，或者页面已经移动。',
@@ -101,6 +131,7 @@ const zh: Record<keyof typeof en, string> = {
   'widget.error': '这个小部件出错了',
   'widget.tryAgain': '重试',
   'widget.loading': '正在加载小部件…',
+  'widget.needsScript': '这里是一个交互小部件，需要启用 JavaScript。',
 
   'field.notANumber': '请输入数字',
   'field.tooSmall': '不能小于 {min}',

@@ -15,8 +15,8 @@ export interface MobyDickInfo {
   firstChapter: string;
 }
 
-export const MOBY_DICK_TEXT_URL = '/generated/moby-dick.txt';
-const INFO_URL = '/generated/moby-dick.json';
+export const MOBY_DICK_TEXT_URL = `${import.meta.env.BASE_URL}generated/moby-dick.txt`;
+const INFO_URL = `${import.meta.env.BASE_URL}generated/moby-dick.json`;
 
 let cached: Promise<MobyDickInfo> | null = null;
 

@@ -1,0 +1,1 @@
+export async function writeServiceWorker(_outDir: string, _logLevel: string): Promise<void> {}
