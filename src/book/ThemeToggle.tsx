@@ -15,7 +15,7 @@ export function ThemeToggle() {
   const name = t(NAMES[preference]);
   return (
     <button type="button" className="header-button" onClick={cycle} aria-label={t('theme.switch', { current: name })}>
-      <span aria-hidden="true">{ICONS[preference]}</span> {name}
+      <span aria-hidden="true">{ICONS[preference]}</span> <span className="theme-name">{name}</span>
     </button>
   );
 }
