@@ -195,12 +195,12 @@ describe('the app', () => {
     expect(window.location.pathname).toBe('/zh/');
     expect(screen.getByRole('heading', { level: 2, name: '章节' })).toBeTruthy();
     expect(document.documentElement.lang).toBe('zh-CN');
-    expect(localStorage.getItem('unrolled.locale')).toBe('zh');
+    expect(localStorage.getItem('unrolled:pref:locale')).toBe('zh');
     act(() => navigate('/zh/missing'));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('页面不存在');
     fireEvent.click(screen.getByRole('link', { name: 'English' }));
     expect(window.location.pathname).toBe('/');
-    expect(localStorage.getItem('unrolled.locale')).toBe('en');
+    expect(localStorage.getItem('unrolled:pref:locale')).toBe('en');
   });
 
   it('lists the sources as texts, with the chapters that draw on them', () => {
