@@ -1,9 +1,14 @@
 /**
  * engine_vs_tfjs_forward_ratio(_wasm): one SimpleRNN forward pass (20 steps, 64 units,
  * 32 features, batch 1) by the book's engine against tfjs `predict` on the same weights, in node.
+ * The engine side is the training kernel's predict (src/engine/train, WebAssembly SIMD products,
+ * arrays planned once); the chapters' step-by-step traced forward (src/engine/simpleRnn.ts),
+ * which keeps every intermediate value for display, is printed as a note.
  * Both are warmed up, then timed in interleaved rounds (alternating which goes first); the figure
  * is median engine time / median tfjs time, so below 1 means the engine is faster.
  */
+import { readFileSync } from 'node:fs';
+import { createKernelTrainer } from '../src/engine/train';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { seededRandom, uniformArray } from '../src/engine/random';
@@ -93,7 +98,13 @@ export const forward: Bench = {
 
     const cpu = tfForward(tf, null, flat);
     const engineWeights = simpleRnnWeightsOf(cpu.weights, 'rnn');
-    const engine: Forward = () => simpleRnnForward(xs, engineWeights);
+    const traced: Forward = () => simpleRnnForward(xs, engineWeights);
+    const wasm = new WebAssembly.Module(readFileSync(join(import.meta.dirname, '../public/generated/training-kernels.wasm')));
+    const kernel = createKernelTrainer(spec, { optimizer: { learningRate: 0.001 }, weights: cpu.weights, wasm });
+    const batch = { kind: 'values', values: flat, batch: 1, steps: STEPS, features: FEATURES } as const;
+    const engine: Forward = () => kernel.predict(batch);
+    const [tracedMs, kernelMs] = race(traced, engine);
+    note(`engine forward: training kernel predict ${kernelMs.toFixed(4)} ms, the chapters' traced simpleRnnForward ${tracedMs.toFixed(4)} ms`);
     const results: Outcome[] = [compare('engine_vs_tfjs_forward_ratio', 'cpu', engine, cpu.forward, note)];
     cpu.dispose();
 

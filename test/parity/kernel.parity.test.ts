@@ -188,4 +188,18 @@ describe('the kernel holds the tfjs model', () => {
     ours.forEach((v, i) => expect(v).toBeCloseTo(theirs[i], 6));
     model.dispose();
   });
+
+  it('and, for a model without a Dense head, predicts its last layer’s output (but refuses to train it)', () => {
+    const rnnOnly: ModelSpec = { inputShape: [7, 4], layers: [{ kind: 'simpleRNN', name: 'rnn', units: 5, returnSequences: true, goBackwards: true }] };
+    const model = buildModel(tf, rnnOnly);
+    const trainer = createKernelTrainer(rnnOnly, { seed: 4, optimizer: { learningRate: 0.01 } });
+    model.setWeights(trainer.getWeights().map((w) => tf.tensor(w.values, w.shape)));
+    const x = Float32Array.from({ length: 3 * 7 * 4 }, (_, i) => Math.sin(i));
+    const ours = trainer.predict({ kind: 'values', values: x, batch: 3, steps: 7, features: 4 }).values;
+    const theirs = tf.tidy(() => (model.predict(tf.tensor3d(x, [3, 7, 4])) as Tensor).dataSync());
+    expect(ours.length).toBe(theirs.length);
+    ours.forEach((v, i) => expect(v).toBeCloseTo(theirs[i], 6));
+    expect(() => trainer.trainBatch({ kind: 'values', values: x, batch: 3, steps: 7, features: 4 }, { kind: 'values', values: new Float32Array(105) })).toThrow(/Dense/);
+    model.dispose();
+  });
 });

@@ -18,8 +18,9 @@ import type { KernelLoss } from './types';
 export interface Network {
   layers: KernelLayer[];
   params: Param[];
-  head: DenseLayer;
-  loss: HeadLoss;
+  /** The last Dense layer and its loss; null for a model that ends elsewhere (it can only predict). */
+  head: DenseLayer | null;
+  loss: HeadLoss | null;
   /** Every recurrent layer whose state a stateful run carries, in layer order (Bidirectional: forward copy, backward copy). */
   recurrent: RecurrentLayer[];
   /** What the first layer reads: ids for an Embedding, ids or floats for a recurrent layer on [steps, V]. */
@@ -37,10 +38,12 @@ function recurrentProblems(layer: RecurrentSpec, where: string): string[] {
   return problems;
 }
 
-/** The loss a head implies, or the one asked for if it fits the head's activation. */
-export function lossFor(spec: ModelSpec, asked?: KernelLoss): KernelLoss | string {
+export const NO_HEAD = 'The last layer must be Dense (the head the loss reads) for the kernel to train the model; without one it can only predict.';
+
+/** The loss a head implies, or the one asked for if it fits the head's activation; null without a Dense head. */
+export function lossFor(spec: ModelSpec, asked?: KernelLoss): KernelLoss | string | null {
   const last = spec.layers[spec.layers.length - 1];
-  if (!last || last.kind !== 'dense') return 'The last layer must be Dense (the head the loss reads).';
+  if (!last || last.kind !== 'dense') return null;
   const activation = last.activation ?? 'linear';
   const implied: KernelLoss = activation === 'softmax' ? 'categoricalCrossentropy' : activation === 'sigmoid' ? 'binaryCrossentropy' : 'meanSquaredError';
   const loss = asked ?? implied;
@@ -51,10 +54,19 @@ export function lossFor(spec: ModelSpec, asked?: KernelLoss): KernelLoss | strin
   return fits ? loss : `A ${activation} head with ${loss} is not a pair the kernel differentiates (softmax + cross-entropy, sigmoid + binary cross-entropy, linear + MSE).`;
 }
 
+const LOSSES: readonly string[] = ['categoricalCrossentropy', 'softmaxCrossEntropy', 'binaryCrossentropy', 'meanSquaredError'];
+
+/** Why the kernel cannot train the spec (with this loss); empty when it can. */
 export function kernelCannotTrain(spec: ModelSpec, loss?: KernelLoss): string[] {
-  const problems: string[] = [];
   const lossOrWhy = lossFor(spec, loss);
-  if (!['categoricalCrossentropy', 'softmaxCrossEntropy', 'binaryCrossentropy', 'meanSquaredError'].includes(lossOrWhy)) problems.push(lossOrWhy);
+  const head = lossOrWhy === null ? [NO_HEAD] : LOSSES.includes(lossOrWhy) ? [] : [lossOrWhy];
+  return [...head, ...kernelCannotRun(spec)];
+}
+
+/** Why the kernel cannot even run the spec forward; empty when it can. */
+export function kernelCannotRun(spec: ModelSpec): string[] {
+  const problems: string[] = [];
+  if (spec.layers.length === 0) problems.push('The model has no layers.');
   const [first] = spec.layers;
   if (first && first.kind !== 'embedding' && spec.inputShape.length !== 2) {
     problems.push(`Input shape [${spec.inputShape.join(', ')}]: the kernel reads [steps, features] sequences, or ids into an Embedding.`);
@@ -76,8 +88,9 @@ export function kernelCannotTrain(spec: ModelSpec, loss?: KernelLoss): string[] 
   return problems;
 }
 
-export function buildNetwork(arena: Arena, spec: ModelSpec, loss: KernelLoss, batch: number, steps: number): Network {
-  const problems = kernelCannotTrain(spec, loss);
+/** loss null: a model without a Dense head, for predict only. */
+export function buildNetwork(arena: Arena, spec: ModelSpec, loss: KernelLoss | null, batch: number, steps: number): Network {
+  const problems = loss ? kernelCannotTrain(spec, loss) : kernelCannotRun(spec);
   if (problems.length > 0) throw new Error(problems.join(' '));
   const first = spec.layers[0];
   const embedding = first.kind === 'embedding';
@@ -87,7 +100,7 @@ export function buildNetwork(arena: Arena, spec: ModelSpec, loss: KernelLoss, ba
   const recurrent: RecurrentLayer[] = [];
   let features = inputFeatures;
   let sequence = true;
-  let head: DenseLayer | null = null;
+  let head = null as DenseLayer | null;
   spec.layers.forEach((layer, i) => {
     // A recurrent first layer on [steps, V] may be fed ids: one-hot rows it never builds.
     const oneHot = i === 0 && !embedding;
@@ -97,7 +110,8 @@ export function buildNetwork(arena: Arena, spec: ModelSpec, loss: KernelLoss, ba
         built = new EmbeddingLayer(arena, layer, batch, steps);
         break;
       case 'dense':
-        built = head = new DenseLayer(arena, layer, features, sequence, batch, steps, i === spec.layers.length - 1);
+        built = new DenseLayer(arena, layer, features, sequence, batch, steps, loss !== null && i === spec.layers.length - 1);
+        if (loss !== null && i === spec.layers.length - 1) head = built as DenseLayer;
         break;
       case 'dropout':
       case 'spatialDropout1d':
@@ -139,8 +153,8 @@ export function buildNetwork(arena: Arena, spec: ModelSpec, loss: KernelLoss, ba
   return {
     layers,
     params,
-    head: head!,
-    loss: new HeadLoss(arena, loss, head!.outputFeatures, sequence ? batch * steps : batch),
+    head,
+    loss: loss && head ? new HeadLoss(arena, loss, head.outputFeatures, sequence ? batch * steps : batch) : null,
     recurrent,
     input: { embedding, features: embedding ? first.inputDim : inputFeatures, oneHotAllowed: embedding || firstIsRecurrent },
     needInputGradient,

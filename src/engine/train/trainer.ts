@@ -17,7 +17,7 @@ import { type Arena, planned } from './arena';
 import { initialise } from './init';
 import { type Flow, type IdsFlow, type Pass, flowOn, rowsOf } from './layer';
 import { targetRow } from './loss';
-import { type Network, buildNetwork, kernelCannotTrain, lossFor } from './network';
+import { NO_HEAD, type Network, buildNetwork, kernelCannotRun, kernelCannotTrain, lossFor } from './network';
 import { type Products, typescriptProducts } from './products';
 import type {
   Evaluation,
@@ -51,7 +51,7 @@ interface Plan {
   carriedC: (Float32Array | null)[];
 }
 
-function makePlan(spec: ModelSpec, loss: KernelLoss, options: KernelTrainerOptions, batch: number, steps: number): Plan {
+function makePlan(spec: ModelSpec, loss: KernelLoss | null, options: KernelTrainerOptions, batch: number, steps: number): Plan {
   const wasm = options.wasm && wasmSimdSupported() ? options.wasm : null;
   const features = spec.layers[0]?.kind === 'embedding' ? 0 : ((spec.inputShape[1] as number) ?? 0);
   const { value, arena } = planned((a) => {
@@ -95,10 +95,11 @@ function checkTarget(rows: number, units: number, y: KernelTarget): void {
 }
 
 export function createKernelTrainer(spec: ModelSpec, options: KernelTrainerOptions): KernelTrainer {
+  // A model without a Dense head is accepted for predict only; anything else the kernel cannot train is refused here.
   const lossOrWhy = lossFor(spec, options.loss);
-  const problems = kernelCannotTrain(spec, options.loss);
+  const problems = lossOrWhy === null ? kernelCannotRun(spec) : kernelCannotTrain(spec, options.loss);
   if (problems.length > 0) throw new Error(`The training kernel cannot train this model: ${problems.join(' ')}`);
-  const loss = lossOrWhy as KernelLoss;
+  const loss = lossOrWhy as KernelLoss | null;
   const random = randomStream(options.seed ?? 0);
   const firstSteps = typeof spec.inputShape[0] === 'number' ? spec.inputShape[0] : 1;
   let plan = makePlan(spec, loss, options, spec.batchSize ?? 1, firstSteps);
@@ -190,18 +191,27 @@ export function createKernelTrainer(spec: ModelSpec, options: KernelTrainerOptio
     return flow as Flow;
   }
 
+  function trainable() {
+    const { head, loss: headLoss } = plan.net;
+    if (!head || !headLoss) throw new Error(NO_HEAD);
+    return { head, loss: headLoss };
+  }
+
   function layoutOf(out: Flow) {
     return { rows: rowsOf(out), batch: out.batch, steps: out.steps, sequence: out.sequence };
   }
 
   /** Forward (dropout on), loss, backward: every param.grad holds this batch's gradient. */
   function gradients(x: KernelInput, y: KernelTarget, states: 'zeros' | 'carried'): { loss: number; accuracy: number } {
+    trainable();
     const out = forward(x, true, states);
+    // After forward: a larger batch re-plans, and the head and loss are then new objects.
+    const { head, loss: headLoss } = trainable();
     const layout = layoutOf(out);
     checkTarget(layout.rows, out.features, y);
     for (const p of plan.net.params) p.grad.fill(0);
-    const value = plan.net.loss.compute(plan.net.head.pre, layout, y, true);
-    let d: Flow | null = flowOn(plan.net.loss.dLogits, 0, out.batch, out.steps, out.features, out.sequence);
+    const value = headLoss.compute(head.pre, layout, y, true);
+    let d: Flow | null = flowOn(headLoss.dLogits, 0, out.batch, out.steps, out.features, out.sequence);
     const { layers, needInputGradient } = plan.net;
     for (let i = layers.length - 1; i >= 0 && d; i--) d = layers[i].backward(d, pass, needInputGradient[i]);
     return value;
@@ -287,21 +297,25 @@ export function createKernelTrainer(spec: ModelSpec, options: KernelTrainerOptio
       return { ...value, gradients: plan.net.params.map((p) => ({ name: p.name, shape: [...p.shape], values: Float32Array.from(p.grad) })) };
     },
     evaluate(x, y, opts): Evaluation {
+      trainable();
       const out = forward(x, false, opts?.states ?? 'zeros');
+      const { head, loss: headLoss } = trainable();
       const layout = layoutOf(out);
       checkTarget(layout.rows, out.features, y);
-      return plan.net.loss.compute(plan.net.head.pre, layout, y, false);
+      return headLoss.compute(head.pre, layout, y, false);
     },
     predict(x, opts): Prediction {
       const out = forward(x, false, opts?.states ?? 'zeros');
       const layout = layoutOf(out);
-      plan.net.loss.compute(plan.net.head.pre, layout, null, false);
+      const { head, loss: headLoss } = plan.net;
+      // The head's probabilities, or (a model without a head) the last layer's own output.
+      if (head && headLoss) headLoss.compute(head.pre, layout, null, false);
+      const [source, from] = head && headLoss ? [headLoss.outputs, 0] : [out.data, out.offset];
       const N = out.features;
       const values = new Float32Array(layout.rows * N);
-      const probs = plan.net.loss.outputs;
       for (let r = 0; r < layout.rows; r++) {
         const to = targetRow(r, layout) * N;
-        for (let j = 0; j < N; j++) values[to + j] = probs[r * N + j];
+        for (let j = 0; j < N; j++) values[to + j] = source[from + r * N + j];
       }
       return { values, rows: layout.rows, units: N, states: finalStates(x.batch) };
     },

@@ -20,6 +20,8 @@
  * - Output rows are batch-major too: [batch] rows when the head reads the last state,
  *   [batch · steps] rows (b-major, then t) when the last recurrent layer returns sequences.
  * - Loss and accuracy are means over output rows, as model.fit reports them.
+ * - A model that does not end in a Dense layer (a recurrent layer alone) can be built for predict
+ *   only; trainBatch, evaluate and computeGradients then throw.
  */
 import type { ModelSpec } from '../spec';
 import type { AdamSettings } from '../sparseEmbedding';
@@ -155,7 +157,8 @@ export interface KernelOptimizerState {
 
 export interface KernelTrainer {
   readonly spec: ModelSpec;
-  readonly loss: KernelLoss;
+  /** null for a model without a Dense head (predict only). */
+  readonly loss: KernelLoss | null;
   /** Forward with dropout on, BPTT, optional clipping, one Adam step. */
   trainBatch(x: KernelInput, y: KernelTarget): StepResult;
   /** Loss and accuracy with dropout off; no weights or carried states change. */
