@@ -1,6 +1,6 @@
 /**
  * Recipe 14 in a real browser: the chapter's worker fetches the digits, trains the row-reading
- * LSTM for a few batches and reports held-out accuracy; a digit drawn with the mouse gets ten
+ * LSTM for LEARNED_AFTER batches and reports held-out accuracy well above chance; a digit drawn with the mouse gets ten
  * probabilities that sum to 1 and agree with tfjs' model.predict; the weights survive a reload.
  */
 import { describe, expect, it } from 'vitest';
@@ -8,8 +8,15 @@ import { useBook } from './harness';
 
 const { openBook } = useBook();
 
+/**
+ * Batches of the browser model (LSTM(32), batch 32, lr 0.008) after which held-out accuracy is well
+ * above chance. Measured in node on tfjs cpu (loaded 2-core machine, this repo's mnistTrainer): held-out
+ * accuracy 0.31 after 14 batches, 0.52 after 33, 0.63 after 56.
+ */
+const LEARNED_AFTER = 40;
+
 describe('chapter 14: an LSTM reads MNIST row by row', () => {
-  it('trains a few batches, reads a digit drawn with the mouse, and restores the weights on reload', async () => {
+  it('trains until held-out accuracy is well above chance, reads a digit drawn with the mouse, and restores the weights on reload', async () => {
     const book = await openBook('/chapters/mnist-rows');
     await book.chapterReady();
     await book.widgetsReady(90_000);
@@ -18,12 +25,13 @@ describe('chapter 14: an LSTM reads MNIST row by row', () => {
     const reader = book.widget('MnistReader');
 
     await training.getByRole('button', { name: 'Train', exact: true }).click();
-    await expect.poll(async () => Number(await training.getByTestId('mnist-steps').textContent()), { timeout: 120_000 }).toBeGreaterThanOrEqual(5);
+    await expect.poll(async () => Number(await training.getByTestId('mnist-steps').textContent()), { timeout: 120_000 }).toBeGreaterThanOrEqual(LEARNED_AFTER);
     await training.getByRole('button', { name: 'Stop' }).click();
     // Stopping evaluates on the 2,000 held-out digits and saves.
     await expect.poll(() => training.getByTestId('mnist-heldout').getAttribute('data-value'), { timeout: 60_000 }).toMatch(/\d/);
     const accuracy = Number(await training.getByTestId('mnist-heldout').getAttribute('data-value'));
-    expect(accuracy).toBeGreaterThanOrEqual(0);
+    // Chance is 0.1; a model that does not learn (wrong labels, rows misread, no gradient) stays near it.
+    expect(accuracy).toBeGreaterThan(0.3);
     expect(accuracy).toBeLessThanOrEqual(1);
     await expect.poll(() => training.getByRole('button', { name: 'Train', exact: true }).isEnabled(), { timeout: 30_000 }).toBe(true);
     const steps = Number(await training.getByTestId('mnist-steps').textContent());

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/engine/random';
 import { sentimentSpec } from '../../src/engine/sentimentModels';
-import { EmbeddingTrainer, type IdData } from '../../src/tf/trainLoop';
+import { EmbeddingTrainer, type IdData, type TrainProgress } from '../../src/tf/trainLoop';
 import { cpuTf } from '../parity/tfjs';
 
 const MAXLEN = 5;
@@ -34,14 +34,24 @@ describe('EmbeddingTrainer.fit', () => {
     trainer.dispose();
   });
 
-  it('learns a simple rule and reports per-batch progress with an ETA', async () => {
+  it('learns a simple rule and reports progress in order, ending on the last batch with no time left', async () => {
     const tf = await cpuTf();
     const trainer = new EmbeddingTrainer(tf, spec, { optimizer: 'adam', learningRate: 0.05, loss: 'categoricalCrossentropy' });
-    const seen: number[] = [];
-    const result = await trainer.fit(data(128, 3), data(64, 4), { epochs: 8, batchSize: 32, onProgress: (p) => seen.push(p.etaMs) });
+    const seen: TrainProgress[] = [];
+    const result = await trainer.fit(data(128, 3), data(64, 4), { epochs: 8, batchSize: 32, onProgress: (p) => seen.push(p) });
     expect(result.stopReason).toBe('done');
-    expect(seen.length).toBe(8 * 4 + 8);
-    expect(seen.at(-1)).toBe(0);
+    // However often progress is reported: it moves forward, stays in range, and the epoch logs are the history.
+    const order = seen.map((p) => p.epoch * 100 + p.batch);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    for (const p of seen) {
+      expect(p).toMatchObject({ epochs: 8, batches: 128 / 32 });
+      expect(p.batch).toBeGreaterThanOrEqual(1);
+      expect(p.batch).toBeLessThanOrEqual(p.batches);
+      expect(Number.isFinite(p.etaMs) && p.etaMs >= 0).toBe(true);
+    }
+    expect(seen.flatMap((p) => (p.log ? [p.log] : []))).toEqual(result.history);
+    expect(result.history.map((h) => h.epoch)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(seen.at(-1)).toMatchObject({ epoch: 8, batch: 4, etaMs: 0 });
     expect(result.history.at(-1)!.loss).toBeLessThan(result.history[0].loss);
     trainer.dispose();
   });
@@ -49,10 +59,17 @@ describe('EmbeddingTrainer.fit', () => {
   it('cancels between batches', async () => {
     const tf = await cpuTf();
     const trainer = new EmbeddingTrainer(tf, spec, { optimizer: 'adam', learningRate: 0.01, loss: 'categoricalCrossentropy' });
-    let batches = 0;
-    const result = await trainer.fit(data(128, 5), null, { epochs: 5, batchSize: 16, onProgress: (p) => (batches += p.log ? 0 : 1), shouldStop: () => batches >= 3 });
+    // shouldStop is asked once after every batch (its contract), so it counts batches itself.
+    let asked = 0;
+    const seen: TrainProgress[] = [];
+    const result = await trainer.fit(data(128, 5), null, { epochs: 5, batchSize: 16, onProgress: (p) => seen.push(p), shouldStop: () => ++asked >= 3 });
     expect(result.stopReason).toBe('cancelled');
-    expect(batches).toBe(3);
+    expect(asked).toBe(3);
+    // Stopped inside the first epoch (8 batches): its partial log is the whole history, and no batch
+    // past the third was reported.
+    expect(result.history.map((h) => h.epoch)).toEqual([1]);
+    expect(seen.every((p) => p.epoch === 1)).toBe(true);
+    for (const p of seen.filter((p) => !p.log)) expect(p.batch).toBeLessThanOrEqual(3);
     trainer.dispose();
   });
 
