@@ -11,10 +11,12 @@ const LAYERS = ['book', 'widgets', 'state', 'tf', 'engine'];
 
 /**
  * The book's dictionary (src/book/i18n.ts and src/book/strings/) is the one part of book that
- * widgets use: every UI string comes from it. It stands alone (rule book-i18n-standalone), so
- * a widget importing it pulls in no layout, routing or chapter code.
+ * widgets use: every UI string comes from it. It stands alone (rule book-i18n-standalone): besides
+ * itself it reads only which language the page is in (locales.ts, and router.ts, where the
+ * language sits in the URL), so a widget importing it pulls in no layout or chapter code.
  */
 const I18N = '^src/book/(i18n\\.ts|strings/)';
+const I18N_AND_LOCALE = '^src/book/(i18n\\.ts|strings/|locales\\.ts$|router\\.ts$)';
 
 /** For each layer, the layers above it that it must not import. */
 const upward = LAYERS.slice(1).map((layer, i) => ({
@@ -30,10 +32,10 @@ module.exports = {
     ...upward,
     {
       name: 'book-i18n-standalone',
-      comment: 'the dictionary widgets import must not pull in the rest of src/book, widgets, viz or tf',
+      comment: 'the dictionary widgets import (and the locale it reads) must not pull in the rest of src/book, widgets, viz or tf',
       severity: 'error',
-      from: { path: I18N },
-      to: { path: '^src/(book|widgets|viz|tf)/', pathNot: I18N },
+      from: { path: I18N_AND_LOCALE },
+      to: { path: '^src/(book|widgets|viz|tf)/', pathNot: I18N_AND_LOCALE },
     },
     {
       name: 'viz-props-only',
