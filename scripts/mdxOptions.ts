@@ -9,7 +9,9 @@ import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import remarkMdxFrontmatter from 'remark-mdx-frontmatter';
 import { remarkHeadingIds } from './headingIdsPlugin.ts';
+import { remarkListings } from './remarkListings.ts';
 
-export const remarkPlugins = [remarkFrontmatter, remarkMdxFrontmatter, remarkGfm, remarkMath, remarkHeadingIds];
+/** remarkListings fills ```ts listing=file#region``` blocks from the source (scripts/remarkListings.ts). */
+export const remarkPlugins = [remarkFrontmatter, remarkMdxFrontmatter, remarkGfm, remarkMath, remarkHeadingIds, remarkListings];
 /** rehype-slug gives every heading without an explicit id its slug; KaTeX then renders the math. */
 export const rehypePlugins = [rehypeSlug, rehypeKatex];

@@ -11,15 +11,18 @@ import { vocabularyOf } from './tokenVectors';
 export const sharedVocabulary = (tokenLists: readonly (readonly string[])[]): string[] => vocabularyOf(tokenLists.flat());
 
 /** How often each vocabulary word occurs in `tokens`; words outside the vocabulary are dropped. */
+// #region listing:count-vector
 export function countVector(tokens: readonly string[], vocabulary: readonly string[]): Float32Array {
   const index = new Map(vocabulary.map((word, i) => [word, i]));
   const counts = new Float32Array(vocabulary.length);
+  // Where a word stood in the sentence is never looked at.
   for (const token of tokens) {
     const i = index.get(token);
     if (i !== undefined) counts[i] += 1;
   }
   return counts;
 }
+// #endregion
 
 export interface BagsOfWords {
   vocabulary: string[];

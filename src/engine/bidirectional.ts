@@ -41,13 +41,15 @@ export function mergeStates(a: Float32Array, b: Float32Array, mode: HandMergeMod
   return a.map((v, i) => (mode === 'sum' ? v + b[i] : mode === 'mul' ? v * b[i] : (v + b[i]) / 2));
 }
 
+// #region listing:bidirectional-forward
 export function bidirectionalForward(inputs: readonly Float32Array[], runForward: RunLayer, runBackward: RunLayer, mode: HandMergeMode = 'concat'): BidirectionalTrace {
   if (inputs.length === 0) throw new Error('A bidirectional layer needs at least one step.');
   const forward = runForward([...inputs]);
   const reversedInputs = [...inputs].reverse();
   const backwardRun = runBackward(reversedInputs);
-  const backward = [...backwardRun].reverse();
+  const backward = [...backwardRun].reverse(); // position t ↔ token t again
   const merged = forward.map((h, t) => mergeStates(h, backward[t], mode));
   const last = mergeStates(forward[forward.length - 1], backward[0], mode);
   return { forward, reversedInputs, backwardRun, backward, merged, last };
 }
+// #endregion

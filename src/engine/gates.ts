@@ -56,14 +56,16 @@ export function columnBlock(m: Matrix, start: number, width: number): Matrix {
   return block;
 }
 
-/** Cuts a [rows, g·units] matrix into g named [rows, units] blocks, in Keras' column order. */
+// #region listing:split-gate-columns
+/** Cuts a [rows, g·units] matrix into g named [rows, units] blocks, in Keras' column order (lstmGateWeights passes ['i', 'f', 'c', 'o']). */
 export function splitGateColumns<N extends string>(m: Matrix, names: readonly N[]): Record<N, Matrix> {
   if (m.cols % names.length !== 0) {
     throw new Error(`A ${m.rows}×${m.cols} matrix cannot be cut into ${names.length} equal gate blocks (${names.join(', ')}).`);
   }
-  const units = m.cols / names.length;
+  const units = m.cols / names.length; // e.g. 160 / 4 = 40
   return Object.fromEntries(names.map((name, k) => [name, columnBlock(m, k * units, units)])) as Record<N, Matrix>;
 }
+// #endregion
 
 /** Cuts a [g·units] vector (a bias) into g named [units] pieces. */
 export function splitGateVector<N extends string>(v: ArrayLike<number>, names: readonly N[]): Record<N, Float32Array> {

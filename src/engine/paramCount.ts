@@ -88,8 +88,11 @@ function recurrentOutputs(layer: RecurrentSpec, input: Shape, units: number): Sh
         'A recurrent layer stacked on another needs returnSequences: true on the one below.',
     );
   }
+  // #region listing:recurrent-outputs
+  // (batch, time, units): every step's state; (batch, units): the last step's state only
   const out: Shape = layer.returnSequences ? [input[0], input[1], units] : [input[0], units];
   return layer.returnState ? [out, ...stateShapes(layer, input)] : [out];
+  // #endregion
 }
 
 /** The final states a recurrent layer returns with returnState: h, and c for an LSTM. */

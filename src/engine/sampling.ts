@@ -75,8 +75,10 @@ export interface SampledChar {
 }
 
 /** One step of generation: logits in, a character index and the distribution it came from out. */
+// #region listing:choose-next
 export function chooseNext(logits: ArrayLike<number>, options: SamplingOptions, random: Random): SampledChar {
-  const tempered = withTemperature(logits, options.temperature);
+  const tempered = withTemperature(logits, options.temperature); // softmax(logits / T)
   const probs = options.topN === null ? tempered : topN(tempered, Math.min(options.topN, tempered.length));
   return { index: options.mode === 'greedy' ? argmax(probs) : sampleFromProbs(probs, random), probs };
 }
+// #endregion

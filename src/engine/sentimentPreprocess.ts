@@ -23,6 +23,7 @@ import { seededRandom } from './random';
 import { type Vocabulary, buildVocabulary, encode, padSequences, toCategorical } from './text';
 
 /** Lowercase, fold accents, keep a–z, drop stop words: one cleaned, space-separated string. */
+// #region listing:clean-text
 export function cleanText(text: string, stopWords: ReadonlySet<string>): string {
   const folded = text.toLowerCase().normalize('NFKD').replace(/\p{M}+/gu, '');
   return folded
@@ -31,6 +32,7 @@ export function cleanText(text: string, stopWords: ReadonlySet<string>): string 
     .filter((w) => w.length > 0 && !stopWords.has(w))
     .join(' ');
 }
+// #endregion
 
 export interface SentimentOptions {
   stopWords: readonly string[];

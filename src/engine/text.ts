@@ -33,6 +33,7 @@ export function tokenize(text: string, { lower = true, filters = KERAS_FILTERS }
   return s.split(' ').filter((w) => w.length > 0);
 }
 
+// #region listing:build-vocabulary
 export function buildVocabulary(texts: string[], options: VocabularyOptions = {}): Vocabulary {
   const counts = new Map<string, number>();
   for (const text of texts) for (const word of tokenize(text, options)) counts.set(word, (counts.get(word) ?? 0) + 1);
@@ -41,6 +42,7 @@ export function buildVocabulary(texts: string[], options: VocabularyOptions = {}
   const ordered = options.oovToken ? [options.oovToken, ...byFrequency.filter((w) => w !== options.oovToken)] : byFrequency;
   return { counts: [...counts.entries()], wordIndex: new Map(ordered.map((w, i) => [w, i + 1])), options };
 }
+// #endregion
 
 export function encode(text: string, vocab: Vocabulary): number[] {
   const { numWords, oovToken } = vocab.options;
