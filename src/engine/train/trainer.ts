@@ -15,6 +15,7 @@ import type { ModelSpec } from '../spec';
 import { Adam } from './adam';
 import { type Arena, planned } from './arena';
 import { initialise } from './init';
+import { copy } from './recurrent';
 import { type Flow, type IdsFlow, type Pass, flowOn, rowsOf } from './layer';
 import { targetRow } from './loss';
 import { NO_HEAD, type Network, buildNetwork, kernelCannotRun, kernelCannotTrain, lossFor } from './network';
@@ -140,8 +141,8 @@ export function createKernelTrainer(spec: ModelSpec, options: KernelTrainerOptio
         r.initialH.fill(0, 0, n);
         r.initialC?.fill(0, 0, n);
       } else if (from === 'carried') {
-        r.initialH.set(plan.carriedH[i].subarray(0, n));
-        r.initialC?.set(plan.carriedC[i]!.subarray(0, n));
+        copy(plan.carriedH[i], 0, r.initialH, 0, n);
+        if (r.initialC) copy(plan.carriedC[i]!, 0, r.initialC, 0, n);
       } else {
         const s = from.layers[i];
         if (from.batch !== batch || !s || s.h.length !== n) throw new Error(`The given states are for batch ${from.batch}; this batch has ${batch} rows.`);
@@ -236,8 +237,14 @@ export function createKernelTrainer(spec: ModelSpec, options: KernelTrainerOptio
     plan.adam.step(plan.net.params, scale);
     weightsChanged();
     if (stateful) {
-      const at = finalStates(x.batch);
-      setStates(at);
+      // Keep each layer's final state for the next batch (a copy inside the arena, no allocation).
+      plan.net.recurrent.forEach((r, i) => {
+        const at = r.finalStateOffset();
+        const n = x.batch * r.units;
+        copy(r.core.h, at, plan.carriedH[i], 0, n);
+        if (r.core.c) copy(r.core.c, at, plan.carriedC[i]!, 0, n);
+      });
+      carriedBatch = x.batch;
     }
     return { loss: value, accuracy, gradNorm, finite };
   }
