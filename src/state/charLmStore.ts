@@ -4,7 +4,7 @@
  * an imported model. The worker keeps its own checkpoint in IndexedDB; this store persists only
  * the reader's settings, so a reload asks the worker to resume and shows its restored step.
  */
-import { type CharLmConfig, BOOK_CONFIG, BROWSER_CONFIG, type GeneratedChar, type HistoryPoint, type ModelInfo, type SampleLog, type TrainerStatus, type UnitTrace } from '../tf/charLmCalls';
+import { type CharLmCalls, type CharLmConfig, BOOK_CONFIG, BROWSER_CONFIG, type GeneratedChar, type HistoryPoint, type ModelInfo, type SampleLog, type TrainerStatus, type UnitTrace } from '../tf/charLmCalls';
 import { type CharLmWorkerApi, createCharLmWorker } from '../tf/charLmClient';
 import { createScopedStore } from './scopedStore';
 import { errorMessage } from '../engine/errors';
@@ -66,6 +66,8 @@ export interface CharLmState {
   readText(text: string): Promise<void>;
   importModel(files: { modelJson: string; weightFiles: { name: string; data: ArrayBuffer }[]; chars: string }): Promise<void>;
   useTrained(): Promise<void>;
+  /** The model in use, read from the worker with its prediction on `prime`, for a notebook. */
+  forPython(prime: string): Promise<CharLmCalls['forPython']['result']>;
   dispose(): void;
 }
 
@@ -216,6 +218,8 @@ export function createCharLmStore(storageKey: string) {
         async useTrained() {
           set({ model: await client().call('useTrained', null), generated: null, trace: null, importError: null });
         },
+
+        forPython: (prime) => client().call('forPython', { prime }),
 
         dispose() {
           worker?.dispose();

@@ -6,6 +6,7 @@
 import { vocabularyOf } from '../engine/charBatches';
 import type { ModelSpec } from '../engine/spec';
 import { type ModelWorkerApi, createModelWorker } from '../tf/modelWorkerClient';
+import type { ModelForPython } from '../tf/notebookExport';
 import type { ArrayData, EpochLog, NamedWeight } from '../tf/types';
 import { createScopedStore } from './scopedStore';
 import { errorMessage } from '../engine/errors';
@@ -47,6 +48,8 @@ export interface HelloState {
   epochs: number;
   build(): Promise<void>;
   train(): Promise<void>;
+  /** The model's weights and tfjs' prediction on "hell", read from the worker, for a notebook. */
+  forPython(): Promise<ModelForPython>;
   reset(): void;
   dispose(): void;
 }
@@ -101,6 +104,11 @@ export const HelloStore = createScopedStore<HelloState, Saved>(
         } catch (error) {
           fail(error);
         }
+      },
+      async forPython() {
+        if (get().phase !== 'ready') throw new Error('The model is not built, or is training.');
+        const { x, xShape } = helloData();
+        return client().call('forPython', { input: { values: x, shape: xShape } });
       },
       reset() {
         worker?.dispose();

@@ -16,6 +16,7 @@ import {
   type MnistTrainProgress,
 } from '../tf/mnistCalls';
 import { type MnistWorkerApi, createMnistWorker } from '../tf/mnistClient';
+import type { ModelForPython } from '../tf/notebookExport';
 import type { NamedWeight } from '../tf/types';
 import { createScopedStore } from './scopedStore';
 import { errorMessage } from '../engine/errors';
@@ -56,6 +57,8 @@ export interface MnistState {
   stop(): void;
   reset(): Promise<void>;
   predict(pixels: Float32Array): Promise<Float32Array>;
+  /** The worker's weights and prediction for one digit, read together, for a notebook. */
+  forPython(pixels: Float32Array): Promise<ModelForPython & { step: number; seconds: number }>;
   loadHeldOut(): Promise<void>;
   dispose(): void;
 }
@@ -149,6 +152,8 @@ export function createMnistStore() {
             set({ phase: 'error', error: errorMessage(error) });
           }
         },
+
+        forPython: (pixels) => client().call('forPython', { pixels: Float32Array.from(pixels) }),
 
         async predict(pixels) {
           const { probabilities } = await client().call('predict', { pixels: Float32Array.from(pixels) });

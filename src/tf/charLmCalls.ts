@@ -3,6 +3,8 @@
  * The worker owns the text, the model, its optimizer and its checkpoints; the page only sends
  * settings and receives numbers and strings.
  */
+import type { ModelSpec } from '../engine/spec';
+import type { ModelForPython } from './notebookExport';
 import type { BackendName } from './types';
 
 export interface CharLmConfig {
@@ -118,5 +120,10 @@ export type CharLmCalls = {
     result: ModelInfo;
   };
   useTrained: { args: null; result: ModelInfo | null };
+  /** The model in use (trained or imported): its spec, weights and model.predict on `prime`, for a notebook. */
+  forPython: {
+    args: { prime: string };
+    result: ModelForPython & { spec: ModelSpec; vocabulary: string[]; text: string; trained: boolean; step: number };
+  };
   compareWithFit: { args: { batches: number }; result: { loopCharsPerSecond: number; fitCharsPerSecond: number; batches: number } };
 };

@@ -29,6 +29,8 @@ import type {
 import type { CheckpointStore } from './charLmCheckpoints';
 import { type CharNet, type LayerState, charNetOf, crossEntropy, forward, zeroStates } from './charLmNet';
 import { importCharModel } from './charModelImport';
+import { readModelForPython } from './notebookExport';
+import { specFromModel } from './specFromModel';
 import type { BackendName, Tf } from './types';
 import type { Handlers } from './workerRpc';
 
@@ -397,6 +399,22 @@ export function createCharLmHandlers(env: TrainerEnv): { handlers: Handlers<Char
       imported = { net: loaded.net, vocab: vocabularyOf(loaded.vocabulary), name: 'imported' };
       useImported = true;
       return modelInfo(imported.net, imported.vocab, 'imported', imported.name);
+    },
+
+    forPython({ prime }) {
+      const { net, vocab } = activeModel();
+      const trained = !useImported || !imported;
+      // Our own model's spec is the one it was built from; an imported one is read back from its layers.
+      const spec = trained ? charLmSpec(current().config, vocab.chars.length) : specFromModel(net.model as never);
+      const text = net.window ? prime.repeat(net.window).slice(-net.window) : prime;
+      const ids = encodePrime(text, vocab);
+      const V = vocab.chars.length;
+      const input =
+        net.input === 'one-hot'
+          ? { values: Float32Array.from(ids.flatMap((id) => Array.from({ length: V }, (_, k) => (k === id ? 1 : 0)))), shape: [1, ids.length, V] }
+          : { values: Float32Array.from(ids), shape: [1, ids.length] };
+      const read = readModelForPython(tf, net.model as never, input);
+      return { spec, vocabulary: vocab.chars, text, trained, step: trained ? current().step : 0, ...read };
     },
 
     useTrained() {

@@ -3,6 +3,7 @@
  * owns the digits it trains on, the model and its optimizer; the page sends settings and pixels
  * and receives numbers and weights.
  */
+import type { ModelForPython } from './notebookExport';
 import type { BackendName, NamedWeight } from './types';
 
 export interface MnistConfig {
@@ -82,6 +83,8 @@ export type MnistCalls = {
   train: { args: { evalEverySeconds: number; timeLimitSeconds: number | null }; result: MnistStatus; progress: MnistTrainProgress };
   /** model.predict on one digit: ten probabilities. */
   predict: { args: { pixels: Float32Array }; result: { probabilities: Float32Array } };
+  /** The model's weights and model.predict on one digit, with how long it has trained: a notebook's data. */
+  forPython: { args: { pixels: Float32Array }; result: ModelForPython & { step: number; seconds: number } };
   weights: { args: null; result: { weights: NamedWeight[]; version: number } };
   /** Forgets the saved model and starts again from random weights. */
   reset: { args: { config: MnistConfig }; result: MnistStatus };

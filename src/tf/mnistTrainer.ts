@@ -17,6 +17,7 @@ import type { MnistCheckpointMeta, MnistCheckpointStore } from './mnistCheckpoin
 import type { MnistCalls, MnistConfig, MnistEvaluation, MnistHistoryPoint, MnistStatus } from './mnistCalls';
 import { captureSummary, layerParamCounts } from './summary';
 import type { BackendName, Tf } from './types';
+import { readModelForPython } from './notebookExport';
 import { readWeights } from './weights';
 import type { Handlers } from './workerRpc';
 
@@ -299,6 +300,11 @@ export function createMnistHandlers(env: MnistTrainerEnv): { handlers: Handlers<
     weights() {
       const s = current();
       return { weights: readWeights(s.net.model), version: s.weightsVersion };
+    },
+
+    forPython({ pixels }) {
+      const s = current();
+      return { ...readModelForPython(tf, s.net.model, { values: pixels, shape: [1, MNIST_SIDE, MNIST_SIDE] }), step: s.step, seconds: s.seconds };
     },
 
     async reset({ config }) {

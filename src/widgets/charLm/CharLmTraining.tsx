@@ -6,9 +6,11 @@
 import { useState } from 'react';
 import { useT } from '../../book/i18n';
 import { type SizePreset, CharLmStore } from '../../state/charLmStore';
+import { charLmSpec } from '../../tf/charLmTrainer';
 import { num } from '../../viz/format';
 import { LineChart } from '../../viz/LineChart';
 import { Button, Controls, NumberField, ProgressBar, Select, Stat, TextField, WidgetShell } from '../shell';
+import { ModelExport, type PythonExport } from '../shared/ModelExport';
 
 const BITS_PER_NAT = 1 / Math.LN2;
 
@@ -29,6 +31,21 @@ export default function CharLmTraining() {
   const compare = CharLmStore.useStore((s) => s.compare);
   const comparing = CharLmStore.useStore((s) => s.comparing);
   const actions = CharLmStore.useStore((s) => s);
+  const gen = CharLmStore.useStore((s) => s.gen);
+  const model = CharLmStore.useStore((s) => s.model);
+
+  async function prepareExport(): Promise<PythonExport> {
+    const read = await actions.forPython(samplePrime || 'The ');
+    return {
+      spec: read.spec,
+      weights: read.weights,
+      backend: status?.backend ?? null,
+      trained: read.trained ? (read.step > 0 ? t('notebook.char.trained', { steps: read.step, text: status?.corpus.name ?? '' }) : null) : t('notebook.char.imported'),
+      example: { ...read.example, description: t('notebook.char.example', { text: read.text }) },
+      sampling: { vocabulary: read.vocabulary, prime: read.text, length: 200, topN: gen.topN > 0 ? gen.topN : null, temperature: gen.temperature, seed: gen.seed },
+      training: { optimizer: 'adam', learningRate: status?.config.learningRate ?? 0.01, loss: 'categorical_crossentropy' },
+    };
+  }
   const [unit, setUnit] = useState<'nats' | 'bits'>('nats');
 
   const training = phase === 'training';
@@ -141,6 +158,12 @@ export default function CharLmTraining() {
           </ol>
         </>
       )}
+      <ModelExport
+        spec={status ? charLmSpec(status.config, status.corpus.vocabulary.length) : null}
+        summary={t('notebook.char.summary')}
+        name={model?.source === 'imported' ? 'unrolled-char-lstm-imported' : 'unrolled-char-lstm'}
+        prepare={status && phase === 'ready' ? prepareExport : null}
+      />
     </WidgetShell>
   );
 }

@@ -6,11 +6,12 @@
 import { useState } from 'react';
 import { useT } from '../../book/i18n';
 import { maxAbsDiff } from '../../engine/matrix';
-import { HELLO_VOCAB, HELLO_WORD, HelloStore } from '../../state/helloLmStore';
+import { HELLO_SPEC, HELLO_VOCAB, HELLO_WORD, HelloStore, helloData } from '../../state/helloLmStore';
 import { num, sci } from '../../viz/format';
 import { LineChart } from '../../viz/LineChart';
 import { ProbabilityBars } from '../../viz/ProbabilityBars';
 import { Button, Controls, NumberField, Slider, Stat, WidgetShell } from '../shell';
+import { ModelExport } from '../shared/ModelExport';
 import { helloForward } from './helloForward';
 
 const PAIRS = [...HELLO_WORD.slice(0, -1)].map((c, t) => ({ input: c, target: HELLO_WORD[t + 1], context: HELLO_WORD.slice(0, t + 1) }));
@@ -26,6 +27,7 @@ export default function HelloLm() {
   const train = HelloStore.useStore((s) => s.train);
   const reset = HelloStore.useStore((s) => s.reset);
   const api = HelloStore.useStoreApi();
+  const forPython = HelloStore.useStore((s) => s.forPython);
   const [step, setStep] = useState(0);
 
   const steps = weights ? helloForward(weights, HELLO_WORD.slice(0, -1)) : null;
@@ -118,6 +120,33 @@ export default function HelloLm() {
           <ProbabilityBars labels={V} values={current.probs} extra={current.logits} extraLabel={t('charLm.logits')} highlight={HELLO_VOCAB.index.get(pair.target)} label={t('charLm.probBars')} />
         </>
       )}
+      <ModelExport
+        spec={HELLO_SPEC}
+        summary={t('notebook.hello.summary')}
+        name="unrolled-hello"
+        prepare={
+          phase === 'ready'
+            ? async () => {
+                const { weights, example } = await forPython();
+                const data = helloData();
+                return {
+                  spec: HELLO_SPEC,
+                  weights,
+                  backend: null,
+                  trained: history.length > 0 ? `${t('notebook.fact.epochs', { epochs: history.length })}, Adam 0.05` : null,
+                  example: { ...example, description: t('notebook.hello.example') },
+                  sampling: { vocabulary: V, prime: 'h', length: 4, topN: null, temperature: 1, seed: 0 },
+                  training: {
+                    optimizer: 'adam',
+                    learningRate: 0.05,
+                    loss: 'categorical_crossentropy',
+                    data: { x: { values: data.x, shape: data.xShape }, y: { values: data.y, shape: data.yShape }, epochs: 100, batchSize: 1 },
+                  },
+                };
+              }
+            : null
+        }
+      />
     </WidgetShell>
   );
 }

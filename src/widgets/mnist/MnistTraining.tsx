@@ -8,6 +8,9 @@ import { useT } from '../../book/i18n';
 import { mnistRowModel } from '../../engine/mnistRows';
 import { num } from '../../viz/format';
 import { LineChart } from '../../viz/LineChart';
+import { MNIST_PIXELS } from '../../engine/mnistDigits';
+import { exampleInput } from '../../engine/notebook/exampleInput';
+import { ModelExport, type PythonExport } from '../shared/ModelExport';
 import { ModelSummaryTable } from '../shared/ModelSummaryTable';
 import { Button, Controls, ProgressBar, Select, Stat, WidgetShell } from '../shell';
 import { MNIST_PRESETS, type MnistPreset, MnistStore } from '../../state/mnistStore';
@@ -35,8 +38,25 @@ export default function MnistTraining() {
   const dataProgress = MnistStore.useStore((s) => s.dataProgress);
   const preset = MnistStore.useStore((s) => s.preset);
   const actions = MnistStore.useStore((s) => s);
+  const heldOutDigits = MnistStore.useStore((s) => s.heldOut);
 
   const busy = phase === 'training' || phase === 'fetching';
+
+  /** A held-out digit when they are loaded; otherwise seeded noise, said so in the notebook. */
+  async function prepareExport(): Promise<PythonExport> {
+    const spec = mnistRowModel(config.units);
+    const digit = heldOutDigits && heldOutDigits.count > 0 ? Float32Array.from(heldOutDigits.pixels.subarray(0, MNIST_PIXELS), (p) => p / 255) : null;
+    const pixels = digit ?? Float32Array.from(exampleInput(spec).values, (v) => (v + 1) / 2);
+    const { weights, example, step, seconds } = await actions.forPython(pixels);
+    return {
+      spec,
+      weights,
+      backend: status?.backend ?? null,
+      trained: step > 0 ? t('notebook.fact.steps', { steps: step, seconds: Math.round(seconds) }) : null,
+      example: { ...example, description: digit ? t('notebook.mnist.digit', { label: heldOutDigits!.labels[0] }) : t('notebook.mnist.noise') },
+      training: { optimizer: 'adam', learningRate: config.learningRate, loss: 'categorical_crossentropy', metrics: ['accuracy'] },
+    };
+  }
   const last = history.at(-1);
   const lastEval = evaluations.at(-1);
   const config = MNIST_PRESETS[preset];
@@ -131,6 +151,12 @@ export default function MnistTraining() {
           ]}
         />
       </div>
+      <ModelExport
+        spec={mnistRowModel(config.units)}
+        summary={t('notebook.mnist.summary', { units: config.units })}
+        name={`unrolled-mnist-rows-${config.units}`}
+        prepare={status && !busy ? prepareExport : null}
+      />
       <details className="mnist-model">
         <summary>{t('mnist.train.model', { units: config.units })}</summary>
         <ModelSummaryTable spec={mnistRowModel(config.units)} layerParams={status?.config.units === config.units ? status.layerParams : undefined} summary={status?.summary} testId="mnist-param-table" />

@@ -9,12 +9,29 @@ import { useEffect, useState } from 'react';
 import { useT } from '../../book/i18n';
 import * as recipes from '../../engine/recipeModels';
 import type { ModelSpec } from '../../engine/spec';
+import { exampleInput } from '../../engine/notebook/exampleInput';
+import { unsupportedInTfjs } from '../../tf/buildModel';
 import { createModelWorker } from '../../tf/modelWorkerClient';
+import { ModelExport, type PythonExport } from '../shared/ModelExport';
 import { ModelSummaryTable } from '../shared/ModelSummaryTable';
 import { Stat, WidgetShell } from '../shell';
 import { errorMessage } from '../../engine/errors';
 
 type Built = { summary: string[]; layerParams: { name: string; params: number }[]; backend: string };
+
+const COMPILE = { optimizer: 'adam', learningRate: 0.001, loss: 'categoricalCrossentropy' } as const;
+
+/** Builds the model again in a worker of its own, only for as long as it takes to read it out. */
+async function recipeExport(spec: ModelSpec, description: string): Promise<PythonExport> {
+  const worker = createModelWorker();
+  try {
+    const { backend } = await worker.call('build', { spec, compile: COMPILE });
+    const { weights, example } = await worker.call('forPython', { input: exampleInput(spec) });
+    return { spec, weights, backend, trained: null, example: { ...example, description } };
+  } finally {
+    worker.dispose();
+  }
+}
 
 const specs = Object.fromEntries(Object.entries(recipes).filter(([, v]) => typeof v === 'object' && v !== null && 'layers' in v)) as Record<string, ModelSpec>;
 
@@ -29,7 +46,7 @@ export default function RecipeModelSummary({ model, title }: { model: string; ti
     const worker = createModelWorker();
     let live = true;
     worker
-      .call('build', { spec, compile: { optimizer: 'adam', learningRate: 0.001, loss: 'categoricalCrossentropy' } })
+      .call('build', { spec, compile: COMPILE })
       .then((b) => live && setBuilt({ summary: b.summary, layerParams: b.layerParams, backend: b.backend }))
       .catch((e: unknown) => live && setError(errorMessage(e)))
       .finally(() => worker.dispose());
@@ -56,6 +73,12 @@ export default function RecipeModelSummary({ model, title }: { model: string; ti
         </p>
       )}
       {built && <Stat label={t('sentiment.backend')} value={built.backend} />}
+      <ModelExport
+        spec={spec}
+        summary={t('notebook.recipe.summary', { model })}
+        name={`unrolled-${model}`}
+        prepare={spec.layers.some((l) => unsupportedInTfjs(l).length > 0) ? null : () => recipeExport(spec, t('notebook.example.random'))}
+      />
     </WidgetShell>
   );
 }

@@ -9,10 +9,12 @@ import type { SentimentCell } from '../../engine/sentimentModels';
 import type { StopReason } from '../../tf/trainLoop';
 import { LineChart } from '../../viz/LineChart';
 import { num } from '../../viz/format';
+import { ModelExport } from '../shared/ModelExport';
 import { ModelSummaryTable } from '../shared/ModelSummaryTable';
 import { Button, Controls, NumberField, ProgressBar, Select, Stat, Toggle, WidgetShell } from '../shell';
 import ModelFiles from './ModelFiles';
 import { useSentiment } from './SentimentLab';
+import { useSentimentExport } from './useSentimentExport';
 
 const CELLS: { value: SentimentCell; label: string }[] = [
   { value: 'simpleRNN', label: 'SimpleRNN' },
@@ -51,6 +53,7 @@ export default function SentimentTrainer({ cells = ['simpleRNN', 'lstm', 'gru'],
   const model = useSentiment((s) => s.model);
   const train = useSentiment((s) => s.train);
   const cancel = useSentiment((s) => s.cancel);
+  const exported = useSentimentExport();
 
   const busy = phase === 'training' || phase === 'building';
   const last = history.at(-1);
@@ -148,6 +151,7 @@ export default function SentimentTrainer({ cells = ['simpleRNN', 'lstm', 'gru'],
         </details>
       )}
       <ModelFiles />
+      <ModelExport {...exported} />
     </WidgetShell>
   );
 }
