@@ -41,4 +41,19 @@ describe('notebook download', () => {
     expect(run.printedDifference).toBeLessThanOrEqual(1e-5);
     book.expectClean();
   });
+
+  it("the layer playground's model (untrained, functional API) downloads and runs too", async (context) => {
+    if (python && process.env.REQUIRE_BROWSER !== '1') context.skip(`needs python3 with NumPy: ${python}`);
+    const book = await openBook('/chapters/layer-arguments');
+    await book.chapterReady();
+    await book.widgetsReady();
+    const panel = book.widget('LayerPlayground').getByTestId('model-export');
+    const [download] = await Promise.all([book.page.waitForEvent('download'), panel.getByRole('button', { name: 'Download notebook (.ipynb)' }).click()]);
+    expect(download.suggestedFilename()).toBe('unrolled-layer-playground.ipynb');
+    const notebook = JSON.parse(await readFile((await download.path())!, 'utf8')) as INotebookContent;
+    expect(notebookProblems(notebook)).toEqual([]);
+    expect(cellSource(notebook.cells.find((c) => c.id === 'keras-build')!)).toContain('layers.SimpleRNN(128, name="simple_rnn")');
+    expect(runNotebook(notebook).printedDifference).toBeLessThanOrEqual(1e-5);
+    book.expectClean();
+  });
 });
