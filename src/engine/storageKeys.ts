@@ -16,7 +16,9 @@ export type StorageKind =
   /** A tfjs model (IndexedDB, through tfjs' indexeddb:// handler). */
   | 'model'
   /** What a saved model needs besides its weights (IndexedDB, via idb-keyval). */
-  | 'meta';
+  | 'meta'
+  /** A training checkpoint: weights, optimizer state, position and bookkeeping in one record (IndexedDB, via idb-keyval). */
+  | 'checkpoint';
 
 export const STORAGE_PREFIX = 'unrolled';
 

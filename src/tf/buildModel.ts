@@ -101,7 +101,9 @@ export function buildModel(tf: Tf, spec: ModelSpec) {
   const problems = spec.layers.flatMap(unsupportedInTfjs);
   if (problems.length > 0) throw new Error(problems.join(' '));
   const model = tf.sequential();
-  spec.layers.forEach((layer, i) => model.add(buildLayer(tf.layers, layer, i === 0 ? spec.inputShape : undefined, spec.batchSize)));
+  // Inside tidy: tfjs' unitForgetBias initializer leaves four intermediate tensors behind otherwise
+  // (variables survive a tidy, so the weights are untouched).
+  tf.tidy(() => spec.layers.forEach((layer, i) => model.add(buildLayer(tf.layers, layer, i === 0 ? spec.inputShape : undefined, spec.batchSize))));
   return model;
 }
 

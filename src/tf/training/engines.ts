@@ -1,0 +1,149 @@
+/**
+ * Choosing where training runs, by measurement. The probe (about a second) times one training
+ * step of the actual model and batch on our kernel and on each tfjs backend this browser has —
+ * wasm, webgl, webgpu — and the fastest trains, unless the reader picked one. On this book's
+ * 2-core test machine without a GPU the kernel wins; on a laptop with a real GPU, webgl or
+ * webgpu may, for large models. The timings are shown to the reader with the choice.
+ */
+import type { ModelSpec } from '../../engine/spec';
+import { kernelCannotTrain, wasmSimdSupported } from '../../engine/train';
+import type { Tf } from '../types';
+import { createKernelEngine } from './kernelEngine';
+import { type TfjsEngineSettings, createTfjsEngine } from './tfjsEngine';
+import type { Batch, EngineName, EnginePreference, EngineReport, EngineTiming, TrainingEngine } from './types';
+
+export const KERNEL_WASM_URL = '/generated/training-kernels.wasm';
+
+let kernelWasm: Promise<WebAssembly.Module | undefined> | null = null;
+
+/** The compiled SIMD products, fetched once per worker; undefined (TypeScript products) where wasm SIMD is missing or the file fails. */
+export function loadKernelWasm(url = KERNEL_WASM_URL): Promise<WebAssembly.Module | undefined> {
+  kernelWasm ??= (async () => {
+    if (!wasmSimdSupported() || typeof fetch === 'undefined') return undefined;
+    try {
+      const response = await fetch(url);
+      if (!response.ok) return undefined;
+      return await WebAssembly.compile(await response.arrayBuffer());
+    } catch {
+      return undefined;
+    }
+  })();
+  return kernelWasm;
+}
+
+const TFJS_BACKENDS: Record<Exclude<EngineName, 'kernel'>, string> = { 'tfjs-wasm': 'wasm', 'tfjs-webgl': 'webgl', 'tfjs-webgpu': 'webgpu', 'tfjs-cpu': 'cpu' };
+
+/** The candidates the probe times; tfjs' cpu backend is left out (always slowest), but a reader may still choose it. */
+export const PROBED: EngineName[] = ['kernel', 'tfjs-wasm', 'tfjs-webgl', 'tfjs-webgpu'];
+
+let webgpuReady: Promise<string | null> | null = null;
+
+/** Registers tfjs' webgpu backend when this browser gives an adapter; otherwise why not. */
+function ensureWebgpu(): Promise<string | null> {
+  webgpuReady ??= (async () => {
+    const gpu = (globalThis.navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } } | undefined)?.gpu;
+    if (!gpu) return 'not available: this browser has no WebGPU';
+    try {
+      if (!(await gpu.requestAdapter())) return 'not available: no WebGPU adapter';
+      await import('@tensorflow/tfjs-backend-webgpu');
+      return null;
+    } catch {
+      return 'not available: WebGPU failed to start';
+    }
+  })();
+  return webgpuReady;
+}
+
+/** Makes `engine` tfjs' active backend; null when it started, else why not. */
+async function activate(tf: Tf, engine: Exclude<EngineName, 'kernel'>): Promise<string | null> {
+  const backend = TFJS_BACKENDS[engine];
+  if (backend === 'webgpu') {
+    const why = await ensureWebgpu();
+    if (why) return why;
+  }
+  if (!tf.findBackendFactory(backend)) return 'not available in this browser';
+  try {
+    if (!(await tf.setBackend(backend))) return 'not available: failed to start';
+    await tf.ready();
+    return null;
+  } catch {
+    return 'not available: failed to start';
+  }
+}
+
+export interface EngineSubject {
+  spec: ModelSpec;
+  settings: TfjsEngineSettings;
+}
+
+/** Creates the engine; for tfjs ones, switches tfjs to that backend first. */
+export async function createEngine(tf: Tf, name: EngineName, subject: EngineSubject, wasm?: WebAssembly.Module): Promise<TrainingEngine> {
+  if (name === 'kernel') return createKernelEngine(subject.spec, subject.settings, wasm);
+  const why = await activate(tf, name);
+  if (why) throw new Error(`${name}: ${why}`);
+  return createTfjsEngine(tf, subject.spec, subject.settings);
+}
+
+/** Why an engine cannot train this model at all (the kernel's limits), or null. */
+export function cannotTrain(name: EngineName, spec: ModelSpec): string | null {
+  if (name !== 'kernel') return null;
+  const problems = kernelCannotTrain(spec);
+  return problems.length ? problems.join(' ') : null;
+}
+
+const now = () => performance.now();
+
+async function timeEngine(engine: TrainingEngine, batch: Batch, budgetMs: number): Promise<number> {
+  // The first step compiles shaders, plans buffers and warms caches: not counted.
+  await engine.trainBatch(batch);
+  const times: number[] = [];
+  const started = now();
+  while (times.length < 2 || (now() - started < budgetMs && times.length < 20)) {
+    const t0 = now();
+    await engine.trainBatch(batch);
+    times.push(now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[times.length >> 1];
+}
+
+/**
+ * Times one training step of this model on every candidate, about `budgetMs` in all (plus each
+ * engine's untimed first step). tfjs is left on the backend it was on.
+ */
+export async function probeEngines(tf: Tf, subject: EngineSubject, batch: Batch, { wasm, budgetMs = 1000, candidates = PROBED }: { wasm?: WebAssembly.Module; budgetMs?: number; candidates?: EngineName[] } = {}): Promise<EngineTiming[]> {
+  const before = tf.getBackend();
+  const timings: EngineTiming[] = [];
+  const each = budgetMs / candidates.length;
+  for (const name of candidates) {
+    const refused = cannotTrain(name, subject.spec);
+    if (refused) {
+      timings.push({ engine: name, msPerStep: null, note: refused });
+      continue;
+    }
+    let engine: TrainingEngine | null = null;
+    try {
+      engine = await createEngine(tf, name, subject, wasm);
+      timings.push({ engine: name, msPerStep: await timeEngine(engine, batch, each) });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      timings.push({ engine: name, msPerStep: null, note: message.startsWith(`${name}: `) ? message.slice(name.length + 2) : `failed: ${message}` });
+    } finally {
+      engine?.dispose();
+    }
+  }
+  if (before && tf.getBackend() !== before) await tf.setBackend(before);
+  return timings.sort((a, b) => (a.msPerStep ?? Infinity) - (b.msPerStep ?? Infinity));
+}
+
+/** The reader's choice when it can run, else the fastest measured. */
+export function chooseEngine(timings: EngineTiming[], preference: EnginePreference): EngineReport {
+  if (preference !== 'auto') {
+    // A choice the probe found unable to run falls back to the fastest; an unprobed one (tfjs cpu) is trusted.
+    const measured = timings.find((t) => t.engine === preference);
+    if (!measured || measured.msPerStep !== null) return { engine: preference, chosenBy: 'reader', timings };
+  }
+  const fastest = timings.find((t) => t.msPerStep !== null);
+  if (!fastest) throw new Error(`No engine here can train this model: ${timings.map((t) => `${t.engine} ${t.note ?? ''}`).join('; ')}`);
+  return { engine: fastest.engine, chosenBy: timings.filter((t) => t.msPerStep !== null).length > 1 ? 'probe' : 'only', timings };
+}
