@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom, uniformArray } from '../../src/engine/random';
 import type { ModelSpec } from '../../src/engine/spec';
-import { type KernelInput, type KernelTarget, createKernelTrainer, kernelCannotTrain } from '../../src/engine/train';
+import { type KernelInput, type KernelTarget, createKernelTrainer, kernelArenaBytes, kernelCannotTrain } from '../../src/engine/train';
 import { DropoutLayer } from '../../src/engine/train/dropout';
 import { BufferArena } from '../../src/engine/train/arena';
 import { flowOn } from '../../src/engine/train/layer';
@@ -166,5 +166,17 @@ describe('the NaN guard', () => {
     expect(result.finite).toBe(false);
     expect(trainer.getWeights()).toEqual(before);
     expect(trainer.getOptimizerState().iterations).toBe(0);
+  });
+});
+
+describe('memory', () => {
+  it('kernelArenaBytes counts what a trainer allocates, before allocating', () => {
+    const small = kernelArenaBytes(charSpec(), 4, 5);
+    // At least the weights, their gradients and Adam's two moments: 4 × 4 bytes per parameter.
+    const params = 12 * 24 + 6 * 24 + 24 + 6 * 12 + 12;
+    expect(small).toBeGreaterThan(16 * params);
+    // Activations grow with batch × steps (100× here), parameters do not.
+    const big = kernelArenaBytes(charSpec(), 40, 50);
+    expect(big).toBeGreaterThan(small * 10);
   });
 });

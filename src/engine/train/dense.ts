@@ -20,7 +20,7 @@ export class DenseLayer implements KernelLayer {
   readonly outputSequence: boolean;
   readonly kernel: Param;
   readonly bias: Param | null;
-  /** x·K + b of the last forward pass: the logits, for the head. */
+  /** x·K + b of the last forward pass: for the head, the logits, which the loss then turns in place into outputs or dL/d(logits). */
   readonly pre: Float32Array;
   private readonly post: Float32Array;
   private readonly dPre: Float32Array;
@@ -57,7 +57,8 @@ export class DenseLayer implements KernelLayer {
     const rows = sequence ? batch * steps : batch;
     this.pre = arena.floats(rows * N);
     this.post = head ? this.pre : arena.floats(rows * N);
-    this.dPre = arena.floats(rows * N);
+    // The head gets dL/d(logits) from the loss, so it needs no buffer of its own for dz.
+    this.dPre = head ? new Float32Array(0) : arena.floats(rows * N);
     this.dX = arena.floats(rows * features);
     this.kernelT = arena.floats(features * N);
     this.flow = flowOn(this.post, 0, 0, 0, N, sequence);

@@ -1,4 +1,4 @@
 /** The training kernel's entry points; types.ts documents the API. */
-export { createKernelTrainer, kernelCannotTrain } from './trainer';
+export { createKernelTrainer, kernelArenaBytes, kernelCannotTrain } from './trainer';
 export { wasmSimdSupported } from './wasmProducts';
 export type * from './types';

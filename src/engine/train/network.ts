@@ -154,7 +154,7 @@ export function buildNetwork(arena: Arena, spec: ModelSpec, loss: KernelLoss | n
     layers,
     params,
     head,
-    loss: loss && head ? new HeadLoss(arena, loss, head.outputFeatures, sequence ? batch * steps : batch) : null,
+    loss: loss && head ? new HeadLoss(loss, head.outputFeatures) : null,
     recurrent,
     input: { embedding, features: embedding ? first.inputDim : inputFeatures, oneHotAllowed: embedding || firstIsRecurrent },
     needInputGradient,

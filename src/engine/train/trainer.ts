@@ -13,7 +13,7 @@
 import { randomStream } from '../random';
 import type { ModelSpec } from '../spec';
 import { Adam } from './adam';
-import { type Arena, planned } from './arena';
+import { type Arena, MeasuringArena, planned } from './arena';
 import { initialise } from './init';
 import { copy } from './recurrent';
 import { type Flow, type IdsFlow, type Pass, flowOn, rowsOf } from './layer';
@@ -52,19 +52,34 @@ interface Plan {
   carriedC: (Float32Array | null)[];
 }
 
+/** Everything one plan holds, on an arena (a measuring one, or the real one). */
+function layOut(a: Arena, spec: ModelSpec, loss: KernelLoss | null, optimizer: KernelTrainerOptions['optimizer'], batch: number, steps: number) {
+  const features = spec.layers[0]?.kind === 'embedding' ? 0 : ((spec.inputShape[1] as number) ?? 0);
+  const net = buildNetwork(a, spec, loss, batch, steps);
+  const adam = new Adam(a, net.params, optimizer);
+  const input = a.floats(batch * steps * features);
+  const carriedH = net.recurrent.map((r) => a.floats(batch * r.units));
+  const carriedC = net.recurrent.map((r) => (r.initialC ? a.floats(batch * r.units) : null));
+  return { net, adam, input, carriedH, carriedC };
+}
+
 function makePlan(spec: ModelSpec, loss: KernelLoss | null, options: KernelTrainerOptions, batch: number, steps: number): Plan {
   const wasm = options.wasm && wasmSimdSupported() ? options.wasm : null;
-  const features = spec.layers[0]?.kind === 'embedding' ? 0 : ((spec.inputShape[1] as number) ?? 0);
-  const { value, arena } = planned((a) => {
-    const net = buildNetwork(a, spec, loss, batch, steps);
-    const adam = new Adam(a, net.params, options.optimizer);
-    const input = a.floats(batch * steps * features);
-    const carriedH = net.recurrent.map((r) => a.floats(batch * r.units));
-    const carriedC = net.recurrent.map((r) => (r.initialC ? a.floats(batch * r.units) : null));
-    return { net, adam, input, carriedH, carriedC };
-  }, wasm !== null);
+  const { value, arena } = planned((a) => layOut(a, spec, loss, options.optimizer, batch, steps), wasm !== null);
   const products = wasm && arena.memory ? wasmProducts(wasm, arena.memory) : typescriptProducts;
   return { ...value, arena, products, batch, steps };
+}
+
+/**
+ * The bytes a trainer for this model needs at this batch size and sequence length (weights,
+ * gradients, Adam's moments, every activation BPTT keeps), counted without allocating any, so a
+ * loop can refuse a text or model too large for memory before it starts.
+ */
+export function kernelArenaBytes(spec: ModelSpec, batch: number, steps: number, loss?: KernelLoss): number {
+  const measuring = new MeasuringArena();
+  const lossOrWhy = lossFor(spec, loss);
+  layOut(measuring, spec, lossOrWhy === null ? null : (lossOrWhy as KernelLoss), { learningRate: 0 }, batch, steps);
+  return measuring.total * 4;
 }
 
 function checkInput(net: Network, x: KernelInput): void {
@@ -212,7 +227,8 @@ export function createKernelTrainer(spec: ModelSpec, options: KernelTrainerOptio
     checkTarget(layout.rows, out.features, y);
     for (const p of plan.net.params) p.grad.fill(0);
     const value = headLoss.compute(head.pre, layout, y, true);
-    let d: Flow | null = flowOn(headLoss.dLogits, 0, out.batch, out.steps, out.features, out.sequence);
+    // compute left dL/d(logits) in the head's logits buffer.
+    let d: Flow | null = flowOn(head.pre, 0, out.batch, out.steps, out.features, out.sequence);
     const { layers, needInputGradient } = plan.net;
     for (let i = layers.length - 1; i >= 0 && d; i--) d = layers[i].backward(d, pass, needInputGradient[i]);
     return value;
@@ -317,7 +333,7 @@ export function createKernelTrainer(spec: ModelSpec, options: KernelTrainerOptio
       const { head, loss: headLoss } = plan.net;
       // The head's probabilities, or (a model without a head) the last layer's own output.
       if (head && headLoss) headLoss.compute(head.pre, layout, null, false);
-      const [source, from] = head && headLoss ? [headLoss.outputs, 0] : [out.data, out.offset];
+      const [source, from] = head && headLoss ? [head.pre, 0] : [out.data, out.offset];
       const N = out.features;
       const values = new Float32Array(layout.rows * N);
       for (let r = 0; r < layout.rows; r++) {

@@ -184,7 +184,9 @@ export interface KernelTrainer {
  * The two entry points, implemented in ./trainer.ts:
  *   createKernelTrainer(spec, options): KernelTrainer — throws with the reasons when the spec is out of reach;
  *   kernelCannotTrain(spec): string[] — those reasons up front (empty when the kernel can train it), so a
- *   loop can fall back to tfjs without trying.
+ *   loop can fall back to tfjs without trying;
+ *   kernelArenaBytes(spec, batch, steps): number — the memory a trainer will take, counted without
+ *   allocating, so a loop can refuse a model or batch too large before anything is allocated.
  */
 export type CreateKernelTrainer = (spec: ModelSpec, options: KernelTrainerOptions) => KernelTrainer;
 export type KernelCannotTrain = (spec: ModelSpec) => string[];
