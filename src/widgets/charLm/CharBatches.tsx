@@ -4,49 +4,15 @@
  * each row is marked when the source's rule wraps it to the window's first input.
  */
 import { useT } from '../../book/i18n';
-import { type TargetWrap, batchLayout, buildCharVocabulary, charBatch, encodeChars, reshapeRows } from '../../engine/charBatches';
-import { createScopedStore } from '../../state/scopedStore';
+import { batchLayout, buildCharVocabulary, charBatch, encodeChars, reshapeRows } from '../../engine/charBatches';
+import { CharBatchesStore as Store } from '../../state/charBatchesStore';
 import { visibleChar } from '../../viz/visibleChar';
 import { Button, Controls, NumberField, Select, Slider, TextArea, WidgetShell } from '../shell';
 import { useMobyDickInfo } from './useMobyDick';
 
-interface Settings {
-  numSeqs: number;
-  numSteps: number;
-  wrap: TargetWrap;
-  k: number;
-  /** null: Moby-Dick's first chapter. */
-  text: string | null;
-}
-
-const DEFAULTS: Settings = { numSeqs: 4, numSteps: 8, wrap: 'source', k: 0, text: null };
 const SHOWN_IDS = 48;
 const SHOWN_BATCHES = 4;
 const BATCH_COLOURS = 6;
-
-const Store = createScopedStore<Settings & { set(patch: Partial<Settings>): void; reset(): void }, Settings>(
-  'CharBatches',
-  (set) => ({ ...DEFAULTS, set: (patch) => set(patch), reset: () => set(DEFAULTS) }),
-  {
-    persist: {
-      version: 1,
-      partialize: ({ numSeqs, numSteps, wrap, k, text }) => ({ numSeqs, numSteps, wrap, k, text }),
-      merge: (saved, current) => {
-        const s = saved as Partial<Settings> | undefined;
-        if (!s) return current;
-        const whole = (v: unknown, max: number) => (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= max ? (v as number) : undefined);
-        return {
-          ...current,
-          numSeqs: whole(s.numSeqs, 64) ?? current.numSeqs,
-          numSteps: whole(s.numSteps, 200) ?? current.numSteps,
-          wrap: s.wrap === 'next' ? 'next' : 'source',
-          k: Number.isInteger(s.k) && (s.k as number) >= 0 ? (s.k as number) : 0,
-          text: typeof s.text === 'string' ? s.text : null,
-        };
-      },
-    },
-  },
-);
 
 function Cell({ char, id, batch, marked, title }: { char: string; id: number; batch?: number; marked?: boolean; title?: string }) {
   const classes = ['char-cell', batch === undefined ? '' : `char-batch-${batch % BATCH_COLOURS}`, marked ? 'char-cell-wrapped' : ''].filter(Boolean).join(' ');

@@ -5,41 +5,10 @@
 import { useMemo } from 'react';
 import { useT } from '../../book/i18n';
 import { CLIPPING_DEFAULTS, sgdRun } from '../../engine/clippingDemo';
-import { createScopedStore } from '../../state/scopedStore';
+import { ClippingStore as Store } from '../../state/gradientsStores';
 import { BarChart } from '../../viz/BarChart';
 import { num, sci } from '../../viz/format';
 import { Controls, NumberField, Slider, Stat, WidgetShell } from '../shell';
-
-interface Settings {
-  clipNorm: number;
-  learningRate: number;
-  u: number;
-}
-
-/** 5 is the clip the char-LSTM source passes to tf.clip_by_global_norm. */
-const DEFAULTS: Settings = { clipNorm: 5, learningRate: CLIPPING_DEFAULTS.learningRate, u: CLIPPING_DEFAULTS.u };
-
-const inRange = (v: unknown, lo: number, hi: number): v is number => typeof v === 'number' && v >= lo && v <= hi;
-
-const Store = createScopedStore<Settings & { set(patch: Partial<Settings>): void; reset(): void }, Settings>(
-  'ClippingDemo',
-  (set) => ({ ...DEFAULTS, set: (patch) => set(patch), reset: () => set(DEFAULTS) }),
-  {
-    persist: {
-      version: 1,
-      partialize: ({ clipNorm, learningRate, u }) => ({ clipNorm, learningRate, u }),
-      merge: (saved, current) => {
-        const s = (saved ?? {}) as Partial<Settings>;
-        return {
-          ...current,
-          clipNorm: inRange(s.clipNorm, 0.01, 100000) ? s.clipNorm : DEFAULTS.clipNorm,
-          learningRate: inRange(s.learningRate, 0.0001, 1) ? s.learningRate : DEFAULTS.learningRate,
-          u: inRange(s.u, 0.5, 1.5) ? s.u : DEFAULTS.u,
-        };
-      },
-    },
-  },
-);
 
 function ClippingDemoView() {
   const t = useT();

@@ -6,42 +6,14 @@
 import { useMemo } from 'react';
 import { type StringKey, useT } from '../../book/i18n';
 import { DEMO_CELLS, type DemoCell, SCALE_PRESETS, demoLayer, demoSentence, gradientProfile } from '../../engine/gradientDemoInputs';
-import { createScopedStore } from '../../state/scopedStore';
+import { GradientFlowStore as Store } from '../../state/gradientsStores';
 import { BarChart, type BarSeries } from '../../viz/BarChart';
 import { sci } from '../../viz/format';
 import { Button, Controls, Slider, Stat, TextField, WidgetShell } from '../shell';
 
-interface Settings {
-  sentence: string;
-  units: number;
-  scale: number;
-}
-
-const DEFAULTS: Settings = { sentence: 'I grew up in France so after many years away I still speak fluent French', units: 8, scale: SCALE_PRESETS.vanishing };
-const MAX_WORDS = 24;
-
-const Store = createScopedStore<Settings & { set(patch: Partial<Settings>): void; reset(): void }, Settings>(
-  'GradientFlow',
-  (set) => ({ ...DEFAULTS, set: (patch) => set(patch), reset: () => set(DEFAULTS) }),
-  {
-    persist: {
-      version: 1,
-      partialize: ({ sentence, units, scale }) => ({ sentence, units, scale }),
-      merge: (saved, current) => {
-        const s = (saved ?? {}) as Partial<Settings>;
-        return {
-          ...current,
-          sentence: typeof s.sentence === 'string' && s.sentence.length <= 400 ? s.sentence : DEFAULTS.sentence,
-          units: Number.isInteger(s.units) && s.units! >= 1 && s.units! <= 8 ? s.units! : DEFAULTS.units,
-          scale: typeof s.scale === 'number' && s.scale >= 0.1 && s.scale <= 4 ? s.scale : DEFAULTS.scale,
-        };
-      },
-    },
-  },
-);
-
 const COLORS: Record<DemoCell, string> = { simpleRNN: 'var(--accent)', lstm: 'var(--accent-2)', gru: 'var(--pos)' };
 const cellName = (cell: DemoCell): StringKey => `gradients.cell.${cell}`;
+const MAX_WORDS = 24;
 
 function GradientFlowView() {
   const t = useT();

@@ -6,42 +6,10 @@
 import { useMemo } from 'react';
 import { useT } from '../../book/i18n';
 import { linearRnnExpansion, termLabel } from '../../engine/linearExpansion';
-import { createScopedStore } from '../../state/scopedStore';
+import { PowerExpansionStore as Store } from '../../state/gradientsStores';
 import { BarChart } from '../../viz/BarChart';
 import { num } from '../../viz/format';
 import { Controls, NumberField, Slider, Stat, WidgetShell } from '../shell';
-
-interface Settings {
-  u: number;
-  w: number;
-  xs: number[];
-}
-
-const DEFAULTS: Settings = { u: 0.5, w: 1, xs: [1, 1, 1, 1, 1] };
-
-const finite = (v: unknown, lo: number, hi: number): v is number => typeof v === 'number' && Number.isFinite(v) && v >= lo && v <= hi;
-
-const Store = createScopedStore<Settings & { set(patch: Partial<Settings>): void; setX(i: number, v: number): void; reset(): void }, Settings>(
-  'PowerExpansion',
-  (set) => ({
-    ...DEFAULTS,
-    set: (patch) => set(patch),
-    setX: (i, v) => set((s) => ({ xs: s.xs.map((x, k) => (k === i ? v : x)) })),
-    reset: () => set(DEFAULTS),
-  }),
-  {
-    persist: {
-      version: 1,
-      partialize: ({ u, w, xs }) => ({ u, w, xs }),
-      // Saved values that are not what the controls can produce fall back to the defaults.
-      merge: (saved, current) => {
-        const s = (saved ?? {}) as Partial<Settings>;
-        const xs = Array.isArray(s.xs) && s.xs.length === 5 && s.xs.every((x) => finite(x, -10, 10)) ? s.xs : DEFAULTS.xs;
-        return { ...current, u: finite(s.u, -2, 2) ? s.u : DEFAULTS.u, w: finite(s.w, -10, 10) ? s.w : DEFAULTS.w, xs };
-      },
-    },
-  },
-);
 
 function PowerExpansionView() {
   const t = useT();
@@ -49,7 +17,7 @@ function PowerExpansionView() {
   const w = Store.useStore((s) => s.w);
   const xs = Store.useStore((s) => s.xs);
   const set = Store.useStore((s) => s.set);
-  const setX = Store.useStore((s) => s.setX);
+  const setX = (i: number, v: number) => set({ xs: xs.map((x, k) => (k === i ? v : x)) });
   const reset = Store.useStore((s) => s.reset);
   const e = useMemo(() => linearRnnExpansion(u, w, xs), [u, w, xs]);
   const labels = e.terms.map(termLabel);

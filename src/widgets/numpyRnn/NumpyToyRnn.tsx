@@ -9,35 +9,15 @@ import { matrix } from '../../engine/matrix';
 import { shapeToString } from '../../engine/paramCount';
 import { seededRandom, uniformArray } from '../../engine/random';
 import { simpleRnnForward } from '../../engine/simpleRnn';
-import { createScopedStore } from '../../state/scopedStore';
+import { type NumpyRnnSizes, NumpyRnnStore as Store } from '../../state/numpyRnnStore';
 import { Heatmap } from '../../viz/Heatmap';
 import { Controls, NumberField, Stat, WidgetShell } from '../shell';
-
-interface Sizes {
-  timesteps: number;
-  inputFeatures: number;
-  outputFeatures: number;
-  seed: number;
-}
-
-const DEFAULTS: Sizes = { timesteps: 100, inputFeatures: 32, outputFeatures: 64, seed: 1 };
-
-const Store = createScopedStore<Sizes & { set(patch: Partial<Sizes>): void; reset(): void }, Sizes>(
-  'NumpyToyRnn',
-  (set) => ({ ...DEFAULTS, set: (patch) => set(patch), reset: () => set(DEFAULTS) }),
-  {
-    persist: {
-      version: 1,
-      partialize: ({ timesteps, inputFeatures, outputFeatures, seed }) => ({ timesteps, inputFeatures, outputFeatures, seed }),
-    },
-  },
-);
 
 /**
  * Inputs are U(0, 1) as in the source. Its weights are U(0, 1) too, which drives every output
  * to tanh(large) = 1; symmetric Glorot-sized weights keep the heatmap worth looking at.
  */
-export function runToyRnn({ timesteps, inputFeatures, outputFeatures, seed }: Sizes): Float32Array[] {
+export function runToyRnn({ timesteps, inputFeatures, outputFeatures, seed }: NumpyRnnSizes): Float32Array[] {
   const random = seededRandom(seed);
   const inputs = Array.from({ length: timesteps }, () => Float32Array.from({ length: inputFeatures }, random));
   const glorot = (fanIn: number) => Math.sqrt(6 / (fanIn + outputFeatures));
