@@ -33,6 +33,7 @@ import type { NamedWeight, Tf } from '../src/tf/types';
 import { cpuTf } from '../test/parity/tfjs';
 import { type Bench, type Outcome, median, oneLine } from './figure';
 import { startWasm } from './forward';
+import { errorMessage } from '../src/engine/errors';
 
 const WARMUP = 2;
 const ROUNDS = 5;
@@ -202,7 +203,7 @@ export const kernelStep: Bench = {
         note(`${m.figure}: kernel (wasm simd) ${simdMs.toFixed(1)} ms/step, kernel (typescript) ${plainMs.toFixed(1)} ms, ${tfjs.what} ${tfMs.toFixed(1)} ms (median of ${rounds})`);
         results.push({ name: m.figure, value: tfMs / simdMs, unit: 'x', digits: 2 });
       } catch (error) {
-        results.push({ name: m.figure, unavailable: oneLine(error instanceof Error ? error.message : String(error)) });
+        results.push({ name: m.figure, unavailable: oneLine(errorMessage(error)) });
       }
     }
     await tf.setBackend('cpu');

@@ -11,6 +11,7 @@ import type { Tf } from '../types';
 import { createKernelEngine } from './kernelEngine';
 import { type TfjsEngineSettings, createTfjsEngine } from './tfjsEngine';
 import type { Batch, EngineName, EnginePreference, EngineReport, EngineTiming, TrainingEngine } from './types';
+import { errorMessage } from '../../engine/errors';
 
 export const KERNEL_WASM_URL = '/generated/training-kernels.wasm';
 
@@ -126,7 +127,7 @@ export async function probeEngines(tf: Tf, subject: EngineSubject, batch: Batch,
       engine = await createEngine(tf, name, subject, wasm);
       timings.push({ engine: name, msPerStep: await timeEngine(engine, batch, each) });
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       timings.push({ engine: name, msPerStep: null, note: message.startsWith(`${name}: `) ? message.slice(name.length + 2) : `failed: ${message}` });
     } finally {
       engine?.dispose();

@@ -19,6 +19,7 @@ import type { ModelSpec } from '../../engine/spec';
 import { Button } from '../shell/controls';
 import { CopyCode } from './CopyCode';
 import { notebookText } from './notebookText';
+import { errorMessage } from '../../engine/errors';
 
 /** What a widget gathers from its live model for a notebook. */
 export interface PythonExport {
@@ -87,7 +88,7 @@ export function ModelExport({ spec, summary, name, prepare, open = false, testId
       downloadText(notebookJson(notebook), file);
       setStatus({ kind: 'done', file });
     } catch (error) {
-      setStatus({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) });
+      setStatus({ kind: 'failed', reason: errorMessage(error) });
     }
   }
 
