@@ -180,3 +180,23 @@ describe('memory', () => {
     expect(big).toBeGreaterThan(small * 10);
   });
 });
+
+describe('targets', () => {
+  const sigmoidSpec = (units: number): ModelSpec => ({ inputShape: [3, 2], layers: [{ kind: 'simpleRNN', name: 'rnn', units: 3 }, { kind: 'dense', name: 'out', units, activation: 'sigmoid' }] });
+  const x: KernelInput = { kind: 'values', values: Float32Array.from({ length: 2 * 3 * 2 }, (_, i) => Math.cos(i)), batch: 2, steps: 3, features: 2 };
+
+  it('a one-unit sigmoid head takes 0/1 class ids as its values', () => {
+    const trainer = createKernelTrainer(sigmoidSpec(1), { seed: 1, optimizer: { learningRate: 0.01 } });
+    const asIds = trainer.evaluate(x, { kind: 'classes', classes: Int32Array.from([1, 0]) });
+    const asValues = trainer.evaluate(x, { kind: 'values', values: Float32Array.from([1, 0]) });
+    expect(asIds).toEqual(asValues);
+  });
+
+  it('a wider sigmoid head refuses class ids, and a class outside the head is refused', () => {
+    const trainer = createKernelTrainer(sigmoidSpec(2), { seed: 1, optimizer: { learningRate: 0.01 } });
+    expect(() => trainer.evaluate(x, { kind: 'classes', classes: Int32Array.from([1, 0]) })).toThrow(/value targets/);
+    const softmaxTrainer = createKernelTrainer(charSpec(), { seed: 1, optimizer: { learningRate: 0.01 } });
+    const { x: ids } = charBatch(seededRandom(3), 1, 2);
+    expect(() => softmaxTrainer.trainBatch(ids, { kind: 'classes', classes: Int32Array.from([3, 12]) })).toThrow(/outside 0…11/);
+  });
+});

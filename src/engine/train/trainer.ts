@@ -99,13 +99,19 @@ function checkInput(net: Network, x: KernelInput): void {
   }
 }
 
-function checkTarget(rows: number, units: number, y: KernelTarget): void {
+function checkTarget(loss: KernelLoss, rows: number, units: number, y: KernelTarget): void {
+  const softmax = loss === 'categoricalCrossentropy' || loss === 'softmaxCrossEntropy';
+  if (y.kind === 'classes' && !softmax && !(loss === 'binaryCrossentropy' && units === 1)) {
+    throw new Error(`Class-id targets need a softmax head (or a one-unit sigmoid head, ids 0/1); give ${loss} value targets [rows, ${units}].`);
+  }
   const want = y.kind === 'classes' ? rows : rows * units;
   const got = y.kind === 'classes' ? y.classes.length : y.values.length;
   if (got !== want) throw new Error(`The targets have ${got} values; this batch's ${rows} output rows need ${want}.`);
   if (y.kind === 'classes') {
+    // A one-unit sigmoid head reads its ids 0/1 as the target values.
+    const classes = softmax ? units : 2;
     for (let i = 0; i < y.classes.length; i++) {
-      if (!(y.classes[i] >= 0 && y.classes[i] < units)) throw new Error(`Class ${y.classes[i]} at row ${i} is outside 0…${units - 1}.`);
+      if (!(y.classes[i] >= 0 && y.classes[i] < classes)) throw new Error(`Class ${y.classes[i]} at row ${i} is outside 0…${classes - 1}.`);
     }
   }
 }
@@ -224,7 +230,7 @@ export function createKernelTrainer(spec: ModelSpec, options: KernelTrainerOptio
     // After forward: a larger batch re-plans, and the head and loss are then new objects.
     const { head, loss: headLoss } = trainable();
     const layout = layoutOf(out);
-    checkTarget(layout.rows, out.features, y);
+    checkTarget(headLoss.kind, layout.rows, out.features, y);
     for (const p of plan.net.params) p.grad.fill(0);
     const value = headLoss.compute(head.pre, layout, y, true);
     // compute left dL/d(logits) in the head's logits buffer.
@@ -324,7 +330,7 @@ export function createKernelTrainer(spec: ModelSpec, options: KernelTrainerOptio
       const out = forward(x, false, opts?.states ?? 'zeros');
       const { head, loss: headLoss } = trainable();
       const layout = layoutOf(out);
-      checkTarget(layout.rows, out.features, y);
+      checkTarget(headLoss.kind, layout.rows, out.features, y);
       return headLoss.compute(head.pre, layout, y, false);
     },
     predict(x, opts): Prediction {
