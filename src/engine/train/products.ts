@@ -52,7 +52,8 @@ export function transposeInto(m: Float32Array, mOff: number, rows: number, cols:
   }
 }
 
-function gemmTs(
+/** C += A·B on one panel (see gemmTs). */
+function panelTs(
   M: number,
   N: number,
   K: number,
@@ -66,9 +67,7 @@ function gemmTs(
   C: Float32Array,
   cOff: number,
   ldc: number,
-  accumulate: boolean,
 ): void {
-  if (!accumulate) for (let i = 0; i < M; i++) C.fill(0, cOff + i * ldc, cOff + i * ldc + N);
   const K4 = K - (K % 4);
   let i = 0;
   for (; i + 4 <= M; i += 4) {
@@ -121,6 +120,38 @@ function gemmTs(
       if (a === 0) continue; // a one-hot or ReLU row is mostly zeros
       const b0 = bOff + k * ldb;
       for (let j = 0; j < N; j++) C[c0 + j] += a * B[b0 + j];
+    }
+  }
+}
+
+/**
+ * Cache blocking: the product runs over panels of 256 columns and 256 rows of B, so the panel of B
+ * stays in cache while every group of four rows of C passes over it (without it, a large B, such
+ * as a 5,000-wide output kernel, is read from memory once per four rows of C).
+ */
+const PANEL = 256;
+
+function gemmTs(
+  M: number,
+  N: number,
+  K: number,
+  A: Float32Array,
+  aOff: number,
+  ars: number,
+  acs: number,
+  B: Float32Array,
+  bOff: number,
+  ldb: number,
+  C: Float32Array,
+  cOff: number,
+  ldc: number,
+  accumulate: boolean,
+): void {
+  if (!accumulate) for (let i = 0; i < M; i++) C.fill(0, cOff + i * ldc, cOff + i * ldc + N);
+  for (let j0 = 0; j0 < N; j0 += PANEL) {
+    const n = Math.min(PANEL, N - j0);
+    for (let k0 = 0; k0 < K; k0 += PANEL) {
+      panelTs(M, n, Math.min(PANEL, K - k0), A, aOff + k0 * acs, ars, acs, B, bOff + k0 * ldb + j0, ldb, C, cOff + j0, ldc);
     }
   }
 }
