@@ -39,6 +39,11 @@ function cssOf(manifest: Manifest, key: string, seen = new Set<string>()): strin
   return [...(chunk.imports ?? []).flatMap((k) => cssOf(manifest, k, seen)), ...(chunk.css ?? [])];
 }
 
+/** The base path as Vite normalises it: "/" or "/unrolled/". */
+function assetBaseOf(base: string | undefined): string {
+  return base ? `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/') : '/';
+}
+
 function escapeAttr(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 }
@@ -79,7 +84,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<string> {
     };
     const manifest = JSON.parse(await readFile(join(outDir, '.vite', 'manifest.json'), 'utf8')) as Manifest;
     const template = await readFile(join(outDir, 'index.html'), 'utf8');
-    const assetBase = base ? `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/') : '/';
+    const assetBase = assetBaseOf(base);
 
     // A chapter page's HTML needs the chapter page's CSS (KaTeX) up front: without JavaScript
     // nothing would load it. Its code and the chapter body are hinted so hydration starts sooner.
@@ -102,7 +107,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<string> {
     await rm(serverDir, { recursive: true, force: true });
   }
 
-  await writeServiceWorker(outDir, logLevel);
+  await writeServiceWorker(outDir, assetBaseOf(base), logLevel);
   return outDir;
 }
 

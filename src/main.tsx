@@ -8,6 +8,7 @@ import { chaptersIn, findChapter } from './book/chapters';
 import { locationForReader } from './book/languagePreference';
 import { preloadWidgets } from './book/lazyWidgets';
 import { parseRoute, routePath } from './book/router';
+import { registerServiceWorker } from './book/serviceWorker';
 // Applies the saved or system theme to <html> and keeps following the OS setting.
 import './book/themeStore';
 import './styles/index.css';
@@ -48,6 +49,10 @@ async function start(): Promise<void> {
     hydrateRoot(root, app);
   } else {
     createRoot(root).render(app);
+  }
+  // Offline reading; only for the built site (the dev server's modules are not precached).
+  if (import.meta.env.PROD) {
+    registerServiceWorker().catch((error: unknown) => console.warn('The book could not be saved for offline reading:', error));
   }
 }
 

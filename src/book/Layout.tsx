@@ -4,6 +4,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { Link } from './Link';
 import { homePath, useLocale } from './router';
 import { ThemeToggle } from './ThemeToggle';
+import { UpdateNotice } from './UpdateNotice';
 
 export interface LayoutProps {
   /** The table of contents, shown as a sidebar, or behind the "Contents" button on narrow screens. */
@@ -82,6 +83,7 @@ export function Layout({ toc, locales, children }: LayoutProps) {
           {children}
         </main>
       </div>
+      <UpdateNotice />
     </>
   );
 }

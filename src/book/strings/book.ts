@@ -47,7 +47,6 @@ const en = {
   'sources.note': 'Each chapter names its sources at its foot; the repository keeps the texts’ file names in the chapters’ frontmatter.',
 
   'offline.notCached': 'You are offline, and this part of the book was not saved for offline reading yet.',
-  'offline.ready': 'The book is saved on this device and opens without a connection.',
   'update.ready': 'A new version of the book is available.',
   'update.reload': 'Reload',
   'update.elsewhere': 'The book was updated in another tab. Reload this page to continue with the new version.',
@@ -116,7 +115,6 @@ const zh: Record<keyof typeof en, string> = {
   'sources.note': '每章末尾列出该章的资料来源；仓库在各章的 frontmatter 中保留了资料的文件名。',
 
   'offline.notCached': '当前处于离线状态，而本书的这一部分还没有保存到本机。',
-  'offline.ready': '本书已保存到本机，没有网络也能打开。',
   'update.ready': '本书有新版本。',
   'update.reload': '重新加载',
   'update.elsewhere': '本书已在另一个标签页中更新。请重新加载本页，以使用新版本。',
