@@ -55,7 +55,7 @@ describe('offline after one visit', () => {
     await expect(fetch(`${baseUrl}/`)).rejects.toThrow();
   });
 
-  it('every chapter opens, in English and in Chinese, and mounts its widgets', async () => {
+  it('every chapter opens, in English and in Chinese, and mounts its widgets', { timeout: 900_000 }, async () => {
     const failures: string[] = [];
     for (const path of [...chapters, ...chapters.map((p) => `/zh${p}`)]) {
       const book = await open(path);
