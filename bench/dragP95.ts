@@ -1,10 +1,10 @@
 /**
- * drag_p95_ms: what a weight drag in the cell explorer costs per pointer move, with an LSTM of 8
- * units over 40 tokens (the issue's bar: p95 ≤ 16.7 ms, one frame at 60 Hz). The explorer is
- * opened on the LSTM chapter with its state in the link and ?bench=1, which makes it time every
- * weight change up to just after the next painted frame (src/widgets/explorer/benchProbe.ts).
- * 120 mouse moves are made one at a time, each waiting for its frame, with the drawing and the
- * dragged weight both on screen.
+ * drag_p95_ms and drag_event_to_paint_p95_ms: what a weight drag in the cell explorer costs per
+ * pointer move, with an LSTM of 8 units over 40 tokens (goals: ≤ 8.3 ms of main-thread work, ≤ 25
+ * ms from the input event to the painted frame). The explorer is opened on the LSTM chapter with
+ * its state in the link; the probe (bench/explorerProbes.ts) is injected by this benchmark, so the
+ * production build carries none. 120 mouse moves are made one at a time, each waiting for its
+ * frame, with the unrolled chain, the live cell diagram and the dragged weight all on screen.
  *
  * The figure is the main-thread work a move costs: handling it (recompute of all 40 steps, React's
  * render and commit) plus the frame's style, layout and paint — what has to fit in 16.7 ms for the
@@ -14,14 +14,14 @@
 import type { Page } from 'playwright-core';
 import { chromiumMissing, launchChromium, serveBook } from '../test/browser/app';
 import { decodeConfig, defaultConfig, encodeConfig } from '../src/engine/explorerConfig';
-import type { DragTiming } from '../src/widgets/explorer/benchProbe';
-import type { Bench } from './figure';
+import { DRAG_PROBE, type DragTiming, percentile } from './explorerProbes';
+import { type Bench, median } from './figure';
 
 const CHAPTER = '/chapters/lstm-from-scratch';
 const ID = 'lstm-explorer';
 const MOVES = 120;
 const WARMUP = 10;
-const VIEWPORT = { width: 1280, height: 1400 };
+const VIEWPORT = { width: 1280, height: 2000 };
 
 const NEXT_TIMING = `(() => {
   const timings = window.__unrolledDragTimings;
@@ -40,12 +40,7 @@ export function benchLink(): string {
   const text = encodeConfig({ ...defaultConfig({ cell: 'lstm', units: 8, inputDim: 4, sentence }), time: 20 });
   const check = decodeConfig(text);
   if (!check.config || check.config.units !== 8) throw new Error('the benchmark link does not decode to an 8-unit LSTM');
-  return `${CHAPTER}?bench=1&${ID}=${text}`;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+  return `${CHAPTER}?${ID}=${text}`;
 }
 
 async function measure(page: Page): Promise<DragTiming[]> {
@@ -57,11 +52,13 @@ async function measure(page: Page): Promise<DragTiming[]> {
   if (tokens !== 40 || units !== 8) throw new Error(`expected 40 tokens and 8 units, found ${tokens} and ${units}`);
   // The forget gate of unit 0: column 8 of the 8-unit kernel (blocks i, f, c, o of 8 columns each).
   const weight = explorer.getByRole('slider', { name: /^kernel row 0 col 8 \(forget gate, unit 0\): / });
-  // Everything that changes on screen while dragging: the unrolled drawing at the top of the
-  // viewport, the weight at the bottom (a viewport tall enough for both at 8 units).
+  // Everything that changes on screen while dragging: the unrolled chain at the top of the
+  // viewport, the live cell diagram under it, the weight at the bottom (a viewport tall enough
+  // for all of them at 8 units).
   await explorer.locator('.unrolled-diagram').evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - 8));
   const onScreen = await weight.evaluate((el) => el.getBoundingClientRect().bottom <= window.innerHeight);
   if (!onScreen) throw new Error('the weight and the drawing do not fit in the viewport together');
+  if ((await explorer.locator('[data-cell-diagram="lstm"]').count()) !== 1) throw new Error('the live LSTM diagram is missing');
   const box = await weight.boundingBox();
   if (!box) throw new Error('the weight cell has no box');
   const x = box.x + box.width / 2;
@@ -80,27 +77,39 @@ async function measure(page: Page): Promise<DragTiming[]> {
   return timings.slice(WARMUP);
 }
 
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
 export const dragP95: Bench = {
-  figures: ['drag_p95_ms'],
+  figures: ['drag_p95_ms', 'drag_event_to_paint_p95_ms'],
   async run({ dist, note }) {
     const missing = chromiumMissing();
-    if (missing) return [{ name: 'drag_p95_ms', unavailable: missing }];
+    if (missing) return this.figures.map((name) => ({ name, unavailable: missing }));
     const served = await serveBook(await dist());
     const browser = await launchChromium();
     try {
-      const page = await browser.context.newPage();
-      await page.setViewportSize(VIEWPORT);
-      await page.goto(served.baseUrl + benchLink(), { waitUntil: 'load' });
-      const timings = await measure(page);
-      const stats = (key: keyof DragTiming) => {
-        const xs = timings.map((t) => t[key]);
-        return `median ${percentile(xs, 50).toFixed(1)} ms, p95 ${percentile(xs, 95).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms`;
-      };
-      note(`drag, LSTM 8 units × 40 tokens, ${timings.length} moves; main-thread work per move: ${stats('work')}`);
-      note(`of which script (recompute of all steps, React render and commit): ${stats('script')}`);
-      note(`latency, start of handling → after paint (includes waiting for the next frame): ${stats('handledToPaint')}`);
-      note(`latency, input event timestamp → after paint: ${stats('eventToPaint')}`);
-      return [{ name: 'drag_p95_ms', value: percentile(timings.map((t) => t.work), 95), unit: 'ms', digits: 1 }];
+      // Several runs, each in a fresh page; the figures are the medians of the runs' p95s.
+      const p95s: { work: number; eventToPaint: number }[] = [];
+      for (let run = 0; run < RUNS; run++) {
+        const page = await browser.context.newPage();
+        await page.addInitScript(DRAG_PROBE);
+        await page.setViewportSize(VIEWPORT);
+        await page.goto(served.baseUrl + benchLink(), { waitUntil: 'load' });
+        const timings = await measure(page);
+        await page.close();
+        const stats = (key: keyof DragTiming) => {
+          const xs = timings.map((t) => t[key]);
+          return `median ${percentile(xs, 50).toFixed(1)} ms, p95 ${percentile(xs, 95).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms`;
+        };
+        note(`drag run ${run + 1}, LSTM 8 units × 40 tokens, ${timings.length} moves; main-thread work per move: ${stats('work')}`);
+        note(`  of which script (handlers, recompute of all steps, React render and commit): ${stats('script')}`);
+        note(`  latency, start of handling → after paint (includes waiting for the next frame): ${stats('handledToPaint')}`);
+        note(`  latency, input event timestamp → after paint: ${stats('eventToPaint')}`);
+        p95s.push({ work: percentile(timings.map((t) => t.work), 95), eventToPaint: percentile(timings.map((t) => t.eventToPaint), 95) });
+      }
+      return [
+        { name: 'drag_p95_ms', value: median(p95s.map((p) => p.work)), unit: 'ms', digits: 1 },
+        { name: 'drag_event_to_paint_p95_ms', value: median(p95s.map((p) => p.eventToPaint)), unit: 'ms', digits: 1 },
+      ];
     } finally {
       await browser.close();
       await served.close();

@@ -16,10 +16,11 @@ import { embeddingSpeed } from './embeddingSpeed';
 import { forward } from './forward';
 import { kernelStep } from './kernelStep';
 import { mnistRows } from './mnist';
+import { playFrames } from './playFrames';
 import { sentimentAccuracy } from './sentimentAccuracy';
 import { errorMessage } from '../src/engine/errors';
 
-const BENCHES: Bench[] = [firstLoadJs, firstChapterReady, rnnChapterReady, forward, kernelStep, embeddingSpeed, sentimentAccuracy, dragP95, charLm, mnistRows];
+const BENCHES: Bench[] = [firstLoadJs, firstChapterReady, rnnChapterReady, forward, kernelStep, embeddingSpeed, sentimentAccuracy, dragP95, playFrames, charLm, mnistRows];
 
 async function main(): Promise<void> {
   let outDir: string | null = null;

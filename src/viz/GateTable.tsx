@@ -39,7 +39,10 @@ function GateTableImpl({ caption, corner, columns, rows, digits = 4, id }: GateT
           <tr key={row.header}>
             <th scope="row">{row.header}</th>
             {columns.map((_, i) => (
-              <td key={i}>{i < row.values.length ? num(row.values[i], digits) : ''}</td>
+              <td key={i}>
+                {/* A fixed box (gate-num): a changed number re-lays out only itself, not the table. */}
+                <span className="gate-num">{i < row.values.length ? num(row.values[i], digits) : ''}</span>
+              </td>
             ))}
           </tr>
         ))}

@@ -129,8 +129,8 @@ describe('cell diagrams', () => {
       const trace = runCell(shape, paramsFor(shape), inputs.map((x) => x.slice(0, 2)));
       const { container, unmount } = render(<LiveCell id={`u${units}`} kind="lstm" units={units} inputDim={2} step={trace.steps[0]} time={0} token="w" cellName="LSTM" />);
       const counts = {
-        bars: container.querySelectorAll('[data-node="gate.f"] .cell-bar').length,
-        stripes: container.querySelectorAll('[data-wire="out.c"] .cell-stripe').length,
+        bars: container.querySelectorAll('[data-node="gate.f"] .cell-bar-frame').length,
+        stripes: container.querySelector('[data-wire="out.c"]')!.getAttribute('data-values')!.split(',').length,
       };
       unmount();
       return counts;

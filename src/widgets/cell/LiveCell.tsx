@@ -38,6 +38,10 @@ export interface LiveCellProps {
   bias?: ArrayLike<number>;
   onBiasChange?: (index: number, value: number, event?: Event) => void;
   onBiasCommit?: () => void;
+  /** A bias drag began (a caller may hold back saving until onBiasCommit). */
+  onBiasDragStart?: () => void;
+  /** Id of a table elsewhere that describes the drawing; LiveCell then draws none of its own. */
+  tableId?: string;
   /** Show "Play one step" and the guided walk (off where space is short, e.g. compare mode). */
   controls?: boolean;
   /** Draw backwards: `vectors` are then gradients under the same keys. */
@@ -50,7 +54,7 @@ export interface LiveCellProps {
 const STAGE_MS = 900;
 
 function LiveCellImpl(props: LiveCellProps) {
-  const { id, kind, resetAfter = false, units, inputDim, step, time, token, cellName, bias, onBiasChange, onBiasCommit, controls = true, gradient, tableRows, className } = props;
+  const { id, kind, resetAfter = false, units, inputDim, step, time, token, cellName, bias, onBiasChange, onBiasCommit, onBiasDragStart, tableId: externalTable, controls = true, gradient, tableRows, className } = props;
   const t = useT();
   const diagramKind = DIAGRAM_KIND[kind];
   const variant = walkVariant(diagramKind, resetAfter);
@@ -99,7 +103,7 @@ function LiveCellImpl(props: LiveCellProps) {
     return keys.filter((key) => vectors[key]).map((key) => ({ header: symbolOf(variant, key), values: Array.from(vectors[key]!) }));
   }, [tableRows, stages, vectors, variant]);
 
-  const tableId = `${id}-table`;
+  const tableId = externalTable ?? `${id}-table`;
   const label = gradient
     ? t('cell.diagramLabelBackward', { cell: cellName, step: time + 1, token })
     : t('cell.diagramLabel', { cell: cellName, step: time + 1, token });
@@ -144,6 +148,7 @@ function LiveCellImpl(props: LiveCellProps) {
         bias={bias}
         onBiasChange={onBiasChange}
         onBiasCommit={onBiasCommit}
+        onBiasDragStart={onBiasDragStart}
         biasLabel={biasLabel}
         words={words}
       />
@@ -197,13 +202,15 @@ function LiveCellImpl(props: LiveCellProps) {
         </section>
       )}
       <figcaption className="live-cell-hint">{t('cell.hint')}</figcaption>
-      <GateTable
-        id={tableId}
-        caption={t('cell.tableCaption', { cell: cellName, step: time + 1, token })}
-        corner={t('cell.tableQuantity')}
-        columns={Array.from({ length: Math.max(units, inputDim) }, (_, k) => String(k))}
-        rows={table}
-      />
+      {!externalTable && (
+        <GateTable
+          id={tableId}
+          caption={t('cell.tableCaption', { cell: cellName, step: time + 1, token })}
+          corner={t('cell.tableQuantity')}
+          columns={Array.from({ length: Math.max(units, inputDim) }, (_, k) => String(k))}
+          rows={table}
+        />
+      )}
     </figure>
   );
 }

@@ -9,13 +9,12 @@
  * link or a reload shows the same view; a link that cannot be read falls back to the defaults
  * with a note. No tfjs here: the numbers come from the engine, on the main thread, in microseconds.
  */
-import { type KeyboardEvent, useEffect, useState } from 'react';
+import { type KeyboardEvent, useState } from 'react';
 import { useT } from '../../book/i18n';
 import type { CellKind } from '../../engine/cellTrace';
 import { ExplorerStore, useExplorer, useExplorerApi } from '../../state/explorerStore';
 import { readQueryParam } from '../../state/urlState';
 import { WidgetShell } from '../shell';
-import { enableBenchProbe } from './benchProbe';
 import { CellPanel } from './CellPanel';
 import { ExplorerControls } from './ExplorerControls';
 import { type DecodeProblem, type ExplorerProps, decodeConfig, defaultConfig } from '../../engine/explorerConfig';
@@ -47,8 +46,6 @@ function ExplorerBody({ id, note }: { id: string; note: { problem: DecodeProblem
   const cell = useExplorer((s) => s.config.cell);
   const url = useExplorerUrl(id, store);
 
-  useEffect(() => enableBenchProbe(), []);
-
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const key = timeKey(event);
     if (!key) return;
@@ -75,12 +72,13 @@ function ExplorerBody({ id, note }: { id: string; note: { problem: DecodeProblem
       <TimeBar />
       <div
         className="explorer-time-region"
+        data-compare={compare ? 'true' : undefined}
         tabIndex={0}
         role="group"
         aria-label={t('explorer.timeRegion')}
       >
         {(compare ? ALL : [cell]).map((kind) => (
-          <CellPanel key={kind} kind={kind} showTitle={compare} />
+          <CellPanel key={kind} kind={kind} showTitle={compare} explorerId={id} controls={!compare} onDragStart={url.hold} onCommit={url.commit} />
         ))}
       </div>
       <WeightEditor onDragStart={url.hold} onCommit={url.commit} />

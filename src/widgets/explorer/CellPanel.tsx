@@ -1,25 +1,32 @@
 /**
  * One cell over the sentence: the unrolled copies with their gate bars, the conveyor belt of its
- * state, h as a heatmap per token, a close-up of every gate at the time cursor, and the same
- * numbers as a table. In compare mode the explorer stacks three of these on one time cursor.
+ * state, h as a heatmap per token, the live cell diagram of the step at the time cursor (its gate
+ * blocks drag the biases), and the same numbers as a table. In compare mode the explorer puts
+ * three of these side by side on one time cursor.
  */
-import { memo, useEffect, useMemo, useRef } from 'react';
+import { memo, useMemo } from 'react';
 import { type Translate, useT } from '../../book/i18n';
 import { type CellKind, type CellTrace, beltOf } from '../../engine/cellTrace';
 import { useExplorer } from '../../state/explorerStore';
 import { ConveyorBelt } from '../../viz/ConveyorBelt';
 import { num } from '../../viz/format';
-import { GateGlyph } from '../../viz/GateGlyph';
 import { GateTable } from '../../viz/GateTable';
-import { usePrefersReducedMotion } from '../../viz/motion';
 import { UnrolledDiagram } from '../../viz/UnrolledDiagram';
-import { type GateInfo, UNIT_COLORS, cellName, gatesOf, sub } from './gateInfo';
+import { LiveCell } from '../cell/LiveCell';
+import { type GateInfo, UNIT_COLORS, cellName, gatesOf } from './gateInfo';
 
 export const COLUMN_WIDTH = 56;
 
 interface PanelProps {
   kind: CellKind;
   showTitle: boolean;
+  /** The explorer's id: DOM ids inside the panel start with it. */
+  explorerId: string;
+  /** Show play-one-step and the walk (off in compare mode, where three panels share the width). */
+  controls: boolean;
+  /** A bias drag began (the link waits for its end); a drag ended or a key nudged (write now). */
+  onDragStart: () => void;
+  onCommit: () => void;
 }
 
 /** Everything a panel draws that depends on the trace only (not on time): rebuilt once per trace. */
@@ -54,69 +61,15 @@ function tableFor(trace: CellTrace, time: number, gates: GateInfo[], t: Translat
   return { columns, rows };
 }
 
-function CloseUp({ trace, time, gates, token }: { trace: CellTrace; time: number; gates: GateInfo[]; token: string }) {
-  const t = useT();
-  const reduced = usePrefersReducedMotion();
-  // Glide when the cursor moves; jump when a weight is being dragged, where a transition per
-  // glyph per pointer move would keep the browser repainting half-finished animations.
-  const shownTime = useRef(time);
-  const animate = !reduced && shownTime.current !== time;
-  useEffect(() => {
-    shownTime.current = time;
-  });
-  const step = trace.steps[time];
-  if (!step) return null;
-  const glyphW = 22;
-  const unitW = gates.length * (glyphW + 6) + 14;
-  const described = gates.map((g, k) => `${g.name} ${Array.from(step.act[k], (v) => num(v, 2)).join('/')}`).join('; ');
-  return (
-    <figure className="explorer-closeup">
-      <figcaption>{t('explorer.closeUp', { step: time + 1, token })}</figcaption>
-      <svg width={trace.units * unitW} height={74} role="img" aria-label={t('explorer.closeUpLabel', { step: time + 1, values: described })}>
-        {Array.from({ length: trace.units }, (_, u) => (
-          <g key={u} transform={`translate(${u * unitW},0)`}>
-            <text x={0} y={10} className="explorer-closeup-unit">
-              {t('explorer.unit', { unit: u })}
-            </text>
-            {gates.map((g, k) => (
-              <g key={g.id}>
-                <GateGlyph
-                  x={k * (glyphW + 6)}
-                  y={16}
-                  width={glyphW}
-                  height={38}
-                  value={step.act[k][u]}
-                  role={g.role}
-                  color={g.color}
-                  animate={animate}
-                />
-                <text x={k * (glyphW + 6) + glyphW / 2} y={68} textAnchor="middle" className="explorer-closeup-symbol">
-                  {g.symbol}
-                  {sub(u)}
-                </text>
-              </g>
-            ))}
-          </g>
-        ))}
-      </svg>
-      <ul className="explorer-legend">
-        {gates.map((g) => (
-          <li key={g.id}>
-            <span className="explorer-swatch" style={{ background: g.color }} aria-hidden="true" />
-            {g.symbol}: {g.name}
-          </li>
-        ))}
-      </ul>
-    </figure>
-  );
-}
-
-function CellPanelImpl({ kind, showTitle }: PanelProps) {
+function CellPanelImpl({ kind, showTitle, explorerId, controls, onDragStart, onCommit }: PanelProps) {
   const t = useT();
   const trace = useExplorer((s) => s.traces[kind]);
   const time = useExplorer((s) => s.config.time);
   const tokens = useExplorer((s) => s.tokens);
   const setTime = useExplorer((s) => s.setTime);
+  const bias = useExplorer((s) => s.config.weights[kind].bias);
+  const setWeight = useExplorer((s) => s.setWeight);
+  const onBiasChange = useMemo(() => (index: number, value: number) => setWeight(kind, 'bias', index, value), [setWeight, kind]);
   const gates = useMemo(() => gatesOf(kind, t), [kind, t]);
   const { values, belt, heat } = useSeries(trace);
   const name = cellName(kind, trace.resetAfter, t);
@@ -153,8 +106,25 @@ function CellPanelImpl({ kind, showTitle }: PanelProps) {
           />
         </div>
       </div>
-      <CloseUp trace={trace} time={time} gates={gates} token={token} />
+      <LiveCell
+        id={`${explorerId}-${kind}-cell`}
+        kind={kind}
+        resetAfter={trace.resetAfter}
+        units={trace.units}
+        inputDim={trace.inputDim}
+        step={trace.steps[time]}
+        time={time}
+        token={token}
+        cellName={name}
+        bias={bias}
+        onBiasChange={onBiasChange}
+        onBiasDragStart={onDragStart}
+        onBiasCommit={onCommit}
+        controls={controls}
+        tableId={`${explorerId}-${kind}-table`}
+      />
       <GateTable
+        id={`${explorerId}-${kind}-table`}
         caption={t('explorer.tableCaption', { cell: name, step: time + 1, token })}
         corner={t('explorer.unit', { unit: '' }).trim()}
         columns={columns}

@@ -9,7 +9,6 @@ import { type CellKind, type WeightPart, WEIGHT_PARTS, columnOwner, partShape } 
 import { tokenVector } from '../../engine/tokenVectors';
 import { useExplorer } from '../../state/explorerStore';
 import { WeightGrid } from '../../viz/WeightGrid';
-import { probeFrameLatency } from './benchProbe';
 import { cellName, gatesOf, sub } from './gateInfo';
 import { shapeOf } from '../../engine/explorerConfig';
 
@@ -48,10 +47,7 @@ function PartGrid({ kind, part, onDragStart, onCommit }: EditorProps & { kind: C
     [shape, partName, gates, t],
   );
   const onChange = useCallback(
-    (index: number, value: number, event?: Event) => {
-      probeFrameLatency(event);
-      setWeight(kind, part, index, value);
-    },
+    (index: number, value: number) => setWeight(kind, part, index, value),
     [setWeight, kind, part],
   );
   return (
