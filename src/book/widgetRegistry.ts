@@ -41,6 +41,7 @@ export const widgetRegistry: Record<string, () => Promise<{ default: ComponentTy
   RecipeModelSummary: () => import('../widgets/sentiment/RecipeModelSummary'),
   SentimentComparison: () => import('../widgets/sentiment/SentimentComparison'),
   BidirectionalSteps: () => import('../widgets/bidirectional/BidirectionalSteps'),
+  CellLanes: () => import('../widgets/cell/CellLanes'),
   MnistLab: () => import('../widgets/mnist/MnistLab'),
   MnistTraining: () => import('../widgets/mnist/MnistTraining'),
   MnistReader: () => import('../widgets/mnist/MnistReader'),

@@ -108,9 +108,11 @@ export const snapWeight = (value: number): number => Math.round(value * 100) / 1
  * The explorer's starting weights: Glorot-uniform-sized values from a seed fixed by the shape,
  * biases 0 except an LSTM's forget gate at 1 (Keras' unit_forget_bias), all on the 0.01 grid.
  */
-export function defaultParams(shape: CellShape): CellParams {
+export function defaultParams(shape: CellShape, salt = 0): CellParams {
   const { kind, units, inputDim, resetAfter } = shape;
-  const seed = 1000 * ['rnn', 'lstm', 'gru'].indexOf(kind) + 100 * units + 10 * inputDim + (resetAfter ? 1 : 0);
+  // `salt` gives a second layer of the same shape (a stack, the backward half of a
+  // bidirectional layer) its own weights.
+  const seed = 1000 * ['rnn', 'lstm', 'gru'].indexOf(kind) + 100 * units + 10 * inputDim + (resetAfter ? 1 : 0) + 7919 * salt;
   const random = seededRandom(seed);
   const [, cols] = partShape(shape, 'kernel');
   const draw = (length: number, limit: number) => Float32Array.from({ length }, () => snapWeight((random() * 2 - 1) * limit));

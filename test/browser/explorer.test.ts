@@ -77,7 +77,7 @@ describe('cell explorer', () => {
     await book.page.keyboard.press('Space');
     await expect.poll(() => time(explorer), { timeout: 5_000 }).toBe('1');
     await book.page.keyboard.press('Space');
-    await expect.poll(() => explorer.getByRole('button', { name: 'Play' }).count()).toBe(1);
+    await expect.poll(() => explorer.getByRole('button', { name: 'Play', exact: true }).count()).toBe(1);
     book.expectClean();
   });
 

@@ -227,3 +227,54 @@ describe('LiveCell', () => {
     }
   });
 });
+
+describe('cell diagrams in the explorer and the lanes', () => {
+  it('compare mode draws RNN, LSTM and GRU side by side on one time cursor', async () => {
+    const { default: CellExplorer } = await import('../../src/widgets/explorer/CellExplorer');
+    window.history.replaceState(null, '', '/chapters/test');
+    const { container } = render(<CellExplorer id="cmp" cell="gru" compare sentence="the cat sat" />);
+    const region = container.querySelector('.explorer-time-region')!;
+    expect(region.getAttribute('data-compare')).toBe('true');
+    const kinds = Array.from(region.querySelectorAll('[data-cell-diagram]'), (d) => d.getAttribute('data-cell-diagram'));
+    expect(kinds).toEqual(['simpleRNN', 'lstm', 'gru']);
+    // Side by side: each panel is a direct cell of the region's grid, one per kind.
+    expect(region.querySelectorAll(':scope > .explorer-panel')).toHaveLength(3);
+    fireEvent.keyDown(region, { key: 'ArrowRight' });
+    for (const d of region.querySelectorAll('[data-cell-diagram]')) {
+      expect(d.querySelector('svg')!.getAttribute('aria-label')).toContain('step 2');
+    }
+    window.history.replaceState(null, '', '/');
+  });
+
+  it('a gate bias nudged on the explorer diagram is the bias the weight grid shows', async () => {
+    const { default: CellExplorer } = await import('../../src/widgets/explorer/CellExplorer');
+    window.history.replaceState(null, '', '/chapters/test');
+    render(<CellExplorer id="nudge" cell="lstm" sentence="the cat sat" />);
+    const handle = screen.getByRole('slider', { name: /^bias of the output gate, unit 1/ });
+    fireEvent.keyDown(handle, { key: 'ArrowUp', shiftKey: true });
+    // Output gate is block 3 of i, f, c, o; unit 1 of 2 units: bias column 7.
+    const cell = screen.getByRole('slider', { name: /^bias row 0 col 7 \(output gate, unit 1\): / });
+    expect(Number(cell.getAttribute('aria-valuenow'))).toBeCloseTo(0.5, 5);
+    window.history.replaceState(null, '', '/');
+  });
+
+  it('stacked lanes feed layer 1’s h into layer 2’s x, and bidirectional lanes concatenate', async () => {
+    const { default: CellLanes } = await import('../../src/widgets/cell/CellLanes');
+    const { container, unmount } = render(<CellLanes preset="stacked" storageKey="t-stacked" sentence="a b c d" />);
+    const lane = (id: string) => container.querySelector(`[data-lane="${id}"]`)!;
+    const values = (root: Element, wire: string) => root.querySelector(`[data-wire="${wire}"]`)!.getAttribute('data-values');
+    expect(values(lane('upper'), 'xBus')).toBe(values(lane('lower'), 'out.h'));
+    fireEvent.click(screen.getByRole('button', { name: 'Step forward' }));
+    expect(values(lane('upper'), 'xBus')).toBe(values(lane('lower'), 'out.h'));
+    expect(values(lane('upper'), 'hBus')).not.toBe('0,0,0');
+    unmount();
+
+    const bi = render(<CellLanes preset="bidirectional" storageKey="t-bi" sentence="not bad at all" />);
+    const concat = within(bi.container.querySelector('[data-testid="concat"]') as HTMLElement).getAllByRole('table')[0];
+    const rows = within(concat).getAllByRole('row').slice(1).map((r) => Array.from(r.querySelectorAll('td'), (td) => td.textContent));
+    expect(rows[2]).toEqual([...rows[0].slice(0, 3), ...rows[1].slice(0, 3)]);
+    // At the first token the backward cell has read the whole sentence: its last step.
+    const backward = bi.container.querySelector('[data-lane="backward"] [data-cell-diagram] svg')!;
+    expect(backward.getAttribute('aria-label')).toContain('step 4');
+  });
+});

@@ -74,6 +74,32 @@ const en = {
     'The update gate mixes, unit by unit: z of the old state plus 1 − z of the candidate. z near 1 keeps hₜ₋₁ unchanged, the GRU’s way of remembering.',
   'cell.walk.simpleRNN.pre': 'The cell multiplies xₜ by W and hₜ₋₁ by U and adds the bias b: one sum per unit.',
   'cell.walk.simpleRNN.output': 'tanh squeezes the sum into −1…1. That is hₜ, the output and the whole memory the next step receives.',
+  // Cell lanes (src/widgets/cell/CellLanes.tsx): several layers over one sentence.
+  'cell.lanes.title.stacked': 'Two stacked LSTM layers, cell by cell',
+  'cell.lanes.title.bidirectional': 'Forward and backward LSTMs, and their concatenation',
+  'cell.lanes.title.gruVariants': 'One GRU, its reset gate in two places',
+  'cell.lanes.description.stacked':
+    'The lower LSTM reads the tokens; with return_sequences=True every hₜ it produces is the upper LSTM’s input xₜ at the same step. Step through the sentence and watch the upper cell’s xₜ wire carry the lower cell’s hₜ.',
+  'cell.lanes.description.bidirectional':
+    'Two LSTMs with their own weights read the same sentence, one from the first token, one from the last. At each token the layer’s output is the two states side by side.',
+  'cell.lanes.description.gruVariants':
+    'The same kernel, recurrent kernel and bias in both cells. tfjs applies the reset gate to hₜ₋₁ before U_h; Keras 2 (reset_after=True) applies it to the product hₜ₋₁·U_h plus a second, recurrent bias (here starting at zero).',
+  'cell.lanes.sentence': 'Sentence',
+  'cell.lanes.empty': 'Type at least one word to see the cells run.',
+  'cell.lanes.lane.lower': 'Layer 1: reads the tokens',
+  'cell.lanes.lane.upper': 'Layer 2: reads layer 1’s h sequence',
+  'cell.lanes.lane.forward': 'Forward LSTM: reads left to right',
+  'cell.lanes.lane.backward': 'Backward LSTM: reads right to left',
+  'cell.lanes.lane.resetBefore': 'GRU, reset_after=False (tfjs)',
+  'cell.lanes.lane.resetAfter': 'GRU, reset_after=True (Keras 2)',
+  'cell.lanes.concatCaption': 'At “{token}”: the forward state, the backward state and the layer’s output (concat)',
+  'cell.lanes.finalCaption': 'Output with return_sequences=False: the forward state after the last token next to the backward state after the first',
+  'cell.lanes.forwardState': 'h→ (forward, step {step})',
+  'cell.lanes.backwardState': 'h← (backward, step {step})',
+  'cell.lanes.concat': 'concat [h→, h←]',
+
+  'cell.toy.step': 'Step drawn as the cell, with the trained weights',
+  'cell.toy.stepValue': 'step {step} (input id {id})',
 };
 
 const zh: Record<keyof typeof en, string> = {
@@ -143,6 +169,30 @@ const zh: Record<keyof typeof en, string> = {
   'cell.walk.gru.mix': '更新门逐个单元地混合：旧状态的 z 份加上候选值的 1 − z 份。z 接近 1 时 hₜ₋₁ 保持不变，这就是 GRU 记忆的方式。',
   'cell.walk.simpleRNN.pre': '单元用 W 乘以 xₜ，用 U 乘以 hₜ₋₁，再加上偏置 b：每个单元得到一个和。',
   'cell.walk.simpleRNN.output': 'tanh 把这个和压缩到 −1…1 之间。这就是 hₜ：这一步的输出，也是下一步收到的全部记忆。',
+  'cell.lanes.title.stacked': '两层堆叠的 LSTM，逐个单元展示',
+  'cell.lanes.title.bidirectional': '前向与后向 LSTM，以及它们的拼接',
+  'cell.lanes.title.gruVariants': '同一个 GRU，重置门放在两个不同位置',
+  'cell.lanes.description.stacked':
+    '下层 LSTM 读取词元；设置 return_sequences=True 时，它在每一步产生的 hₜ 就是上层 LSTM 在同一步的输入 xₜ。逐步走过句子，看上层单元的 xₜ 连线如何承载下层单元的 hₜ。',
+  'cell.lanes.description.bidirectional': '两个各有权重的 LSTM 读取同一个句子，一个从第一个词元开始，一个从最后一个词元开始。在每个词元处，这一层的输出就是两个状态并排拼接。',
+  'cell.lanes.description.gruVariants':
+    '两个单元使用相同的输入权重、循环权重和偏置。tfjs 在乘以 U_h 之前把重置门作用于 hₜ₋₁；Keras 2（reset_after=True）则把它作用于乘积 hₜ₋₁·U_h 加上第二个循环偏置（这里从零开始）。',
+  'cell.lanes.sentence': '句子',
+  'cell.lanes.empty': '至少输入一个词，才能看到单元运行。',
+  'cell.lanes.lane.lower': '第 1 层：读取词元',
+  'cell.lanes.lane.upper': '第 2 层：读取第 1 层的 h 序列',
+  'cell.lanes.lane.forward': '前向 LSTM：从左到右读取',
+  'cell.lanes.lane.backward': '后向 LSTM：从右到左读取',
+  'cell.lanes.lane.resetBefore': 'GRU，reset_after=False（tfjs）',
+  'cell.lanes.lane.resetAfter': 'GRU，reset_after=True（Keras 2）',
+  'cell.lanes.concatCaption': '在“{token}”处：前向状态、后向状态，以及这一层的输出（拼接）',
+  'cell.lanes.finalCaption': 'return_sequences=False 时的输出：读完最后一个词元后的前向状态，与读完第一个词元后的后向状态并排',
+  'cell.lanes.forwardState': 'h→（前向，第 {step} 步）',
+  'cell.lanes.backwardState': 'h←（后向，第 {step} 步）',
+  'cell.lanes.concat': '拼接 [h→, h←]',
+
+  'cell.toy.step': '用训练好的权重画出的单元所在的时间步',
+  'cell.toy.stepValue': '第 {step} 步（输入编号 {id}）',
 };
 
 export default { en, zh };

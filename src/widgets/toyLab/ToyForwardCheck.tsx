@@ -3,13 +3,16 @@
  * at a time, and show how far the hand computation is from tfjs. The hand computation is the
  * engine's, so every number on screen comes out of the book's from-scratch code.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useT } from '../../book/i18n';
 import { maxAbsDiff } from '../../engine/matrix';
 import { sci, vec } from '../../viz/format';
-import { Select, Stat, WidgetShell } from '../shell';
+import { LiveCell } from '../cell/LiveCell';
+import { cellName } from '../explorer/gateInfo';
+import { Select, Slider, Stat, WidgetShell } from '../shell';
 import { toyModelKey } from '../../state/toyLabStore';
 import { handForward } from './handForward';
+import { toyTrace } from './toyTrace';
 import { useToyCorpus, useToyLab } from './useToyLab';
 
 /** float32 rounding in tfjs vs the engine leaves ~1e-7; 1e-6 is the book's bar for "equal". */
@@ -24,6 +27,7 @@ export default function ToyForwardCheck() {
   const predictions = useToyLab((s) => s.predictions);
   const phase = useToyLab((s) => s.phase);
   const [doc, setDoc] = useState(0);
+  const [step, setStep] = useState<number | null>(null);
 
   const title = t('toy.check.title');
   if (corpus instanceof Error) return <WidgetShell title={title} widget="ToyForwardCheck"><p role="alert">{corpus.message}</p></WidgetShell>;
@@ -36,7 +40,11 @@ export default function ToyForwardCheck() {
     );
   }
   const index = Math.min(doc, corpus.padded.length - 1);
-  const hand = handForward(cell, weights, corpus.padded[index]);
+  const ids = corpus.padded[index];
+  const hand = handForward(cell, weights, ids);
+  // The same weights and inputs drawn as the cell: the last step unless the reader picks another.
+  const trace = toyTrace(cell, weights, ids);
+  const shown = Math.min(step ?? ids.length - 1, ids.length - 1);
   const predicted = predictions?.[index];
   const delta = predicted ? maxAbsDiff(hand.output, predicted) : null;
 
@@ -67,6 +75,17 @@ export default function ToyForwardCheck() {
           </code>
         </li>
       </ol>
+      <div className="toy-cell">
+        <Slider
+          label={t('cell.toy.step')}
+          min={0}
+          max={ids.length - 1}
+          value={shown}
+          onChange={setStep}
+          format={(v) => t('cell.toy.stepValue', { step: v, id: ids[v] ?? 0 })}
+        />
+        <ToyCell cell={cell} trace={trace} step={shown} id={ids[shown] ?? 0} />
+      </div>
       <Stat
         label={t('toy.check.delta')}
         value={
@@ -76,5 +95,23 @@ export default function ToyForwardCheck() {
         }
       />
     </WidgetShell>
+  );
+}
+
+function ToyCell({ cell, trace, step, id }: { cell: 'simpleRNN' | 'lstm'; trace: ReturnType<typeof toyTrace>; step: number; id: number }) {
+  const t = useT();
+  const kind = cell === 'lstm' ? 'lstm' : 'rnn';
+  const name = useMemo(() => cellName(kind, false, t), [kind, t]);
+  return (
+    <LiveCell
+      id={`toy-${cell}-cell`}
+      kind={kind}
+      units={trace.units}
+      inputDim={trace.inputDim}
+      step={trace.steps[step]}
+      time={step}
+      token={String(id)}
+      cellName={name}
+    />
   );
 }
