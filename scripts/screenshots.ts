@@ -27,7 +27,7 @@ const THEMES = ['light', 'dark'] as const;
 
 async function firstDiagram(page: Page) {
   const diagram = page.locator('[data-cell-diagram]').first();
-  await diagram.waitFor({ state: 'visible', timeout: 90_000 });
+  await diagram.waitFor({ state: 'visible', timeout: 30_000 });
   // The widget around the drawing (controls, walk, table) is part of what a reader sees.
   const widget = diagram.locator('xpath=ancestor::*[@data-widget][1]');
   return (await widget.count()) ? widget : diagram;

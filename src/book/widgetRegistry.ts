@@ -42,6 +42,7 @@ export const widgetRegistry: Record<string, () => Promise<{ default: ComponentTy
   SentimentComparison: () => import('../widgets/sentiment/SentimentComparison'),
   BidirectionalSteps: () => import('../widgets/bidirectional/BidirectionalSteps'),
   CellLanes: () => import('../widgets/cell/CellLanes'),
+  GradientCell: () => import('../widgets/cell/GradientCell'),
   MnistLab: () => import('../widgets/mnist/MnistLab'),
   MnistTraining: () => import('../widgets/mnist/MnistTraining'),
   MnistReader: () => import('../widgets/mnist/MnistReader'),

@@ -254,3 +254,28 @@ describe('the demos’ engine pieces', () => {
     expect(clipped.steps.at(-1)!.loss).toBeLessThan(clipped.steps[0].loss / 100);
   });
 });
+
+describe('per-step gradients (what the backward cell diagram draws)', () => {
+  it('sum, step by step, to the bias gradient and agree with the input and state gradients', async () => {
+    const { backpropThroughTime: bptt, dotWithLast: dot } = await import('../../src/engine/bptt');
+    const { demoLayer: layerOf } = await import('../../src/engine/gradientDemoInputs');
+    const { seededRandom: rnd, uniformArray: uni } = await import('../../src/engine/random');
+    const r = rnd(5);
+    const xs = Array.from({ length: 5 }, () => uni(3, 1, r));
+    for (const kind of ['simpleRNN', 'lstm', 'gru'] as const) {
+      const result = bptt(layerOf(kind, { units: 2, features: 3, recurrentScale: 0.9 }), xs, dot(new Float32Array([1, -0.5])), { steps: true });
+      const steps = result.stepGradients!;
+      expect(steps).toHaveLength(5);
+      // dL/db = Σ_t dL/dz_t: the bias is added to every gate's pre-activation at every step.
+      const bias = result.weights.bias as Float32Array;
+      for (let j = 0; j < bias.length; j++) expect(steps.reduce((s, g) => s + g.dz[j], 0)).toBeCloseTo(bias[j], 5);
+      steps.forEach((g, t) => {
+        expect(Array.from(g.dx)).toEqual(Array.from(result.inputs[t]));
+        expect(Array.from(g.dh)).toEqual(Array.from(result.states[t]));
+      });
+      // What step t hands back to h_{t-1} is part of dL/dh_{t-1} (the only part: the loss is on h_T).
+      for (let t = 1; t < 5; t++) for (let j = 0; j < 2; j++) expect(steps[t].dhPrev[j]).toBeCloseTo(steps[t - 1].dh[j], 6);
+      if (kind === 'lstm') for (let t = 1; t < 5; t++) expect(steps[t].dcPrev).toBeDefined();
+    }
+  });
+});

@@ -100,6 +100,21 @@ const en = {
 
   'cell.toy.step': 'Step drawn as the cell, with the trained weights',
   'cell.toy.stepValue': 'step {step} (input id {id})',
+  'cell.grad.title': 'The cell run backwards: where the gradient flows',
+  'cell.grad.description':
+    'Backpropagation through time on your sentence, with L the sum of the last state’s units. Each wire now carries a gradient: its width is the size of the gradient against the largest on the drawing, its colour the sign. Step back through the sentence and watch which paths keep the gradient alive.',
+  'cell.grad.cell': 'Cell',
+  'cell.grad.sentence': 'Sentence',
+  'cell.grad.scale': 'Recurrent weight scale',
+  'cell.grad.step': 'Step',
+  'cell.grad.empty': 'Type at least one word.',
+  'cell.grad.dh': '∂L/∂hₜ',
+  'cell.grad.dhPrev': '∂L/∂hₜ₋₁ through this step',
+  'cell.grad.dc': '∂L/∂cₜ',
+  'cell.grad.dcPrev': '∂L/∂cₜ₋₁ through this step',
+  'cell.grad.dx': '∂L/∂xₜ',
+  'cell.grad.dz': '∂L/∂ pre-activation of {gate}',
+  'cell.grad.norms': '‖∂L/∂hₜ‖ at this step: {dh}; ‖∂L/∂xₜ‖: {dx}',
 };
 
 const zh: Record<keyof typeof en, string> = {
@@ -193,6 +208,21 @@ const zh: Record<keyof typeof en, string> = {
 
   'cell.toy.step': '用训练好的权重画出的单元所在的时间步',
   'cell.toy.stepValue': '第 {step} 步（输入编号 {id}）',
+  'cell.grad.title': '反向运行的单元：梯度流向哪里',
+  'cell.grad.description':
+    '在你的句子上做随时间反向传播，L 取最后一个状态各单元之和。现在每条连线承载的是梯度：宽度表示它相对于图中最大梯度的大小，颜色表示正负。沿着句子往回走，看哪些路径让梯度保持下来。',
+  'cell.grad.cell': '单元',
+  'cell.grad.sentence': '句子',
+  'cell.grad.scale': '循环权重的缩放',
+  'cell.grad.step': '时间步',
+  'cell.grad.empty': '至少输入一个词。',
+  'cell.grad.dh': '∂L/∂hₜ',
+  'cell.grad.dhPrev': '经过这一步的 ∂L/∂hₜ₋₁',
+  'cell.grad.dc': '∂L/∂cₜ',
+  'cell.grad.dcPrev': '经过这一步的 ∂L/∂cₜ₋₁',
+  'cell.grad.dx': '∂L/∂xₜ',
+  'cell.grad.dz': '{gate}激活前的 ∂L/∂',
+  'cell.grad.norms': '这一步的 ‖∂L/∂hₜ‖：{dh}；‖∂L/∂xₜ‖：{dx}',
 };
 
 export default { en, zh };

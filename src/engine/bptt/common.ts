@@ -90,6 +90,10 @@ export interface StepBackward {
   /** The LSTM's dL/dc_{t-1}; null for cells without a cell state. */
   dCarryPrev: Float64Array | null;
   dx: Float64Array;
+  /** dL/d(pre-activation) of every gate, fused in Keras' column order (what the weights see). */
+  dz?: Float64Array;
+  /** The LSTM's whole dL/dc_t at this step: from h_t and from the next step's cell. */
+  dCarry?: Float64Array;
 }
 
 /**
@@ -109,6 +113,8 @@ export interface BackwardPass {
   dx: Float64Array[];
   dh0: Float64Array;
   dCarry0: Float64Array | null;
+  /** What each step's backward rule returned, in reading order. */
+  steps: StepBackward[];
 }
 
 /** The loop every cell shares: walk the trace backwards, adding each step's direct dL/dh_t. */
@@ -121,6 +127,7 @@ export function backward<Step, Grads>(
   const T = steps.length;
   const dh: Float64Array[] = new Array(T);
   const dx: Float64Array[] = new Array(T);
+  const stepResults: StepBackward[] = new Array(T);
   let fromLater: Float64Array = new Float64Array(cell.units);
   let dCarry: Float64Array | null = cell.hasCarry ? new Float64Array(cell.units) : null;
   for (let t = T - 1; t >= 0; t--) {
@@ -132,11 +139,12 @@ export function backward<Step, Grads>(
     }
     dh[t] = total;
     const back = cell.step(steps[t], total, dCarry, grads);
+    stepResults[t] = back;
     dx[t] = back.dx;
     fromLater = back.dhPrev;
     dCarry = back.dCarryPrev;
   }
-  return { dh, dx, dh0: fromLater, dCarry0: dCarry };
+  return { dh, dx, dh0: fromLater, dCarry0: dCarry, steps: stepResults };
 }
 
 /**

@@ -104,7 +104,7 @@ export function gruCell(
         if (!weights.resetAfter) addOuter(grads.recurrentKernel, s.resetHPrev!, dRecurrentH, 2 * units);
         if (grads.recurrentBias) addInto(grads.recurrentBias, dRecurrent);
       }
-      return { dx, dhPrev, dCarryPrev: null };
+      return { dx, dhPrev, dCarryPrev: null, dz };
     },
   };
 }

@@ -18,7 +18,7 @@ import { simpleRnnCell } from './simpleRnn';
 export { activationSlope } from './common';
 export { clipByGlobalNorm, clipEachByNorm, globalNorm, type Clipped } from './clip';
 export { dotWithLast, halfSquaredErrorOnLast, linearInStates, type StateLoss, type StateLossValue } from './losses';
-export { gruCell, lstmCell, simpleRnnCell, stateJacobianNorms };
+export { gruCell, lstmCell, norm, simpleRnnCell, stateJacobianNorms };
 
 interface Common {
   activation?: ElementwiseActivation;
@@ -56,6 +56,23 @@ export interface BpttResult {
   initialCell?: Float32Array;
   /** Frobenius ‖∂h_T/∂h_t‖ in reading order, when asked for (one extra backward pass per unit). */
   jacobianNorms?: number[];
+  /** Per step in reading order, when asked for: what flows back through that step's cell. */
+  stepGradients?: StepGradients[];
+}
+
+/** The gradients inside one step, as a cell diagram run backwards draws them. */
+export interface StepGradients {
+  /** dL/dh_t, everything that reaches h_t (its own loss term and the later steps). */
+  dh: Float32Array;
+  /** dL/d(pre-activation) per gate, fused in Keras' column order. */
+  dz: Float32Array;
+  /** LSTM: dL/dc_t. */
+  dc?: Float32Array;
+  /** dL/dh_{t-1} through this step. */
+  dhPrev: Float32Array;
+  /** LSTM: dL/dc_{t-1} through this step. */
+  dcPrev?: Float32Array;
+  dx: Float32Array;
 }
 
 interface Unrolled<Step, Grads> {
@@ -104,7 +121,7 @@ export function backpropThroughTime(
   layer: RecurrentLayer,
   inputs: ArrayLike<number>[],
   loss: StateLoss,
-  { jacobians = false }: { jacobians?: boolean } = {},
+  { jacobians = false, steps: withSteps = false }: { jacobians?: boolean; steps?: boolean } = {},
 ): BpttResult {
   const { steps, cell, grads, finish } = unroll(layer, inputs);
   if (steps.length === 0) throw new Error('Backpropagation through time needs at least one step.');
@@ -124,5 +141,18 @@ export function backpropThroughTime(
   };
   if (pass.dCarry0) result.initialCell = Float32Array.from(pass.dCarry0);
   if (jacobians) result.jacobianNorms = stateJacobianNorms(steps, cell);
+  if (withSteps) {
+    result.stepGradients = pass.steps.map((back, t) => {
+      const out: StepGradients = {
+        dh: Float32Array.from(pass.dh[t]),
+        dz: Float32Array.from(back.dz ?? []),
+        dhPrev: Float32Array.from(back.dhPrev),
+        dx: Float32Array.from(back.dx),
+      };
+      if (back.dCarry) out.dc = Float32Array.from(back.dCarry);
+      if (back.dCarryPrev) out.dcPrev = Float32Array.from(back.dCarryPrev);
+      return out;
+    });
+  }
   return result;
 }

@@ -42,7 +42,7 @@ export function lstmCell(
       dz.set(throughActivation(recurrentActivation, dGate.f, s.f.preActivation, s.f.activation), units);
       dz.set(throughActivation(activation, dGate.g, s.g.preActivation, s.g.activation), 2 * units);
       dz.set(throughActivation(recurrentActivation, dGate.o, s.o.preActivation, s.o.activation), 3 * units);
-      return { ...plainGatesBackward(weights, s.x, s.hPrev, dz, grads), dCarryPrev: dcPrev };
+      return { ...plainGatesBackward(weights, s.x, s.hPrev, dz, grads), dCarryPrev: dcPrev, dz, dCarry: dc };
     },
   };
 }

@@ -18,7 +18,7 @@ export function simpleRnnCell(weights: SimpleRNNWeights, activation: Elementwise
     hasCarry: false,
     step(s, dh, _dCarry, grads) {
       const da = throughActivation(activation, dh, s.preActivation, s.h);
-      return { ...plainGatesBackward(weights, s.x, s.hPrev, da, grads), dCarryPrev: null };
+      return { ...plainGatesBackward(weights, s.x, s.hPrev, da, grads), dCarryPrev: null, dz: da };
     },
   };
 }

@@ -1,0 +1,166 @@
+/**
+ * The live cell diagrams in the chapters that teach a cell: on each, the diagram is present and
+ * painted (canvas pixels, not just an empty box), playing runs, dragging a gate bar changes the
+ * numbers on the drawing, a reload keeps the state, and the console stays clean.
+ */
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { type BookPage, useBook } from './harness';
+
+const { openBook } = useBook();
+
+/** Painted pixels of the diagram's canvas (alpha > 0). */
+async function paintedPixels(diagram: Locator): Promise<number> {
+  return diagram.locator('canvas').evaluate((canvas: HTMLCanvasElement) => {
+    const ctx = canvas.getContext('2d');
+    if (!ctx || canvas.width === 0) return 0;
+    const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    let n = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
+    return n;
+  });
+}
+
+const wireValues = (diagram: Locator, wire: string) => diagram.locator(`[data-wire="${wire}"]`).getAttribute('data-values');
+
+async function expectPainted(diagram: Locator): Promise<void> {
+  await diagram.waitFor({ state: 'visible', timeout: 60_000 });
+  await diagram.scrollIntoViewIfNeeded();
+  await expect.poll(() => paintedPixels(diagram), { timeout: 10_000 }).toBeGreaterThan(2_000);
+  expect(await diagram.locator('svg path, svg rect').count()).toBeGreaterThan(5);
+}
+
+/** Drags the first bias handle of a gate block upwards and returns the h values before and after. */
+async function dragBias(page: Page, diagram: Locator, node: string): Promise<{ before: string | null; after: string | null }> {
+  const before = await wireValues(diagram, 'out.h');
+  const handle = diagram.locator(`[data-node="${node}"] [data-bias-index]`).first();
+  await handle.scrollIntoViewIfNeeded();
+  const box = await handle.boundingBox();
+  if (!box) throw new Error(`no bias handle on ${node}`);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  for (let k = 1; k <= 5; k++) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 - 12 * k);
+  await page.mouse.up();
+  await expect.poll(() => wireValues(diagram, 'out.h')).not.toBe(before);
+  return { before, after: await wireValues(diagram, 'out.h') };
+}
+
+/** "Play one step" runs through the stages of the step. */
+async function playOneStep(root: Locator): Promise<void> {
+  const figure = root.locator('figure.live-cell').first();
+  await root.getByRole('button', { name: 'Play one step' }).first().click();
+  await expect.poll(() => figure.getAttribute('data-stage'), { timeout: 5_000 }).not.toBe('all');
+  await expect.poll(() => figure.getAttribute('data-stage'), { timeout: 15_000 }).toBe('all');
+}
+
+/** Play over the sentence advances the time cursor. */
+async function playSentence(root: Locator): Promise<void> {
+  const time = root.locator('[data-time]').first();
+  const start = Number(await time.getAttribute('data-time'));
+  await root.getByRole('button', { name: 'Play', exact: true }).first().click();
+  await expect.poll(async () => Number(await time.getAttribute('data-time')), { timeout: 10_000 }).toBeGreaterThan(start);
+  await root.getByRole('button', { name: 'Pause', exact: true }).first().click();
+}
+
+async function lanesChapter(book: BookPage, path: string, lane: string, node: string): Promise<void> {
+  await book.goto(path);
+  await book.chapterReady();
+  const widget = book.widget('CellLanes');
+  const diagram = widget.locator(`[data-lane="${lane}"] [data-cell-diagram]`);
+  await expectPainted(diagram);
+  await playSentence(widget);
+  await playOneStep(widget);
+  const { after } = await dragBias(book.page, diagram, node);
+  // The bias edit and the time are saved; a reload draws the same numbers.
+  await book.page.waitForTimeout(300);
+  await book.page.reload();
+  await book.chapterReady();
+  const again = book.widget('CellLanes').locator(`[data-lane="${lane}"] [data-cell-diagram]`);
+  await expectPainted(again);
+  await expect.poll(() => wireValues(again, 'out.h')).toBe(after);
+  book.expectClean();
+}
+
+describe('live cell diagrams', () => {
+  it('chapter 3: the trained toy SimpleRNN drawn next to the hand computation', async () => {
+    const book = await openBook('/chapters/rnn-from-scratch');
+    await book.chapterReady();
+    const check = book.widget('ToyForwardCheck');
+    const diagram = check.locator('[data-cell-diagram="simpleRNN"]');
+    await expectPainted(diagram);
+    // The drawing's h is the hand computation's last h (the toy has one unit).
+    const lines = await check.locator('ol.steps li').allTextContents();
+    const lastH = lines.filter((l) => /^h\d+ = tanh/.test(l)).pop()!;
+    const shown = Number(await wireValues(diagram, 'out.h'));
+    expect(Number(lastH.split('=').pop())).toBeCloseTo(shown, 5);
+    await playOneStep(check);
+    book.expectClean();
+  });
+
+  it('chapter 5: the LSTM run backwards with the gradient through each gate', async () => {
+    const book = await openBook('/chapters/vanishing-gradients');
+    await book.chapterReady();
+    const widget = book.widget('GradientCell');
+    const diagram = widget.locator('[data-cell-diagram="lstm"][data-mode="gradient"]');
+    await expectPainted(diagram);
+    // Step back from the last word: the gradient reaching h changes.
+    const before = await wireValues(diagram, 'out.h');
+    const step = widget.getByRole('slider', { name: 'Step' });
+    await step.focus();
+    await book.page.keyboard.press('Home');
+    await expect.poll(() => wireValues(diagram, 'out.h')).not.toBe(before);
+    const first = await wireValues(diagram, 'out.h');
+    // Dragging the recurrent scale changes every gradient.
+    const scale = widget.getByRole('slider', { name: 'Recurrent weight scale' });
+    const box = (await scale.boundingBox())!;
+    await book.page.mouse.click(box.x + box.width * 0.9, box.y + box.height / 2);
+    await expect.poll(() => wireValues(diagram, 'out.h')).not.toBe(first);
+    const after = await wireValues(diagram, 'out.h');
+    await book.page.waitForTimeout(300);
+    await book.page.reload();
+    await book.chapterReady();
+    const again = book.widget('GradientCell').locator('[data-cell-diagram="lstm"]');
+    await expectPainted(again);
+    await expect.poll(() => wireValues(again, 'out.h')).toBe(after);
+    book.expectClean();
+  });
+
+  it('chapter 6: the LSTM explorer plays, drags from the diagram and keeps it in the link', async () => {
+    const book = await openBook('/chapters/lstm-from-scratch');
+    await book.chapterReady();
+    const explorer = book.page.locator('#lstm-explorer');
+    const diagram = explorer.locator('[data-cell-diagram="lstm"]');
+    await expectPainted(diagram);
+    await playSentence(explorer);
+    await playOneStep(explorer);
+    await explorer.locator('.explorer-time-region').focus();
+    await book.page.keyboard.press('ArrowRight');
+    const { after } = await dragBias(book.page, diagram, 'gate.o');
+    await expect.poll(() => new URL(book.page.url()).searchParams.get('lstm-explorer')).not.toBeNull();
+    await book.page.reload();
+    await book.chapterReady();
+    const again = book.page.locator('#lstm-explorer [data-cell-diagram="lstm"]');
+    await expectPainted(again);
+    await expect.poll(() => wireValues(again, 'out.h')).toBe(after);
+    // The toy LSTM is drawn beside its hand computation too.
+    await expectPainted(book.widget('ToyForwardCheck').locator('[data-cell-diagram="lstm"]'));
+    book.expectClean();
+  });
+
+  it('chapter 8: two stacked LSTMs', async () => {
+    const book = await openBook('/chapters/stacked-lstm');
+    await lanesChapter(book, '/chapters/stacked-lstm', 'lower', 'gate.f');
+  });
+
+  it('chapter 10: the GRU with the reset gate before and after', async () => {
+    const book = await openBook('/chapters/gru');
+    await lanesChapter(book, '/chapters/gru', 'resetAfter', 'gate.z');
+    await expectPainted(book.page.locator('#gru-explorer [data-cell-diagram="gru"]'));
+  });
+
+  it('chapter 13: forward and backward chains and their concatenation', async () => {
+    const book = await openBook('/chapters/bidirectional');
+    await lanesChapter(book, '/chapters/bidirectional', 'backward', 'gate.i');
+    expect(await book.widget('CellLanes').getByTestId('concat').locator('table').count()).toBe(2);
+  });
+});
