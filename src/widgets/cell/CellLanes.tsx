@@ -14,6 +14,8 @@ import { cellName, gatesOf } from '../explorer/gateInfo';
 import { Button, Controls, Slider, TextField, WidgetShell } from '../shell';
 import { type Lane, type LanePreset, LANE_PRESETS, buildLanes, stepAt } from './cellLanes';
 import { LiveCell } from './LiveCell';
+// The chain (UnrolledDiagram) and time bar are styled with the explorer's.
+import '../explorer/explorer.css';
 
 const COLUMN_WIDTH = 48;
 const TICK_MS = 700;

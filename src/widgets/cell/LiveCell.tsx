@@ -203,13 +203,15 @@ function LiveCellImpl(props: LiveCellProps) {
       )}
       <figcaption className="live-cell-hint">{t('cell.hint')}</figcaption>
       {!externalTable && (
-        <GateTable
-          id={tableId}
-          caption={t('cell.tableCaption', { cell: cellName, step: time + 1, token })}
-          corner={t('cell.tableQuantity')}
-          columns={Array.from({ length: Math.max(units, inputDim) }, (_, k) => String(k))}
-          rows={table}
-        />
+        <div className="live-cell-table">
+          <GateTable
+            id={tableId}
+            caption={t('cell.tableCaption', { cell: cellName, step: time + 1, token })}
+            corner={t('cell.tableQuantity')}
+            columns={Array.from({ length: Math.max(units, inputDim) }, (_, k) => String(k))}
+            rows={table}
+          />
+        </div>
       )}
     </figure>
   );
