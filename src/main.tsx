@@ -34,6 +34,12 @@ async function start(): Promise<void> {
     window.location.replace(elsewhere);
     return;
   }
+  // "/chapters/gru" (a server redirects it, the offline service worker answers it as is) becomes
+  // the page's own address, "/chapters/gru/", so links, reloads and the language switch agree.
+  const route = parseRoute(pathname);
+  if (route.page !== 'notFound' && routePath(route) !== pathname) {
+    window.history.replaceState(null, '', routePath(route) + window.location.search + hash);
+  }
   const root = document.getElementById('root')!;
   const app = (
     <StrictMode>
@@ -42,8 +48,8 @@ async function start(): Promise<void> {
   );
   // The HTML is this page's (and not, say, the 404 page served for an unknown path, or the empty
   // shell of the dev server): take it over. Otherwise render from scratch.
-  if (root.dataset.page && root.dataset.page === routePath(parseRoute(pathname))) {
-    await preloadPage(pathname, (root.dataset.labs ?? '').split(' ').filter(Boolean)).catch(() => {
+  if (root.dataset.page && root.dataset.page === routePath(route)) {
+    await preloadPage(window.location.pathname, (root.dataset.labs ?? '').split(' ').filter(Boolean)).catch(() => {
       // Offline with part of the page's code missing: hydrate anyway; the boundaries say what failed.
     });
     hydrateRoot(root, app);
