@@ -278,3 +278,18 @@ describe('cell diagrams in the explorer and the lanes', () => {
     expect(backward.getAttribute('aria-label')).toContain('step 4');
   });
 });
+
+describe('LiveCell links', () => {
+  it('a link to #<id>-walk opens the walk', () => {
+    window.history.replaceState(null, '', '/chapters/test');
+    render(<EditableLstm />);
+    expect(screen.queryByRole('region', { name: 'Walk through this step' })).toBeNull();
+    act(() => {
+      window.location.hash = '#e-walk';
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    expect(screen.getByRole('region', { name: 'Walk through this step' })).toBeTruthy();
+    expect(screen.getByText(/Stage 1 of 7/)).toBeTruthy();
+    window.history.replaceState(null, '', '/');
+  });
+});

@@ -63,12 +63,18 @@ function LiveCellImpl(props: LiveCellProps) {
   const [walking, setWalking] = useState(false);
   const [playing, setPlaying] = useState(false);
 
-  // A link to #<id>-walk opens the walk at its first stage.
+  // A link to #<id>-walk opens the walk at its first stage, on load or when followed in the page.
   useEffect(() => {
-    if (controls && window.location.hash === `#${id}-walk`) {
+    if (!controls) return;
+    const open = () => {
+      if (window.location.hash !== `#${id}-walk`) return;
+      setPlaying(false);
       setWalking(true);
       setStage(0);
-    }
+    };
+    open();
+    window.addEventListener('hashchange', open);
+    return () => window.removeEventListener('hashchange', open);
   }, [id, controls]);
 
   useEffect(() => {
