@@ -14,12 +14,16 @@
  * The block's body is replaced by the region (dedented), under a first line naming the file. A
  * missing file, a missing or unclosed region, or a block with text of its own fails the build:
  * a listing is either the real code or an error. Regions may nest; the markers never show.
+ *
+ * In a Chinese chapter (`*.zh.mdx`) the comments are translated from content/listings.zh.json
+ * (scripts/listingComments.ts); a comment without a translation fails the build.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Code, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
+import { type ListingTranslations, translateComments } from './listingComments.ts';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const LISTING_META = /(?:^|\s)listing=(\S+)#([\w-]+)(?:\s|$)/;
@@ -60,7 +64,7 @@ export function extractRegion(source: string, name: string, where: string): stri
 }
 
 /** The listing a code block's meta asks for, or null when it asks for none. */
-export function listingFor(meta: string | null | undefined, root: string = repoRoot): { file: string; text: string } | null {
+export function listingFor(meta: string | null | undefined, root: string = repoRoot): { file: string; name: string; text: string } | null {
   const m = meta ? LISTING_META.exec(meta) : null;
   if (!m) return null;
   const [, file, name] = m;
@@ -70,15 +74,35 @@ export function listingFor(meta: string | null | undefined, root: string = repoR
   } catch {
     throw new ListingError(`listing=${file}#${name}: ${file} does not exist`);
   }
-  return { file, text: extractRegion(source, name, file) };
+  return { file, name, text: extractRegion(source, name, file) };
+}
+
+/** The Chinese comment translations of every listing (content/listings.zh.json under `root`). */
+export function listingTranslations(root: string = repoRoot): ListingTranslations {
+  const path = join(root, 'content/listings.zh.json');
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new ListingError(`${path} does not exist: the Chinese chapters' listings need their comment translations`);
+  }
+  const { listings } = JSON.parse(text) as { listings: ListingTranslations };
+  return listings;
 }
 
 export function remarkListings(options: { root?: string } = {}) {
   return (tree: Root, vfile: { path?: string }) => {
+    const zh = vfile.path?.endsWith('.zh.mdx') ?? false;
+    let translations: ListingTranslations | undefined;
     visit(tree, 'code', (node: Code) => {
       let listing;
       try {
         listing = listingFor(node.meta, options.root);
+        if (listing && zh) {
+          const id = `${listing.file}#${listing.name}`;
+          translations ??= listingTranslations(options.root);
+          listing.text = translateComments(listing.text, id, translations[id]);
+        }
       } catch (error) {
         throw new ListingError(`${vfile.path ?? 'chapter'}:${node.position?.start.line ?? '?'}: ${(error as Error).message}`);
       }

@@ -3,7 +3,7 @@
  * extractor on samples, the plugin through the build's own MDX compile, and every listing the
  * chapters ask for.
  */
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compile } from '@mdx-js/mdx';
@@ -11,7 +11,8 @@ import type { Code, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { rehypePlugins, remarkPlugins } from '../../scripts/mdxOptions.ts';
-import { ListingError, extractRegion, listingFor, remarkListings } from '../../scripts/remarkListings.ts';
+import { MissingTranslationError, translateComments } from '../../scripts/listingComments.ts';
+import { ListingError, extractRegion, listingFor, listingTranslations, remarkListings } from '../../scripts/remarkListings.ts';
 import { ROOT } from '../browser/app.ts';
 
 const SAMPLE = [
@@ -91,5 +92,93 @@ describe('the chapters', () => {
     expect(listing).toBeDefined();
     // Every line of the listing is a line of the real file: nothing in it is a copy that could drift.
     for (const line of listing!.split('\n').slice(1)) expect(source).toContain(line);
+  });
+});
+
+const CJK = /[\u4e00-\u9fff]/;
+
+describe('translateComments', () => {
+  const code = [
+    '/**',
+    ' * Adds one.',
+    ' */',
+    "const url = 'http://x'; // trailing note",
+    'const re = /a\\/\\/b/g;',
+    '  // indented note',
+    '/* block */ const y = 2;',
+  ].join('\n');
+  const table = { 'Adds one.': '加一。', 'trailing note': '行尾注释', 'indented note': '缩进的注释', block: '块' };
+
+  it('replaces each comment text, keeping markers, indentation and code (never a // in a string or regex)', () => {
+    expect(translateComments(code, 'c.ts#r', table)).toBe(
+      ['/**', ' * 加一。', ' */', "const url = 'http://x'; // 行尾注释", 'const re = /a\\/\\/b/g;', '  // 缩进的注释', '/* 块 */ const y = 2;'].join('\n'),
+    );
+  });
+
+  it('throws naming the listing and every comment with no translation', () => {
+    expect(() => translateComments(code, 'c.ts#r', { 'Adds one.': '加一。' })).toThrow(MissingTranslationError);
+    expect(() => translateComments(code, 'c.ts#r', undefined)).toThrow(/listing c\.ts#r .*"trailing note", "indented note", "block"/);
+  });
+});
+
+describe('the Chinese chapters', () => {
+  const contentDir = join(ROOT, 'content');
+  const zhChapters = readdirSync(contentDir).filter((f) => f.endsWith('.zh.mdx'));
+  const zhIds = zhChapters.flatMap((file) =>
+    [...readFileSync(join(contentDir, file), 'utf8').matchAll(/^```\w+ listing=(\S+#[\w-]+)/gm)].map((m) => ({ file, id: m[1] })),
+  );
+  const blocksOf = async (file: string) => {
+    const blocks: string[] = [];
+    const capture = () => (tree: Root) => visit(tree, 'code', (node: Code) => void blocks.push(node.value));
+    await compile({ path: join(contentDir, file), value: readFileSync(join(contentDir, file), 'utf8') }, { remarkPlugins: [...remarkPlugins, capture], rehypePlugins });
+    return blocks;
+  };
+
+  it('show the English listing with Chinese comments: every code line byte for byte, every comment Chinese', async () => {
+    const blocks = await blocksOf('07-lstm-sentiment.zh.mdx');
+    const zh = blocks.find((b) => b.startsWith('// src/engine/gates.ts'))!;
+    const en = `// src/engine/gates.ts\n${listingFor('listing=src/engine/gates.ts#split-gate-columns', ROOT)!.text}`;
+    const zhLines = zh.split('\n');
+    const enLines = en.split('\n');
+    expect(zhLines.length).toBe(enLines.length);
+    let comments = 0;
+    enLines.forEach((line, i) => {
+      const k = i === 0 ? -1 : line.search(/\/\/|\/\*/);
+      if (k < 0) return void expect(zhLines[i]).toBe(line);
+      comments += 1;
+      expect(zhLines[i].slice(0, k)).toBe(line.slice(0, k));
+      expect(zhLines[i].slice(k)).toMatch(CJK);
+      expect(zhLines[i].slice(k)).not.toBe(line.slice(k));
+    });
+    expect(comments).toBe(2);
+  });
+
+  it('all compile, and the dictionary holds exactly the comments of the listings they use', async () => {
+    expect(zhIds.length).toBeGreaterThanOrEqual(7);
+    for (const file of new Set(zhIds.map((l) => l.file))) await blocksOf(file);
+    const table = listingTranslations(ROOT);
+    // An entry per listing that has comments, and none for a listing no zh chapter shows.
+    const withComments = [...new Set(zhIds.map((l) => l.id))].filter((id) => /\/\/|\/\*/.test(listingFor(`listing=${id}`, ROOT)!.text));
+    expect(Object.keys(table).sort()).toEqual(withComments.sort());
+    for (const [id, entries] of Object.entries(table)) {
+      const text = listingFor(`listing=${id}`, ROOT)!.text;
+      for (const [english, chinese] of Object.entries(entries)) {
+        expect(text, `${id}: stale entry "${english}"`).toContain(english);
+        expect(chinese, `${id}: "${english}"`).toMatch(CJK);
+      }
+    }
+  });
+
+  it('fail the compile on a comment with no translation', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'unrolled-zh-listings-'));
+    writeFileSync(join(dir, 'code.ts'), '// #region listing:r\n// a new comment\nconst x = 1;\n// #endregion\n');
+    mkdirSync(join(dir, 'content'));
+    writeFileSync(join(dir, 'content/listings.zh.json'), JSON.stringify({ listings: { 'code.ts#r': { 'an old comment': '旧注释' } } }));
+    const mdx = '```ts listing=code.ts#r\n```\n';
+    await expect(compile({ path: join(dir, 'content/x.zh.mdx'), value: mdx }, { remarkPlugins: [[remarkListings, { root: dir }]] })).rejects.toThrow(
+      /x\.zh\.mdx:1: listing code\.ts#r has comments with no Chinese translation .*"a new comment"/,
+    );
+    // The English chapter shows the source's comment as it is.
+    await expect(compile({ path: join(dir, 'content/x.mdx'), value: mdx }, { remarkPlugins: [[remarkListings, { root: dir }]] })).resolves.toBeDefined();
   });
 });
