@@ -25,13 +25,14 @@ import sentiment from './strings/sentiment';
 import sentimentChapters from './strings/sentimentChapters';
 import shapes from './strings/shapes';
 import toyLab from './strings/toyLab';
+import training from './strings/training';
 
 /**
  * The one dictionary, assembled from one part per area of the book so that parallel work on
  * different widgets does not collide in a single file. Each part pairs its English strings with
  * a Chinese entry for every key; TypeScript refuses a part whose zh misses one.
  */
-const parts = [book, cellDiagram, toyLab, numpyRnn, lstmGru, shapes, order, layerArgs, explorer, charLm, gradients, sentiment, sentimentChapters, modelSummary, mnist, notebook] as const;
+const parts = [book, cellDiagram, toyLab, numpyRnn, lstmGru, shapes, order, layerArgs, explorer, charLm, gradients, sentiment, sentimentChapters, modelSummary, mnist, notebook, training] as const;
 
 type Part = (typeof parts)[number];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -4,8 +4,22 @@
  * an imported model. The worker keeps its own checkpoint in IndexedDB; this store persists only
  * the reader's settings, so a reload asks the worker to resume and shows its restored step.
  */
-import { type CharLmCalls, type CharLmConfig, BOOK_CONFIG, BROWSER_CONFIG, type GeneratedChar, type HistoryPoint, type ModelInfo, type SampleLog, type TrainerStatus, type UnitTrace } from '../tf/charLmCalls';
+import {
+  type CharInput,
+  type CharLmCalls,
+  type CharLmConfig,
+  BOOK_CONFIG,
+  BROWSER_CONFIG,
+  type GeneratedChar,
+  type HistoryPoint,
+  type ModelInfo,
+  type SampleLog,
+  type TrainerStatus,
+  type UnitTrace,
+} from '../tf/charLmCalls';
 import { type CharLmWorkerApi, createCharLmWorker } from '../tf/charLmClient';
+import { ENGINES, type EngineName, type EnginePreference, type EngineReport } from '../tf/training/types';
+import { isWorkerCrash } from '../tf/workerRpc';
 import { createScopedStore } from './scopedStore';
 import { errorMessage } from '../engine/errors';
 
@@ -28,6 +42,15 @@ export interface OwnText {
 
 export interface CharLmState {
   preset: SizePreset;
+  /** What the first layer reads ('auto': one-hot up to EMBEDDING_ABOVE distinct characters, else an Embedding). */
+  input: CharInput;
+  /** The reader's engine choice; 'auto' lets the probe pick the fastest. */
+  enginePreference: EnginePreference;
+  engine: EngineReport | null;
+  /** After NaN or divergence: the explanation and the step to go back to. */
+  failure: TrainerStatus['failure'];
+  /** The worker crashed; a restart starts a new one (and resumes from the last checkpoint). */
+  crashed: string | null;
   samplePrime: string;
   sampleEvery: number;
   gen: { prime: string; length: number; topN: number; temperature: number; seed: number };
@@ -41,7 +64,7 @@ export interface CharLmState {
   step: number;
   charsPerSecond: number | null;
   lastCheckpoint: number | null;
-  compare: { loopCharsPerSecond: number; fitCharsPerSecond: number } | null;
+  compare: { loopCharsPerSecond: number; fitCharsPerSecond: number; engine: string; fitBackend: string } | null;
   comparing: boolean;
   ownText: OwnText | null;
 
@@ -57,6 +80,10 @@ export interface CharLmState {
   setGen(patch: Partial<CharLmState['gen']>): void;
   load(options?: { resume?: boolean }): Promise<void>;
   setPreset(preset: SizePreset): Promise<void>;
+  setInput(input: CharInput): Promise<void>;
+  setEngine(preference: EnginePreference): Promise<void>;
+  restoreLastGood(): Promise<void>;
+  restartWorker(): Promise<void>;
   useText(own: OwnText | null): Promise<void>;
   train(): Promise<void>;
   pause(): void;
@@ -71,7 +98,7 @@ export interface CharLmState {
   dispose(): void;
 }
 
-type Saved = Pick<CharLmState, 'preset' | 'samplePrime' | 'sampleEvery' | 'gen'>;
+type Saved = Pick<CharLmState, 'preset' | 'samplePrime' | 'sampleEvery' | 'gen' | 'input' | 'enginePreference'>;
 
 export function createCharLmStore(storageKey: string) {
   return createScopedStore<CharLmState, Saved>(
@@ -80,9 +107,19 @@ export function createCharLmStore(storageKey: string) {
       let worker: CharLmWorkerApi | null = null;
       const client = () => (worker ??= createCharLmWorker());
       const checkpointKey = () => `${storageKey}-${get().ownText ? 'own' : 'moby'}`;
+      const config = (): CharLmConfig => ({ ...PRESETS[get().preset], input: get().input });
+      /** A crash is shown with a restart button; anything else as an error. */
+      const fail = (error: unknown) =>
+        isWorkerCrash(error) ? set({ phase: 'error', crashed: errorMessage(error), error: null, loadProgress: null }) : set({ phase: 'error', error: errorMessage(error), loadProgress: null });
+      const fromStatus = (status: TrainerStatus) => ({ status, engine: status.engine, failure: status.failure, history: status.history, samples: status.samples, step: status.step });
 
       return {
         preset: 'browser',
+        input: 'auto',
+        enginePreference: 'auto',
+        engine: null,
+        failure: null,
+        crashed: null,
         samplePrime: 'The ',
         sampleEvery: 50,
         gen: { prime: 'Call me ', length: 300, topN: 4, temperature: 1, seed: 1 },
@@ -118,17 +155,50 @@ export function createCharLmStore(storageKey: string) {
               'load',
               {
                 source: own ? { kind: 'own', name: own.name, text: own.text } : { kind: 'moby-dick', url: MOBY_DICK_URL },
-                config: PRESETS[get().preset],
+                config: config(),
                 storageKey: checkpointKey(),
                 resume,
               },
               (p) => set({ loadProgress: p }),
             );
             const model = get().model?.source === 'imported' ? get().model : await client().call('useTrained', null);
-            set({ phase: 'ready', status, history: status.history, samples: status.samples, step: status.step, loadProgress: null, model });
+            await client().call('setEngine', { preference: get().enginePreference });
+            set({ phase: 'ready', ...fromStatus(status), loadProgress: null, model });
           } catch (error) {
-            set({ phase: 'error', error: errorMessage(error), loadProgress: null });
+            fail(error);
           }
+        },
+
+        async setInput(input) {
+          set({ input });
+          await get().load();
+        },
+
+        async setEngine(preference) {
+          set({ enginePreference: preference });
+          try {
+            const status = await client().call('setEngine', { preference });
+            if (status) set({ engine: status.engine });
+          } catch (error) {
+            fail(error);
+          }
+        },
+
+        async restoreLastGood() {
+          if (get().phase === 'training') return;
+          try {
+            const status = await client().call('restoreLastGood', null);
+            set({ phase: 'ready', ...fromStatus(status), lastCheckpoint: status.step });
+          } catch (error) {
+            fail(error);
+          }
+        },
+
+        async restartWorker() {
+          worker?.dispose();
+          worker = null;
+          set({ crashed: null, error: null, phase: 'idle' });
+          await get().load();
         },
 
         async setPreset(preset) {
@@ -148,20 +218,23 @@ export function createCharLmStore(storageKey: string) {
             const status = await client().call(
               'train',
               { maxSteps: 1_000_000, sampleEvery: get().sampleEvery, evalEvery: LOSS_EVAL_EVERY, checkpointEvery: CHECKPOINT_EVERY, prime: get().samplePrime },
-              ({ point, charsPerSecond, sample, checkpointed }) => {
+              (p) => {
+                if (p.paused) return;
                 const s = get();
+                const point: HistoryPoint = { step: p.step, loss: p.loss, seconds: p.seconds, ...(p.validation ? { valLoss: p.validation.loss } : {}) };
                 set({
                   history: [...s.history, point],
-                  step: point.step,
-                  charsPerSecond,
-                  ...(sample ? { samples: [...s.samples.slice(-19), sample] } : {}),
-                  ...(checkpointed ? { lastCheckpoint: point.step } : {}),
+                  step: p.step,
+                  charsPerSecond: p.itemsPerSecond,
+                  engine: s.engine?.engine === p.engine ? s.engine : { engine: p.engine, chosenBy: s.engine?.chosenBy ?? 'probe', timings: s.engine?.timings ?? [] },
+                  ...(p.sample ? { samples: [...s.samples.slice(-19), p.sample] } : {}),
+                  ...(p.checkpointed ? { lastCheckpoint: p.step } : {}),
                 });
               },
             );
-            set({ phase: 'ready', status, step: status.step, lastCheckpoint: status.step });
+            set({ phase: 'ready', status, engine: status.engine, failure: status.failure, step: status.step, lastCheckpoint: status.failure ? get().lastCheckpoint : status.step });
           } catch (error) {
-            set({ phase: 'error', error: errorMessage(error) });
+            fail(error);
           }
         },
 
@@ -230,7 +303,7 @@ export function createCharLmStore(storageKey: string) {
     {
       persist: {
         version: 1,
-        partialize: ({ preset, samplePrime, sampleEvery, gen }) => ({ preset, samplePrime, sampleEvery, gen }),
+        partialize: ({ preset, samplePrime, sampleEvery, gen, input, enginePreference }) => ({ preset, samplePrime, sampleEvery, gen, input, enginePreference }),
         merge: (saved, current) => {
           const s = saved as Partial<Saved> | undefined;
           if (!s) return current;
@@ -243,6 +316,8 @@ export function createCharLmStore(storageKey: string) {
             samplePrime: typeof s.samplePrime === 'string' && s.samplePrime.length > 0 ? s.samplePrime : current.samplePrime,
             sampleEvery: Number.isInteger(s.sampleEvery) && (s.sampleEvery as number) > 0 ? (s.sampleEvery as number) : current.sampleEvery,
             gen: okGen ? (g as CharLmState['gen']) : current.gen,
+            input: s.input === 'one-hot' || s.input === 'embedding' || s.input === 'auto' ? s.input : current.input,
+            enginePreference: typeof s.enginePreference === 'string' && (s.enginePreference === 'auto' || ENGINES.includes(s.enginePreference as EngineName)) ? s.enginePreference : current.enginePreference,
           };
         },
       },

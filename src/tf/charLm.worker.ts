@@ -5,8 +5,8 @@
  */
 import { chooseBackend, loadTf } from './backend';
 import type { CharLmCalls } from './charLmCalls';
-import { indexedDbCheckpoints } from './charLmCheckpoints';
 import { createCharLmHandlers } from './charLmTrainer';
+import { indexedDbCheckpoints } from './training';
 import type { BackendName } from './types';
 import { type Handlers, serveRpc } from './workerRpc';
 
@@ -35,11 +35,9 @@ async function fetchText(url: string, onProgress: (loaded: number, total: number
 const trainer = loadTf().then((tf) =>
   createCharLmHandlers({
     tf,
-    checkpoints: indexedDbCheckpoints(tf),
+    checkpoints: indexedDbCheckpoints(),
     startBackend: () => (backend ??= chooseBackend(tf)),
     fetchText,
-    // A macrotask boundary, so a cancel message posted during training is handled.
-    yieldToMessages: () => new Promise((resolve) => setTimeout(resolve, 0)),
   }),
 );
 
@@ -47,4 +45,4 @@ const trainer = loadTf().then((tf) =>
 const deferred = new Proxy({} as Handlers<CharLmCalls>, {
   get: (_, call: keyof CharLmCalls) => async (args: never, progress: never) => ((await trainer).handlers[call] as (a: never, p: never) => unknown)(args, progress),
 });
-serveRpc<CharLmCalls>(self, deferred, () => void trainer.then((t) => t.cancel()));
+serveRpc<CharLmCalls>(self, deferred, (action) => void trainer.then((t) => t[action]()));

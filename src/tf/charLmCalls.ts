@@ -5,7 +5,25 @@
  */
 import type { ModelSpec } from '../engine/spec';
 import type { ModelForPython } from './notebookExport';
-import type { BackendName } from './types';
+import type { EnginePreference, EngineReport, TrainProgress } from './training/types';
+import type { BackendName, NamedWeight } from './types';
+
+/**
+ * What the first layer reads. 'one-hot' is the source's recipe: each character a V-wide row (the
+ * kernel never builds it: one row of the input kernel is gathered). 'embedding' learns a
+ * 64-number vector per character instead. 'auto' picks one-hot up to EMBEDDING_ABOVE distinct
+ * characters and an Embedding above (chapter 17 explains why).
+ */
+export type CharInput = 'auto' | 'one-hot' | 'embedding';
+
+/**
+ * Above this many distinct characters 'auto' reads an Embedding. The one-hot input's kernel is
+ * V × 4u (for LSTM(128): 512 numbers per character, all updated by Adam every step); an Embedding
+ * of 64 is V × 64 + 64 × 4u. At V = 83 (Moby-Dick) both are small and one-hot keeps the source's
+ * model; at V = 5,000 (Chinese) the one-hot kernel alone is 2.6 M weights and dominates the step.
+ */
+export const EMBEDDING_ABOVE = 256;
+export const EMBEDDING_DIM = 64;
 
 export interface CharLmConfig {
   layers: number;
@@ -19,6 +37,8 @@ export interface CharLmConfig {
   learningRate: number;
   /** Clip the gradients' global norm to this (the source uses 5). */
   clipNorm: number;
+  /** What the first layer reads; absent means 'auto'. */
+  input?: CharInput;
 }
 
 /**
@@ -58,7 +78,14 @@ export interface CorpusInfo {
 }
 
 export interface TrainerStatus {
+  /** The tfjs backend of the model the book reads (summary, save, notebook). */
   backend: BackendName;
+  /** Where training runs and why; null until the first run probes. */
+  engine: EngineReport | null;
+  /** What the first layer reads for this text (auto resolved). */
+  input: 'one-hot' | 'embedding';
+  /** After a run stopped on NaN or divergence: why, and the step it can go back to. */
+  failure: { explanation: string; lastGoodStep: number | null } | null;
   corpus: CorpusInfo;
   config: CharLmConfig;
   params: number;
@@ -69,12 +96,8 @@ export interface TrainerStatus {
   resumed: boolean;
 }
 
-export interface TrainProgress {
-  point: HistoryPoint;
-  charsPerSecond: number;
-  sample?: SampleLog;
-  checkpointed?: boolean;
-}
+/** The one loop's progress (src/tf/training), with a sample every sampleEvery steps. */
+export type { TrainProgress };
 
 export interface GenerateArgs {
   prime: string;
@@ -111,7 +134,17 @@ export interface ModelInfo {
 
 export type CharLmCalls = {
   load: { args: { source: TextSource; config: CharLmConfig; storageKey: string; resume: boolean }; result: TrainerStatus; progress: { loaded: number; total: number } };
-  train: { args: { maxSteps: number; sampleEvery: number; evalEvery: number; checkpointEvery: number; prime: string }; result: TrainerStatus; progress: TrainProgress };
+  train: {
+    args: { maxSteps: number; timeLimitMs?: number | null; sampleEvery: number; evalEvery: number; checkpointEvery: number; prime: string };
+    result: TrainerStatus;
+    progress: TrainProgress;
+  };
+  /** The reader's engine choice for the next run ('auto': measured). */
+  setEngine: { args: { preference: EnginePreference }; result: TrainerStatus | null };
+  /** After NaN or divergence: back to the last good step's weights and optimizer state. */
+  restoreLastGood: { args: null; result: TrainerStatus };
+  /** The model in use: its spec, weights in tfjs order and vocabulary (e.g. for the cell diagram). */
+  weights: { args: null; result: { spec: ModelSpec; weights: NamedWeight[]; vocabulary: string[]; source: 'trained' | 'imported' } | null };
   generate: { args: GenerateArgs; result: { chars: GeneratedChar[]; trace: UnitTrace } };
   trace: { args: { text: string }; result: UnitTrace };
   clearCheckpoint: { args: { storageKey: string }; result: null };
@@ -125,5 +158,5 @@ export type CharLmCalls = {
     args: { prime: string };
     result: ModelForPython & { spec: ModelSpec; vocabulary: string[]; text: string; trained: boolean; step: number };
   };
-  compareWithFit: { args: { batches: number }; result: { loopCharsPerSecond: number; fitCharsPerSecond: number; batches: number } };
+  compareWithFit: { args: { batches: number }; result: { loopCharsPerSecond: number; fitCharsPerSecond: number; batches: number; engine: string; fitBackend: string } };
 };

@@ -5,59 +5,68 @@
  * Training follows the source: the text becomes N rows read M characters at a time, each row's
  * LSTM state carries from one batch to the next (reset at each pass over the text), the loss is
  * the mean cross-entropy in nats per character, gradients are clipped to a global norm and Adam
- * applies them.
+ * applies them. The steps run in the one training loop (src/tf/training) on the engine the probe
+ * measured fastest (or the reader chose); sampling, traces and the held-out loss run forward on
+ * the kernel (charLmInference.ts).
  */
-import type { Tensor, Tensor2D } from '@tensorflow/tfjs';
-import { type BatchLayout, type CharVocabulary, batchLayout, buildCharVocabulary, charBatch, encodeChars, vocabularyOf } from '../engine/charBatches';
-import { seededRandom } from '../engine/random';
-import { chooseNext } from '../engine/sampling';
+import { type BatchLayout, type CharVocabulary, batchLayout, buildCharVocabulary, encodeChars, vocabularyOf } from '../engine/charBatches';
+import { charLmMemoryProblem } from '../engine/charLmMemory';
 import type { ModelSpec } from '../engine/spec';
 import { buildModel } from './buildModel';
-import type {
-  CharLmCalls,
-  CharLmConfig,
-  CorpusInfo,
-  GenerateArgs,
-  GeneratedChar,
-  HistoryPoint,
-  ModelInfo,
-  SampleLog,
-  TextSource,
-  TrainerStatus,
-  UnitTrace,
+import {
+  type CharInput,
+  type CharLmCalls,
+  type CharLmConfig,
+  type CorpusInfo,
+  EMBEDDING_ABOVE,
+  EMBEDDING_DIM,
+  type HistoryPoint,
+  type ModelInfo,
+  type SampleLog,
+  type TrainerStatus,
 } from './charLmCalls';
-import type { CheckpointStore } from './charLmCheckpoints';
-import { type CharNet, type LayerState, charNetOf, crossEntropy, forward, zeroStates } from './charLmNet';
+import { type CharModel, charModelOf, encodePrime, generate, heldOutLoss, traceText } from './charLmInference';
 import { importCharModel } from './charModelImport';
 import { readModelForPython } from './notebookExport';
-import { specFromModel } from './specFromModel';
+import { type TfModel } from './buildModel';
+import { loadTrainingKernels } from './trainingKernels';
+import { type CheckpointStore, TrainingSession, charWindowBatches, createEngine, runTraining } from './training';
 import type { BackendName, Tf } from './types';
+import { readWeights } from './weights';
 import type { Handlers } from './workerRpc';
 
 export interface TrainerEnv {
   tf: Tf;
   checkpoints: CheckpointStore;
-  /** Picks and starts the backend. */
+  /** Picks and starts the tfjs backend the book's model lives on. */
   startBackend(): Promise<BackendName>;
   /** Fetches a text file, reporting bytes as they arrive. */
   fetchText(url: string, onProgress: (loaded: number, total: number) => void): Promise<string>;
-  /** Lets queued messages (a cancel) through between training steps. */
-  yieldToMessages(): Promise<void>;
+  /** Lets queued messages (a cancel) through between training steps; the loop's own yield when absent. */
+  yieldToMessages?(): Promise<void>;
 }
 
 export const VALIDATION_FRACTION = 0.1;
 /** Held-out batches averaged for one validation figure. */
 const VALIDATION_BATCHES = 4;
 const MAX_TRACE = 2000;
+const MAX_HISTORY_POINTS = 20_000;
+
+export function charInputOf(config: CharLmConfig, vocabSize: number): 'one-hot' | 'embedding' {
+  const input: CharInput = config.input ?? 'auto';
+  if (input !== 'auto') return input;
+  return vocabSize > EMBEDDING_ABOVE ? 'embedding' : 'one-hot';
+}
 
 export function charLmSpec(config: CharLmConfig, vocabSize: number): ModelSpec {
-  const layers: ModelSpec['layers'] = [];
+  const embedded = charInputOf(config, vocabSize) === 'embedding';
+  const layers: ModelSpec['layers'] = embedded ? [{ kind: 'embedding', name: 'embedding', inputDim: vocabSize, outputDim: EMBEDDING_DIM }] : [];
   for (let i = 0; i < config.layers; i++) {
     layers.push({ kind: 'lstm', name: `lstm_${i + 1}`, units: config.units, returnSequences: true, unitForgetBias: true });
     if (config.dropout > 0) layers.push({ kind: 'dropout', name: `dropout_${i + 1}`, rate: config.dropout });
   }
   layers.push({ kind: 'dense', name: 'next_char', units: vocabSize, activation: 'softmax' });
-  return { inputShape: [null, vocabSize], layers };
+  return { inputShape: embedded ? [null] : [null, vocabSize], layers };
 }
 
 interface Corpus {
@@ -67,9 +76,15 @@ interface Corpus {
   validation: Int32Array;
 }
 
-function corpusOf(name: string, text: string): Corpus {
+function corpusOf(name: string, text: string, config: CharLmConfig): Corpus {
   if (text.length < 200) throw new Error(`The text has ${text.length} characters; give it at least 200 to train on.`);
+  // Before the ids exist: a text or vocabulary too large for the tab is refused here.
+  const sizeProblem = charLmMemoryProblem(text.length, 0, { layers: config.layers, units: config.units, input: 'embedding', embeddingDim: EMBEDDING_DIM });
+  if (sizeProblem) throw new Error(sizeProblem);
   const vocab = buildCharVocabulary(text);
+  const V = vocab.chars.length;
+  const modelProblem = charLmMemoryProblem(text.length, V, { layers: config.layers, units: config.units, input: charInputOf(config, V), embeddingDim: EMBEDDING_DIM });
+  if (modelProblem) throw new Error(modelProblem);
   const ids = encodeChars(text, vocab);
   const cut = Math.floor(ids.length * (1 - VALIDATION_FRACTION));
   return {
@@ -80,43 +95,48 @@ function corpusOf(name: string, text: string): Corpus {
   };
 }
 
-const sameConfig = (a: CharLmConfig, b: CharLmConfig) => (Object.keys(a) as (keyof CharLmConfig)[]).every((k) => a[k] === b[k]);
+const sameConfig = (a: CharLmConfig, b: CharLmConfig) =>
+  a.layers === b.layers && a.units === b.units && a.batchSize === b.batchSize && a.numSteps === b.numSteps && a.dropout === b.dropout && a.learningRate === b.learningRate && a.clipNorm === b.clipNorm && (a.input ?? 'auto') === (b.input ?? 'auto');
 
-/** ‖g‖ over every gradient together; all are scaled down by the same factor when it exceeds clip. */
-export function clipByGlobalNorm(tf: Tf, grads: Record<string, Tensor>, clip: number): Record<string, Tensor> {
-  return tf.tidy(() => {
-    const norm = tf.sqrt(tf.addN(Object.values(grads).map((g) => tf.sum(tf.square(g)))));
-    const scale = tf.div(clip, tf.maximum(norm, clip));
-    return Object.fromEntries(Object.entries(grads).map(([k, g]) => [k, tf.mul(g, scale)]));
-  });
+interface CheckpointMeta {
+  config: CharLmConfig;
+  vocabulary: string[];
+  corpusName: string;
+  points: HistoryPoint[];
+  samples: SampleLog[];
 }
 
 interface Session {
   corpus: Corpus;
   config: CharLmConfig;
-  net: CharNet;
-  optimizer: import('@tensorflow/tfjs').Optimizer;
+  spec: ModelSpec;
+  training: TrainingSession;
   layout: BatchLayout;
-  states: LayerState[] | null;
-  step: number;
-  seconds: number;
-  history: HistoryPoint[];
+  points: HistoryPoint[];
   samples: SampleLog[];
   resumed: boolean;
   backend: BackendName;
   storageKey: string;
+  failure: TrainerStatus['failure'];
+  params: number;
 }
 
-function paramCount(net: CharNet): number {
-  return net.trainable.reduce((n, v) => n + v.size, 0);
+interface Imported {
+  model: TfModel;
+  charModel: CharModel;
+  window: number | null;
+  input: 'one-hot' | 'embedding';
 }
 
-export function createCharLmHandlers(env: TrainerEnv): { handlers: Handlers<CharLmCalls>; cancel(): void } {
+const checkpointName = (key: string) => `charlm-${key}`;
+
+export function createCharLmHandlers(env: TrainerEnv): { handlers: Handlers<CharLmCalls>; cancel(): void; pause(): void; resume(): void } {
   const { tf } = env;
   let session: Session | null = null;
-  let imported: { net: CharNet; vocab: CharVocabulary; name: string } | null = null;
+  let imported: Imported | null = null;
   let useImported = false;
-  let stopRequested = false;
+  /** The trained model's forward copy (weights refreshed on every use). */
+  let trainedModel: CharModel | null = null;
 
   const current = (): Session => {
     if (!session) throw new Error('Load a text before training.');
@@ -125,361 +145,260 @@ export function createCharLmHandlers(env: TrainerEnv): { handlers: Handlers<Char
 
   const status = (s: Session): TrainerStatus => ({
     backend: s.backend,
+    engine: s.training.engineReport,
+    input: charInputOf(s.config, s.corpus.vocab.chars.length),
+    failure: s.failure,
     corpus: s.corpus.info,
     config: s.config,
-    params: paramCount(s.net),
-    step: s.step,
-    history: s.history,
+    params: s.params,
+    step: s.training.position.step,
+    history: s.points,
     samples: s.samples,
     resumed: s.resumed,
   });
 
-  function disposeStates(states: LayerState[] | null) {
-    states?.forEach((s) => tf.dispose([s.h, s.c]));
+  /** The trained model's forward copy for sampling, traces and the held-out loss, with the weights it has right now. */
+  function trainedNow(s: Session, wasm: WebAssembly.Module | undefined): CharModel {
+    const weights = s.training.currentEngine?.getWeights() ?? s.training.weights();
+    if (trainedModel) trainedModel.predictor.setWeights(weights);
+    else trainedModel = charModelOf(s.spec, weights, s.corpus.vocab, null, wasm);
+    return trainedModel;
   }
 
-  function batchTensors(ids: Int32Array, layout: BatchLayout, k: number): [Tensor2D, Tensor2D] {
-    const { x, y } = charBatch(ids, layout, k, 'next');
-    const flat = (rows: Int32Array[]) => Int32Array.from(rows.flatMap((r) => Array.from(r)));
-    return [tf.tensor2d(flat(x), [layout.numSeqs, layout.numSteps], 'int32'), tf.tensor2d(flat(y), [layout.numSeqs, layout.numSteps], 'int32')];
+  async function trained(s: Session): Promise<CharModel> {
+    return trainedNow(s, (await loadTrainingKernels()) ?? undefined);
   }
 
-  /** One optimiser step on batch k; returns the loss and keeps the final states for the next batch. */
-  async function trainStep(net: CharNet, optimizer: Session['optimizer'], config: CharLmConfig, ids: Int32Array, layout: BatchLayout, k: number, states: LayerState[]) {
-    const [x, y] = batchTensors(ids, layout, k);
-    let next: LayerState[] = [];
-    const { value, grads } = tf.variableGrads(() => {
-      const out = forward(tf, net, x, states, { dropout: config.dropout });
-      next = out.states.map((s) => ({ h: tf.keep(s.h), c: tf.keep(s.c) }));
-      return crossEntropy(tf, out.logits, y, net.vocabSize) as import('@tensorflow/tfjs').Scalar;
-    }, net.trainable);
-    const clipped = clipByGlobalNorm(tf, grads, config.clipNorm);
-    optimizer.applyGradients(clipped as never);
-    const loss = (await value.data())[0];
-    tf.dispose([x, y, value, ...Object.values(grads), ...Object.values(clipped)]);
-    return { loss, states: next };
+  async function activeModel(): Promise<CharModel> {
+    if (useImported && imported) return imported.charModel;
+    return trained(current());
   }
 
-  function validationLoss(s: Session): number {
-    const layout = batchLayout(s.corpus.validation.length, s.config.batchSize, s.config.numSteps, 'next');
-    const batches = Math.min(VALIDATION_BATCHES, layout.numBatches);
-    if (batches === 0) return NaN;
-    let states = zeroStates(tf, s.net, s.config.batchSize);
-    let total = 0;
-    for (let k = 0; k < batches; k++) {
-      const [x, y] = batchTensors(s.corpus.validation, layout, k);
-      const { loss, next } = tf.tidy(() => {
-        const out = forward(tf, s.net, x, states);
-        return { loss: crossEntropy(tf, out.logits, y, s.net.vocabSize), next: out.states.map((st) => ({ h: tf.keep(st.h), c: tf.keep(st.c) })) };
-      });
-      total += loss.dataSync()[0];
-      tf.dispose([x, y, loss]);
-      disposeStates(states);
-      states = next;
-    }
-    disposeStates(states);
-    return total / batches;
-  }
-
-  function activeModel(): { net: CharNet; vocab: CharVocabulary } {
-    if (useImported && imported) return imported;
-    return { net: current().net, vocab: current().corpus.vocab };
-  }
-
-  function encodePrime(text: string, vocab: CharVocabulary): number[] {
-    const unknown = [...new Set([...text].filter((c) => !vocab.index.has(c)))];
-    if (unknown.length > 0) throw new Error(`The model has never seen ${unknown.map((c) => JSON.stringify(c)).join(', ')}; remove it from the text.`);
-    return [...text].map((c) => vocab.index.get(c)!);
-  }
-
-  /** Logits for the next character after `context` (and new states), tracing h and c. */
-  function runContext(net: CharNet, ids: number[], states: LayerState[]) {
-    return tf.tidy(() => {
-      const x = tf.tensor2d(Int32Array.from(ids), [1, ids.length], 'int32');
-      const out = forward(tf, net, x, states, { trace: true });
-      const last = tf.slice(out.logits, [ids.length - 1, 0], [1, -1]);
-      return {
-        logits: last.dataSync() as Float32Array,
-        states: out.states.map((s) => ({ h: tf.keep(s.h), c: tf.keep(s.c) })),
-        trace: out.trace!.map((l) => ({ h: l.h.map((t) => t.dataSync() as Float32Array), c: l.c.map((t) => t.dataSync() as Float32Array) })),
-      };
-    });
-  }
-
-  function emptyTrace(net: CharNet): UnitTrace['layers'] {
-    return net.lstms.map(() => ({ h: [], c: [] }));
-  }
-
-  function generateWith(net: CharNet, vocab: CharVocabulary, { prime, length, topN, temperature, seed, greedy }: GenerateArgs) {
-    if (prime.length === 0) throw new Error('Give a prime text of at least one character.');
-    const random = seededRandom(seed);
-    const layers = emptyTrace(net);
-    let tracedText = '';
-    const chars: GeneratedChar[] = [];
-    const window = net.window;
-    const context = encodePrime(prime, vocab);
-    let states = zeroStates(tf, net, 1);
-    /** Feeds ids (from `states`) and records each fed character's h and c. */
-    const feed = (ids: number[], onlyLast: boolean) => {
-      const out = runContext(net, ids, states);
-      out.trace.forEach((l, i) => {
-        layers[i].h.push(...(onlyLast ? l.h.slice(-1) : l.h));
-        layers[i].c.push(...(onlyLast ? l.c.slice(-1) : l.c));
-      });
-      tracedText += (onlyLast ? ids.slice(-1) : ids).map((id) => vocab.chars[id]).join('');
-      return out;
-    };
-    // A window model is fed its last `window` characters from a zero state each time, as in
-    // training; a sequence model carries its state and is fed one character at a time.
-    let out = feed(window ? context.slice(-window) : context, false);
-    for (let n = 0; n < length; n++) {
-      const pick = chooseNext(out.logits, { mode: greedy ? 'greedy' : 'sample', temperature, topN }, random);
-      const top = Array.from(pick.probs, (p, i) => ({ char: vocab.chars[i], p }))
-        .sort((a, b) => b.p - a.p)
-        .slice(0, 5);
-      chars.push({ char: vocab.chars[pick.index], p: pick.probs[pick.index], top });
-      context.push(pick.index);
-      if (n === length - 1) break;
-      if (window) {
-        disposeStates(out.states);
-        out = feed(context.slice(-window), true);
-      } else {
-        disposeStates(states);
-        states = out.states;
-        out = feed([pick.index], false);
-      }
-    }
-    disposeStates(states);
-    disposeStates(out.states);
-    return { chars, trace: { text: tracedText, layers } };
-  }
-
-  function sampleNow(s: Session, prime: string): SampleLog {
+  function sampleWith(model: CharModel, s: Session, prime: string, step: number): SampleLog {
     const safePrime = [...prime].filter((c) => s.corpus.vocab.index.has(c)).join('') || s.corpus.vocab.chars[0];
-    const { chars } = generateWith(s.net, s.corpus.vocab, { prime: safePrime, length: 200, topN: 4, temperature: 1, seed: s.step });
-    return { step: s.step, text: safePrime + chars.map((c) => c.char).join('') };
+    const { chars } = generate(model, { prime: safePrime, length: 200, topN: 4, temperature: 1, seed: step });
+    return { step, text: safePrime + chars.map((c) => c.char).join('') };
   }
 
-  async function saveCheckpoint(s: Session) {
-    await env.checkpoints.save(s.storageKey, s.net.model, {
-      version: 1,
-      step: s.step,
-      seconds: s.seconds,
-      history: s.history,
-      samples: s.samples,
-      config: s.config,
-      vocabulary: s.corpus.vocab.chars,
-      corpusName: s.corpus.info.name,
-    });
-  }
-
-  function freshNet(config: CharLmConfig, vocabSize: number): CharNet {
-    return charNetOf(buildModel(tf, charLmSpec(config, vocabSize)));
-  }
-
-  function modelInfo(net: CharNet, vocab: CharVocabulary, source: ModelInfo['source'], name: string): ModelInfo {
+  function modelInfo(spec: ModelSpec, vocab: CharVocabulary, source: ModelInfo['source'], name: string, window: number | null): ModelInfo {
     return {
       source,
       name,
       vocabulary: vocab.chars,
-      layers: net.lstms.map((l) => ({ units: l.units, recurrentActivation: l.recurrentActivation })),
-      inputLayout: net.input,
-      window: net.window,
+      layers: spec.layers.flatMap((l) => (l.kind === 'lstm' ? [{ units: l.units, recurrentActivation: l.recurrentActivation === 'hard_sigmoid' ? 'hardSigmoid' : (l.recurrentActivation ?? 'sigmoid') }] : [])),
+      inputLayout: spec.layers[0]?.kind === 'embedding' ? 'embedding' : 'one-hot',
+      window,
     };
   }
+
+  function closeSession() {
+    session?.training.dispose();
+    session = null;
+    trainedModel = null;
+  }
+
+  const meta = (s: Session): CheckpointMeta => ({ config: s.config, vocabulary: s.corpus.vocab.chars, corpusName: s.corpus.info.name, points: s.points, samples: s.samples });
 
   const handlers: Handlers<CharLmCalls> = {
     async load({ source, config, storageKey, resume }, progress) {
       const backend = await env.startBackend();
-      const text = await textOf(source, progress);
-      const corpus = corpusOf(source.kind === 'own' ? source.name : 'moby-dick', text);
+      if (source.kind === 'own') {
+        const problem = charLmMemoryProblem(source.text.length, 0, { layers: config.layers, units: config.units, input: 'embedding', embeddingDim: EMBEDDING_DIM });
+        if (problem) throw new Error(problem);
+      }
+      const text = source.kind === 'own' ? source.text : await env.fetchText(source.url, (loaded, total) => progress({ loaded, total }));
+      const corpus = corpusOf(source.kind === 'own' ? source.name : 'moby-dick', text, config);
       const layout = batchLayout(corpus.train.length, config.batchSize, config.numSteps, 'next');
       if (layout.numBatches === 0) throw new Error(`The text is too short for batches of ${config.batchSize} × ${config.numSteps} characters.`);
-      if (session) {
-        disposeStates(session.states);
-        session.optimizer.dispose();
-        session.net.model.dispose();
-        session = null;
-      }
-      let saved = resume ? await env.checkpoints.load(storageKey) : null;
-      if (saved && (!sameConfig(saved.meta.config, config) || saved.meta.corpusName !== corpus.info.name || saved.meta.vocabulary.join('') !== corpus.vocab.chars.join(''))) {
-        saved.model.dispose();
-        saved = null;
-      }
-      const net = saved ? charNetOf(saved.model) : freshNet(config, corpus.vocab.chars.length);
+      closeSession();
+      let saved = resume ? await env.checkpoints.load<CheckpointMeta>(checkpointName(storageKey)) : null;
+      const m = saved?.meta;
+      if (saved && (!m || !sameConfig(m.config, config) || m.corpusName !== corpus.info.name || m.vocabulary.join('') !== corpus.vocab.chars.join(''))) saved = null;
+      const spec = charLmSpec(config, corpus.vocab.chars.length);
+      const training = new TrainingSession(tf, {
+        spec,
+        settings: { learningRate: config.learningRate, clipNorm: config.clipNorm, loss: 'softmaxCrossEntropy', stateful: true, batchSize: config.batchSize, seed: 1 },
+      });
+      if (saved) training.resumeFrom(saved);
+      const params = training.model().countParams();
       session = {
+        params,
         corpus,
         config,
-        net,
-        optimizer: tf.train.adam(config.learningRate),
+        spec,
+        training,
         layout,
-        states: null,
-        step: saved?.meta.step ?? 0,
-        seconds: saved?.meta.seconds ?? 0,
-        history: saved?.meta.history ?? [],
+        points: saved?.meta.points ?? [],
         samples: saved?.meta.samples ?? [],
         resumed: Boolean(saved),
         backend,
         storageKey,
+        failure: null,
       };
       return status(session);
     },
 
-    async train({ maxSteps, sampleEvery, evalEvery, checkpointEvery, prime }, progress) {
+    async train({ maxSteps, timeLimitMs, sampleEvery, evalEvery, checkpointEvery, prime }, progress) {
       const s = current();
-      stopRequested = false;
-      const target = s.step + maxSteps;
-      let windowStart = performance.now();
-      let windowChars = 0;
-      let sinceSave = 0;
-      while (!stopRequested && s.step < target) {
-        const k = s.step % s.layout.numBatches;
-        // Each pass over the text starts every row from a zero state, as the source's epochs do.
-        if (k === 0 || !s.states) {
-          disposeStates(s.states);
-          s.states = zeroStates(tf, s.net, s.config.batchSize);
-        }
-        const started = performance.now();
-        const { loss, states } = await trainStep(s.net, s.optimizer, s.config, s.corpus.train, s.layout, k, s.states);
-        disposeStates(s.states);
-        s.states = states;
-        s.seconds += (performance.now() - started) / 1000;
-        s.step++;
-        sinceSave++;
-        windowChars += s.config.batchSize * s.config.numSteps;
-        const point: HistoryPoint = { step: s.step, loss, seconds: s.seconds };
-        if (s.step % evalEvery === 0) point.valLoss = validationLoss(s);
-        s.history.push(point);
-        const sample = s.step % sampleEvery === 0 ? sampleNow(s, prime) : undefined;
-        if (sample) s.samples = [...s.samples.slice(-19), sample];
-        let checkpointed = false;
-        if (s.step % checkpointEvery === 0) {
-          await saveCheckpoint(s);
-          sinceSave = 0;
-          checkpointed = true;
-        }
-        const elapsed = (performance.now() - windowStart) / 1000;
-        progress({ point, charsPerSecond: windowChars / Math.max(elapsed, 1e-6), sample, checkpointed });
-        if (elapsed > 5) {
-          windowStart = performance.now();
-          windowChars = 0;
-        }
-        await env.yieldToMessages();
-      }
-      if (sinceSave > 0) await saveCheckpoint(s);
+      s.failure = null;
+      const wasm = (await loadTrainingKernels()) ?? undefined;
+      const data = charWindowBatches(s.corpus.train, s.layout);
+      const validationLayout = batchLayout(s.corpus.validation.length, s.config.batchSize, s.config.numSteps, 'next');
+      const result = await s.training.run(
+        data,
+        { maxSteps, timeLimitMs: timeLimitMs ?? null, evaluateEvery: evalEvery, checkpointEvery },
+        {
+          chanceLoss: Math.log(s.corpus.vocab.chars.length),
+          yieldNow: env.yieldToMessages,
+          validate: () => null,
+          decorate: (p) => {
+            const extra: { validation?: { loss: number; accuracy: number }; sample?: SampleLog } = {};
+            const needModel = p.step % evalEvery === 0 || p.step % sampleEvery === 0;
+            if (!needModel) return extra;
+            const model = trainedNow(s, wasm);
+            if (p.step % evalEvery === 0) extra.validation = { loss: heldOutLoss(model, s.corpus.validation, validationLayout, VALIDATION_BATCHES), accuracy: NaN };
+            if (p.step % sampleEvery === 0) {
+              extra.sample = sampleWith(model, s, prime, p.step);
+              s.samples = [...s.samples.slice(-19), extra.sample];
+            }
+            return extra;
+          },
+          onProgress: (p) => {
+            if (p.paused) return progress(p);
+            const point: HistoryPoint = { step: p.step, loss: p.loss, seconds: p.seconds };
+            if (p.validation) point.valLoss = p.validation.loss;
+            s.points.push(point);
+            if (s.points.length > MAX_HISTORY_POINTS) s.points = s.points.filter((_, i) => i % 2 === 0 || i > s.points.length / 2);
+            progress(p);
+          },
+          checkpointTo: { store: env.checkpoints, name: checkpointName(s.storageKey), meta: () => meta(s) },
+        },
+      );
+      if (result.stopReason === 'nan' || result.stopReason === 'diverged') s.failure = { explanation: result.explanation ?? '', lastGoodStep: result.lastGoodStep };
       return status(s);
     },
 
-    generate(args) {
-      const { net, vocab } = activeModel();
-      return generateWith(net, vocab, args);
+    async setEngine({ preference }) {
+      if (!session) return null;
+      session.training.prefer(preference);
+      return status(session);
     },
 
-    trace({ text }) {
-      const { net, vocab } = activeModel();
+    async restoreLastGood() {
+      const s = current();
+      const at = s.training.restoreLastGood();
+      if (at) s.points = s.points.filter((p) => p.step <= at.step);
+      s.failure = null;
+      await s.training.saveTo(env.checkpoints, checkpointName(s.storageKey), meta(s));
+      return status(s);
+    },
+
+    async weights() {
+      if (useImported && imported) return { spec: imported.charModel.spec, weights: readWeights(imported.model), vocabulary: imported.charModel.vocab.chars, source: 'imported' as const };
+      if (!session) return null;
+      return { spec: session.spec, weights: session.training.weights(), vocabulary: session.corpus.vocab.chars, source: 'trained' as const };
+    },
+
+    async generate(args) {
+      return generate(await activeModel(), args);
+    },
+
+    async trace({ text }) {
+      const model = await activeModel();
       const clipped = text.slice(0, MAX_TRACE);
-      const ids = encodePrime(clipped, vocab);
-      if (ids.length === 0) return { text: '', layers: emptyTrace(net) };
-      const states = zeroStates(tf, net, 1);
-      const out = runContext(net, ids, states);
-      disposeStates(states);
-      disposeStates(out.states);
-      return { text: clipped, layers: out.trace };
+      return traceText(model, clipped);
     },
 
     async clearCheckpoint({ storageKey }) {
-      await env.checkpoints.clear(storageKey);
+      await env.checkpoints.clear(checkpointName(storageKey));
       return null;
     },
 
     async importModel(args) {
       await env.startBackend();
       const loaded = await importCharModel(tf, args);
-      imported?.net.model.dispose();
-      imported = { net: loaded.net, vocab: vocabularyOf(loaded.vocabulary), name: 'imported' };
+      const vocab = vocabularyOf(loaded.vocabulary);
+      const wasm = (await loadTrainingKernels()) ?? undefined;
+      const charModel = charModelOf(loaded.spec, readWeights(loaded.model), vocab, loaded.window, wasm);
+      imported?.model.dispose();
+      imported = { model: loaded.model, charModel, window: loaded.window, input: loaded.input };
       useImported = true;
-      return modelInfo(imported.net, imported.vocab, 'imported', imported.name);
+      return modelInfo(loaded.spec, vocab, 'imported', 'imported', loaded.window);
     },
 
     forPython({ prime }) {
-      const { net, vocab } = activeModel();
-      const trained = !useImported || !imported;
-      // Our own model's spec is the one it was built from; an imported one is read back from its layers.
-      const spec = trained ? charLmSpec(current().config, vocab.chars.length) : specFromModel(net.model as never);
-      const text = net.window ? prime.repeat(net.window).slice(-net.window) : prime;
+      const fromImport = useImported && imported;
+      const s = fromImport ? null : current();
+      const spec = fromImport ? imported!.charModel.spec : s!.spec;
+      const vocab = fromImport ? imported!.charModel.vocab : s!.corpus.vocab;
+      const window = fromImport ? imported!.window : null;
+      const model = fromImport ? imported!.model : s!.training.model();
+      const text = window ? prime.repeat(window).slice(-window) : prime;
       const ids = encodePrime(text, vocab);
       const V = vocab.chars.length;
       const input =
-        net.input === 'one-hot'
+        spec.layers[0]?.kind !== 'embedding'
           ? { values: Float32Array.from(ids.flatMap((id) => Array.from({ length: V }, (_, k) => (k === id ? 1 : 0)))), shape: [1, ids.length, V] }
           : { values: Float32Array.from(ids), shape: [1, ids.length] };
-      const read = readModelForPython(tf, net.model as never, input);
-      return { spec, vocabulary: vocab.chars, text, trained, step: trained ? current().step : 0, ...read };
+      const read = readModelForPython(tf, model as never, input);
+      return { spec, vocabulary: vocab.chars, text, trained: !fromImport, step: s?.training.position.step ?? 0, ...read };
     },
 
     useTrained() {
       useImported = false;
-      return session ? modelInfo(session.net, session.corpus.vocab, 'trained', session.corpus.info.name) : null;
+      return session ? modelInfo(session.spec, session.corpus.vocab, 'trained', session.corpus.info.name, null) : null;
     },
 
     async compareWithFit({ batches }) {
       const s = current();
       const { config } = s;
       const V = s.corpus.vocab.chars.length;
-      const chars = batches * config.batchSize * config.numSteps;
       const warmup = 2;
-      // Our loop, on a scratch copy so the reader's model is not disturbed.
-      const scratch = freshNet(config, V);
-      const optimizer = tf.train.adam(config.learningRate);
-      let states = zeroStates(tf, scratch, config.batchSize);
-      let loopSeconds = 0;
-      for (let k = 0; k < warmup + batches; k++) {
-        const t0 = performance.now();
-        const r = await trainStep(scratch, optimizer, config, s.corpus.train, s.layout, k % s.layout.numBatches, states);
-        if (k >= warmup) loopSeconds += (performance.now() - t0) / 1000;
-        disposeStates(states);
-        states = r.states;
-      }
-      disposeStates(states);
-      optimizer.dispose();
-      scratch.model.dispose();
+      const chars = batches * config.batchSize * config.numSteps;
+      const data = charWindowBatches(s.corpus.train, s.layout);
+      // Our loop on the engine training uses, on a scratch copy so the reader's model is not disturbed.
+      const engineName = s.training.engineReport?.engine ?? 'kernel';
+      const wasm = (await loadTrainingKernels()) ?? undefined;
+      const before = tf.getBackend();
+      const scratch = await createEngine(tf, engineName, { spec: s.spec, settings: { ...s.training.settings, weights: s.training.weights() } }, wasm);
+      const quiet = { engine: scratch, data, yieldNow: async () => undefined };
+      await runTraining(quiet, { maxSteps: warmup });
+      // Timed: the same batches model.fit gets below (warmup … warmup + batches − 1).
+      const timed = await runTraining(quiet, { maxSteps: batches }, { position: { step: warmup, epoch: 0, batchInEpoch: warmup % data.batchesPerEpoch }, seconds: 0, history: [] });
+      scratch.dispose();
+      if (tf.getBackend() !== before) await tf.setBackend(before);
+      const loopSeconds = timed.seconds;
 
-      // model.fit on a second scratch copy of the same architecture, the same batches, one-hot.
-      const model = buildModel(tf, charLmSpec(config, V));
+      // model.fit on a second scratch copy of the same architecture, the same batches, one-hot as the source feeds it.
+      const fitSpec = charLmSpec({ ...config, input: 'one-hot' }, V);
+      const model = buildModel(tf, fitSpec);
       model.compile({ optimizer: tf.train.adam(config.learningRate), loss: 'categoricalCrossentropy' });
       const fitOn = async (from: number, count: number) => {
-        const xs: Int32Array[] = [];
-        const ys: Int32Array[] = [];
-        for (let k = from; k < from + count; k++) {
-          const b = charBatch(s.corpus.train, s.layout, k % s.layout.numBatches, 'next');
-          xs.push(...b.x);
-          ys.push(...b.y);
+        const ids = new Int32Array(count * config.batchSize * config.numSteps);
+        const next = new Int32Array(ids.length);
+        for (let k = 0; k < count; k++) {
+          const b = data.batch(0, (from + k) % data.batchesPerEpoch);
+          ids.set((b.x as { ids: Int32Array }).ids, k * b.x.batch * b.x.steps);
+          next.set((b.y as { classes: Int32Array }).classes, k * b.x.batch * b.x.steps);
         }
-        const ids = (rows: Int32Array[]) => tf.tensor2d(Int32Array.from(rows.flatMap((r) => Array.from(r))), [rows.length, config.numSteps], 'int32');
-        const [xi, yi] = [ids(xs), ids(ys)];
-        const [x, y] = [tf.oneHot(xi, V), tf.oneHot(yi, V)];
+        const [x, y] = tf.tidy(() => [tf.oneHot(tf.tensor2d(ids, [count * config.batchSize, config.numSteps], 'int32'), V).toFloat(), tf.oneHot(tf.tensor2d(next, [count * config.batchSize, config.numSteps], 'int32'), V).toFloat()]);
         const t0 = performance.now();
         await model.fit(x, y, { batchSize: config.batchSize, epochs: 1, shuffle: false, verbose: 0 });
         const seconds = (performance.now() - t0) / 1000;
-        tf.dispose([xi, yi, x, y]);
+        tf.dispose([x, y]);
         return seconds;
       };
       await fitOn(0, warmup);
       const fitSeconds = await fitOn(warmup, batches);
       model.dispose();
-      return { loopCharsPerSecond: chars / loopSeconds, fitCharsPerSecond: chars / fitSeconds, batches };
+      return { loopCharsPerSecond: chars / loopSeconds, fitCharsPerSecond: chars / fitSeconds, batches, engine: engineName, fitBackend: tf.getBackend() };
     },
   };
 
-  async function textOf(source: TextSource, progress: (p: { loaded: number; total: number }) => void): Promise<string> {
-    if (source.kind === 'own') return source.text;
-    return env.fetchText(source.url, (loaded, total) => progress({ loaded, total }));
-  }
-
   return {
     handlers,
-    cancel: () => {
-      stopRequested = true;
-    },
+    cancel: () => session?.training.control.cancel(),
+    pause: () => session?.training.control.pause(),
+    resume: () => session?.training.control.resume(),
   };
 }

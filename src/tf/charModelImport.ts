@@ -3,7 +3,9 @@
  * Keras model, its binary weight shards, and the list of characters it was trained on. Each way
  * this can go wrong gets its own message naming the file or layer at fault.
  */
-import { type CharNet, UnsupportedModelError, charNetOf } from './charLmNet';
+import type { ActivationName, LayerSpec, ModelSpec } from '../engine/spec';
+import { kernelCannotTrain } from '../engine/train';
+import type { TfModel } from './buildModel';
 import type { Tf } from './types';
 import { errorMessage } from '../engine/errors';
 
@@ -49,8 +51,92 @@ export function parseCharList(text: string): string[] {
 }
 
 export interface ImportedCharModel {
-  net: CharNet;
+  /** The loaded tfjs model (for notebooks and model.predict). */
+  model: TfModel;
+  /** The same network as the book's spec, which the kernel runs for generation and traces. */
+  spec: ModelSpec;
   vocabulary: string[];
+  input: 'one-hot' | 'embedding';
+  /** Fixed input length of a model whose last LSTM returns only its final output; else null. */
+  window: number | null;
+}
+
+type Config = Record<string, unknown>;
+type AnyLayer = TfModel['layers'][number];
+
+const activationOf = (value: unknown): ActivationName => {
+  const name = typeof value === 'string' ? value : ((value as { className?: string } | undefined)?.className ?? 'linear');
+  return (name === 'hardSigmoid' ? 'hard_sigmoid' : name) as ActivationName;
+};
+
+const SUPPORTED: ActivationName[] = ['tanh', 'sigmoid', 'hard_sigmoid', 'relu', 'linear', 'softmax'];
+
+/**
+ * Reads a Sequential-style char model as a spec: [Embedding] → LSTM… (Dropout anywhere) → Dense,
+ * where Dense may be wrapped in TimeDistributed. Anything else is refused, naming the layer.
+ */
+export function charSpecOf(model: TfModel): { spec: ModelSpec; input: 'one-hot' | 'embedding'; window: number | null } {
+  const layers: LayerSpec[] = [];
+  let dense = false;
+  let lastReturnsSequences = true;
+  let embedding = false;
+  model.layers.forEach((layer: AnyLayer, index: number) => {
+    const kind = layer.getClassName();
+    const c = layer.getConfig() as Config;
+    const name = String(c.name ?? layer.name);
+    if (dense) throw new ModelImportError(`Layer "${layer.name}" (${kind}) comes after the output Dense layer; only Dropout may follow it.`);
+    switch (kind) {
+      case 'InputLayer':
+        return;
+      case 'Dropout':
+      case 'SpatialDropout1D':
+        layers.push({ kind: kind === 'Dropout' ? 'dropout' : 'spatialDropout1d', name, rate: Number(c.rate) });
+        return;
+      case 'Embedding':
+        if (index > 1 || layers.length > 0) throw new ModelImportError(`The Embedding layer "${layer.name}" must be the first layer.`);
+        embedding = true;
+        layers.push({ kind: 'embedding', name, inputDim: Number(c.inputDim), outputDim: Number(c.outputDim) });
+        return;
+      case 'LSTM': {
+        const activation = activationOf(c.activation);
+        const recurrentActivation = activationOf(c.recurrentActivation);
+        for (const a of [activation, recurrentActivation]) {
+          if (!SUPPORTED.includes(a)) throw new ModelImportError(`LSTM "${layer.name}" uses the activation "${a}", which this page cannot run.`);
+        }
+        if (c.goBackwards) throw new ModelImportError(`LSTM "${layer.name}" reads backwards (go_backwards); a language model must read forwards.`);
+        lastReturnsSequences = c.returnSequences === true;
+        layers.push({ kind: 'lstm', name, units: Number(c.units), activation, recurrentActivation, useBias: c.useBias !== false, returnSequences: lastReturnsSequences });
+        return;
+      }
+      case 'Dense':
+      case 'TimeDistributed': {
+        const inner = kind === 'TimeDistributed' ? (layer as unknown as { layer: AnyLayer }).layer : layer;
+        if (inner.getClassName() !== 'Dense') throw new ModelImportError(`TimeDistributed "${layer.name}" wraps ${inner.getClassName()}; only Dense is supported.`);
+        const ic = inner.getConfig() as Config;
+        dense = true;
+        layers.push({ kind: 'dense', name, units: Number(ic.units), activation: activationOf(ic.activation), useBias: ic.useBias !== false });
+        return;
+      }
+      default:
+        throw new ModelImportError(`Layer "${layer.name}" is a ${kind}. This page runs character models built from Embedding (optional), LSTM, Dropout and Dense layers.`);
+    }
+  });
+  const lstms = layers.filter((l) => l.kind === 'lstm');
+  if (lstms.length === 0) throw new ModelImportError('The model has no LSTM layer.');
+  if (!dense) throw new ModelImportError('The model has no Dense output layer.');
+  const shape = model.inputs[0].shape.slice(1) as (number | null)[];
+  const head = layers[layers.length - 1] as Extract<LayerSpec, { kind: 'dense' }>;
+  const fed = embedding ? (layers[0] as Extract<LayerSpec, { kind: 'embedding' }>).inputDim : (shape[1] as number);
+  if (fed !== head.units) {
+    throw new ModelImportError(`The model reads ${fed} different characters but predicts ${head.units}; a character model must read and predict the same vocabulary.`);
+  }
+  const spec: ModelSpec = { inputShape: shape, layers };
+  const problems = kernelCannotTrain(spec);
+  if (problems.length > 0) throw new ModelImportError(`This page cannot run the model: ${problems.join(' ')}`);
+  // A model whose last LSTM returns only its final output was trained on fixed windows; it must
+  // be fed the same window length, not a state carried on forever.
+  const window = !lastReturnsSequences && typeof shape[0] === 'number' ? shape[0] : null;
+  return { spec, input: embedding ? 'embedding' : 'one-hot', window };
 }
 
 export async function importCharModel(
@@ -88,19 +174,17 @@ export async function importCharModel(
     if (/Unknown layer/i.test(message)) throw new ModelImportError(`The model uses a layer type tfjs does not know: ${message}`);
     throw new ModelImportError(`tfjs could not load the model: ${message}`);
   }
-  let net: CharNet;
+  let read: ReturnType<typeof charSpecOf>;
   try {
-    net = charNetOf(model);
+    read = charSpecOf(model as TfModel);
   } catch (error) {
     model.dispose();
-    if (error instanceof UnsupportedModelError) throw new ModelImportError(error.message);
     throw error;
   }
-  if (vocabulary.length !== net.vocabSize) {
+  const predicts = (read.spec.layers[read.spec.layers.length - 1] as { units: number }).units;
+  if (vocabulary.length !== predicts) {
     model.dispose();
-    throw new ModelImportError(
-      `Vocabulary mismatch: the character list has ${vocabulary.length} characters but the model predicts ${net.vocabSize}.`,
-    );
+    throw new ModelImportError(`Vocabulary mismatch: the character list has ${vocabulary.length} characters but the model predicts ${predicts}.`);
   }
-  return { net, vocabulary };
+  return { model: model as TfModel, vocabulary, ...read };
 }

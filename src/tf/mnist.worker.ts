@@ -27,4 +27,4 @@ const trainer = loadTf().then((tf) =>
 const deferred = new Proxy({} as Handlers<MnistCalls>, {
   get: (_, call: keyof MnistCalls) => async (args: never, progress: never) => ((await trainer).handlers[call] as (a: never, p: never) => unknown)(args, progress),
 });
-serveRpc<MnistCalls>(self, deferred, () => void trainer.then((t) => t.cancel()));
+serveRpc<MnistCalls>(self, deferred, { cancel: () => void trainer.then((t) => t.cancel()) });

@@ -38,5 +38,5 @@ serveRpc<ModelCalls>(
       return null;
     },
   },
-  () => session?.stop(),
+  { cancel: () => session?.stop() },
 );

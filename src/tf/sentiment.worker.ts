@@ -8,4 +8,4 @@ import { serveRpc } from './workerRpc';
 declare const self: DedicatedWorkerGlobalScope;
 
 const { handlers, cancel } = createSentimentHandlers({ tf: loadTf, backend: chooseBackend, store: indexedDbModelStore });
-serveRpc<SentimentCalls>(self, handlers, cancel);
+serveRpc<SentimentCalls>(self, handlers, { cancel });

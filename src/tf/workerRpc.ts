@@ -8,7 +8,22 @@ import { errorMessage } from '../engine/errors';
 export type CallMap = Record<string, { args: unknown; result: unknown; progress?: unknown }>;
 
 type CallRequest = { id: number; call: string; args: unknown };
-type Request = CallRequest | { id: 0; call: '$cancel' };
+/** Control messages reach a running call between its steps (the training loop yields after each). */
+export type ControlAction = 'cancel' | 'pause' | 'resume';
+type Request = CallRequest | { id: 0; call: '$control'; action: ControlAction };
+
+/**
+ * The worker died (an uncaught error, out of memory): it has been terminated, every pending call
+ * rejected with this, and the client refuses new calls. A page shows the message and offers to
+ * start a new worker (restart), no reload needed.
+ */
+export class WorkerCrashedError extends Error {
+  readonly crashed = true;
+}
+
+export function isWorkerCrash(error: unknown): error is WorkerCrashedError {
+  return error instanceof WorkerCrashedError || (typeof error === 'object' && error !== null && (error as { crashed?: unknown }).crashed === true);
+}
 
 type Reply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string } | { id: number; progress: unknown };
 
@@ -19,8 +34,13 @@ export interface RpcClient<C extends CallMap> {
     onProgress?: (progress: C[K]['progress']) => void,
     transfer?: Transferable[],
   ): Promise<C[K]['result']>;
-  /** Asks the worker to stop its long-running call at its next checkpoint. */
+  /** Asks the worker to stop its long-running call at its next step. */
   cancel(): void;
+  /** Holds a running training loop between two steps, until resume() (or cancel()). */
+  pause(): void;
+  resume(): void;
+  /** True once the worker has crashed; a new client (a new worker) is needed. */
+  readonly crashed: boolean;
   /** Ends the worker; calls still pending are rejected. */
   dispose(): void;
 }
@@ -42,20 +62,37 @@ export function createRpcClient<C extends CallMap>(worker: Worker, name: string)
     if (reply.ok) entry.resolve(reply.result);
     else entry.reject(new Error(reply.error));
   };
+  let crashed: WorkerCrashedError | null = null;
+  const crash = (message: string) => {
+    if (crashed) return;
+    crashed = new WorkerCrashedError(`The ${name} worker stopped unexpectedly (${message}). Its model is lost unless a checkpoint was saved; restart it to go on.`);
+    worker.terminate();
+    rejectAll(crashed);
+  };
   worker.onerror = (event) => {
     event.preventDefault();
-    rejectAll(new Error(`The ${name} worker failed: ${event.message || 'unknown error'}`));
+    crash(event.message || 'unknown error');
+  };
+  worker.onmessageerror = () => crash('a message could not be read');
+  const control = (action: ControlAction) => {
+    if (!crashed) worker.postMessage({ id: 0, call: '$control', action } satisfies Request);
   };
 
   return {
     call(call, args, onProgress, transfer = []) {
+      if (crashed) return Promise.reject(crashed);
       const id = nextId++;
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress: onProgress as (p: unknown) => void });
         worker.postMessage({ id, call, args } satisfies Request, transfer);
       });
     },
-    cancel: () => worker.postMessage({ id: 0, call: '$cancel' } satisfies Request),
+    cancel: () => control('cancel'),
+    pause: () => control('pause'),
+    resume: () => control('resume'),
+    get crashed() {
+      return crashed !== null;
+    },
     dispose() {
       worker.terminate();
       rejectAll(new Error(`The ${name} worker was closed.`));
@@ -67,11 +104,19 @@ export type Handlers<C extends CallMap> = {
   [K in keyof C]: (args: C[K]['args'], progress: (p: C[K]['progress']) => void) => C[K]['result'] | Promise<C[K]['result']>;
 };
 
+/** What a worker does with control messages; a bare function handles cancel only. */
+export type ControlHandlers = ((action: ControlAction) => void) | { cancel(): void; pause?(): void; resume?(): void };
+
 /** The worker's side: answers each call with its handler's result or error message. */
-export function serveRpc<C extends CallMap>(scope: DedicatedWorkerGlobalScope, handlers: Handlers<C>, onCancel: () => void): void {
+export function serveRpc<C extends CallMap>(scope: DedicatedWorkerGlobalScope, handlers: Handlers<C>, control: ControlHandlers): void {
+  const onControl = (action: ControlAction) => {
+    if (typeof control === 'function') return control(action);
+    if (action === 'cancel') control.cancel();
+    else control[action]?.();
+  };
   scope.onmessage = (event: MessageEvent<Request>) => {
     const request = event.data;
-    if (request.call === '$cancel') return onCancel();
+    if (request.call === '$control') return onControl((request as { action: ControlAction }).action);
     const { id, call, args } = request as CallRequest;
     const post = (reply: Reply) => scope.postMessage(reply);
     const handler = handlers[call as keyof C];

@@ -13,16 +13,16 @@ vi.mock('../../src/tf/charLmCalls', async (importOriginal) => {
 });
 
 /** The worker's own handlers, run in-process on tfjs' cpu backend with in-memory checkpoints. */
-const checkpointsShared = { store: null as null | import('../../src/tf/charLmCheckpoints').CheckpointStore };
+const checkpointsShared = { store: null as null | import('../../src/tf/training').CheckpointStore };
 vi.mock('../../src/tf/charLmClient', () => ({
   createCharLmWorker: (): CharLmWorkerApi => {
     let trainer: Promise<ReturnType<typeof import('../../src/tf/charLmTrainer').createCharLmHandlers>> | null = null;
     const get = () =>
       (trainer ??= (async () => {
         const { createCharLmHandlers } = await import('../../src/tf/charLmTrainer');
-        const { memoryCheckpoints } = await import('../../src/tf/charLmCheckpoints');
+        const { memoryCheckpoints } = await import('../../src/tf/training');
         await tf.setBackend('cpu');
-        checkpointsShared.store ??= memoryCheckpoints(tf);
+        checkpointsShared.store ??= memoryCheckpoints();
         return createCharLmHandlers({
           tf,
           checkpoints: checkpointsShared.store,
@@ -37,6 +37,9 @@ vi.mock('../../src/tf/charLmClient', () => ({
         return (t.handlers[call] as (a: unknown, p: unknown) => unknown)(args, progress ?? (() => undefined)) as never;
       },
       cancel: () => void get().then((t) => t.cancel()),
+      pause: () => void get().then((t) => t.pause()),
+      resume: () => void get().then((t) => t.resume()),
+      crashed: false,
       dispose: () => undefined,
     };
   },

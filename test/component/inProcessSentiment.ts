@@ -36,6 +36,9 @@ export function inProcessSentimentWorker(store: ModelStore): SentimentWorkerApi 
   return {
     call: (call, args, onProgress) => Promise.resolve((handlers[call] as (a: unknown, p: unknown) => unknown)(args, onProgress ?? (() => undefined))) as never,
     cancel,
+    pause: () => undefined,
+    resume: () => undefined,
+    crashed: false,
     dispose: () => undefined,
   };
 }

@@ -30,6 +30,9 @@ export function createInProcessWorker(): ModelWorkerApi {
       throw new Error(`Unknown call ${String(call)}`);
     },
     cancel: () => session.stop(),
+    pause: () => undefined,
+    resume: () => undefined,
+    crashed: false,
     dispose: () => session.dispose(),
   };
 }

@@ -15,6 +15,9 @@ function createInProcessLayerArgsWorker(): LayerArgsWorkerApi {
       return { backend: 'cpu', ...inspectFunctional(tf, args.spec) } as never;
     },
     cancel: () => undefined,
+    pause: () => undefined,
+    resume: () => undefined,
+    crashed: false,
     dispose: () => {
       closed = true;
     },

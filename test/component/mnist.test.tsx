@@ -30,6 +30,9 @@ function inProcessMnistWorker(): RpcClient<MnistCalls> {
   return {
     call: async (call, args, onProgress) => (handlers[call] as (a: unknown, p: unknown) => never)(args, onProgress ?? (() => {})),
     cancel,
+    pause: () => undefined,
+    resume: () => undefined,
+    crashed: false,
     dispose: () => {},
   };
 }

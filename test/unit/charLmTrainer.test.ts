@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { type CharLmConfig } from '../../src/tf/charLmCalls';
-import { memoryCheckpoints } from '../../src/tf/charLmCheckpoints';
-import { clipByGlobalNorm, createCharLmHandlers } from '../../src/tf/charLmTrainer';
+import { charLmSpec, createCharLmHandlers } from '../../src/tf/charLmTrainer';
+import { memoryCheckpoints } from '../../src/tf/training';
 import { cpuTf } from '../parity/tfjs';
 
 const tf = await cpuTf();
 const TEXT = 'the cat sat on the mat. the dog sat on the log. '.repeat(40);
 const CONFIG: CharLmConfig = { layers: 2, units: 16, batchSize: 4, numSteps: 10, dropout: 0.1, learningRate: 0.01, clipNorm: 5 };
 
-function trainer(checkpoints = memoryCheckpoints(tf)) {
+function trainer(checkpoints = memoryCheckpoints()) {
   return createCharLmHandlers({
     tf,
     checkpoints,
@@ -33,11 +33,11 @@ describe('the character-model trainer', () => {
   });
 
   it('trains: the loss falls, validation is measured, samples are printed, and a reload resumes', async () => {
-    const checkpoints = memoryCheckpoints(tf);
+    const checkpoints = memoryCheckpoints();
     const first = trainer(checkpoints);
     await first.handlers.load({ source: { kind: 'own', name: 'cats', text: TEXT }, config: CONFIG, storageKey: 't', resume: true }, noProgress);
     const seen: number[] = [];
-    const status = await first.handlers.train({ maxSteps: 60, ...TRAIN }, (p) => seen.push(p.point.loss));
+    const status = await first.handlers.train({ maxSteps: 60, ...TRAIN }, (p) => seen.push(p.loss));
     expect(status.step).toBe(60);
     expect(seen).toHaveLength(60);
     const mean = (a: number[]) => a.reduce((x, y) => x + y, 0) / a.length;
@@ -84,32 +84,56 @@ describe('the character-model trainer', () => {
     const t = trainer();
     await t.handlers.load({ source: { kind: 'own', name: 'cats', text: TEXT }, config: CONFIG, storageKey: 'c', resume: false }, noProgress);
     const status = await t.handlers.train({ maxSteps: 1000, ...TRAIN }, (p) => {
-      if (p.point.step === 3) t.cancel();
+      if (p.step === 3) t.cancel();
     });
     expect(status.step).toBe(3);
   });
 });
 
-describe('clipByGlobalNorm', () => {
-  it('scales every gradient by clip / ‖g‖ when the global norm exceeds clip, and leaves small ones alone', () => {
-    const grads = { a: tf.tensor([3, 0]), b: tf.tensor([0, 4]) };
-    const clipped = clipByGlobalNorm(tf, grads, 1);
-    expect(Array.from(clipped.a.dataSync())).toEqual([expect.closeTo(0.6, 6), 0]);
-    expect(Array.from(clipped.b.dataSync())).toEqual([0, expect.closeTo(0.8, 6)]);
-    const kept = clipByGlobalNorm(tf, grads, 10);
-    expect(Array.from(kept.b.dataSync())).toEqual([0, 4]);
+describe('large vocabularies', () => {
+  it('reads an Embedding above 256 distinct characters (auto), one-hot below, and either when asked', () => {
+    const one = charLmSpec(CONFIG, 83);
+    expect(one.inputShape).toEqual([null, 83]);
+    expect(one.layers[0].kind).toBe('lstm');
+    const big = charLmSpec(CONFIG, 5000);
+    expect(big.inputShape).toEqual([null]);
+    expect(big.layers[0]).toMatchObject({ kind: 'embedding', inputDim: 5000, outputDim: 64 });
+    expect(charLmSpec({ ...CONFIG, input: 'embedding' }, 83).layers[0].kind).toBe('embedding');
+    expect(charLmSpec({ ...CONFIG, input: 'one-hot' }, 5000).layers[0].kind).toBe('lstm');
+  });
+
+  it('trains, samples and resumes on a text of 400 distinct characters through the Embedding', async () => {
+    const chars = Array.from({ length: 400 }, (_, i) => String.fromCodePoint(0x4e00 + i));
+    const text = Array.from({ length: 3000 }, (_, i) => chars[(i * 7 + (i % 13)) % 400]).join('');
+    const checkpoints = memoryCheckpoints();
+    const first = trainer(checkpoints);
+    const loaded = await first.handlers.load({ source: { kind: 'own', name: 'cjk', text }, config: { ...CONFIG, dropout: 0 }, storageKey: 'cjk', resume: true }, noProgress);
+    expect(loaded.input).toBe('embedding');
+    const status = await first.handlers.train({ maxSteps: 12, ...TRAIN, sampleEvery: 6 }, noProgress);
+    expect(status.step).toBe(12);
+    expect([...status.samples[0].text].every((c) => chars.includes(c) || 'the '.includes(c))).toBe(true);
+    const again = await trainer(checkpoints).handlers.load({ source: { kind: 'own', name: 'cjk', text }, config: { ...CONFIG, dropout: 0 }, storageKey: 'cjk', resume: true }, noProgress);
+    expect(again).toMatchObject({ resumed: true, step: 12 });
+  });
+
+  it('refuses a text too large for memory before reading it', async () => {
+    const huge = { length: 60_000_000, slice: () => '' } as unknown as string;
+    await expect(trainer().handlers.load({ source: { kind: 'own', name: 'huge', text: huge }, config: CONFIG, storageKey: 'h', resume: false }, noProgress)).rejects.toThrow(/60,000,000 characters; this page trains on at most 50,000,000/);
   });
 });
 
-describe('oneHotTimes', () => {
-  it('equals oneHot(ids)·W and has the same gradient with respect to W', async () => {
-    const { oneHotTimes } = await import('../../src/tf/charLmNet');
-    const ids = tf.tensor1d([2, 0, 2, 3], 'int32');
-    const w = tf.variable(tf.randomNormal([4, 3], 0, 1, 'float32', 5));
-    const r = tf.randomNormal([4, 3], 0, 1, 'float32', 6);
-    const ours = tf.variableGrads(() => tf.sum(tf.mul(oneHotTimes(tf, ids, w as never, 4), r)), [w]);
-    const plain = tf.variableGrads(() => tf.sum(tf.mul(tf.matMul(tf.cast(tf.oneHot(ids, 4), 'float32'), w), r)), [w]);
-    expect(ours.value.dataSync()[0]).toBeCloseTo(plain.value.dataSync()[0], 5);
-    Array.from(ours.grads[w.name].dataSync()).forEach((g, i) => expect(g).toBeCloseTo(plain.grads[w.name].dataSync()[i], 5));
+describe('failures', () => {
+  it('learning rate 10 stops with an explanation and goes back to the last good step', async () => {
+    const t = trainer();
+    await t.handlers.load({ source: { kind: 'own', name: 'cats', text: TEXT }, config: { ...CONFIG, learningRate: 10, clipNorm: 1e9 }, storageKey: 'lr', resume: false }, noProgress);
+    const status = await t.handlers.train({ maxSteps: 300, ...TRAIN }, noProgress);
+    expect(status.failure?.explanation).toMatch(/learning rate/);
+    expect(status.step).toBeLessThan(300);
+    const good = status.failure!.lastGoodStep!;
+    expect(good).toBeLessThan(status.step + 1);
+    const back = await t.handlers.restoreLastGood(null, noProgress);
+    expect(back.step).toBe(good);
+    expect(back.failure).toBeNull();
+    expect(back.history.every((h) => h.step <= good)).toBe(true);
   });
 });

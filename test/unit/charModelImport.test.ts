@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { softmax } from '../../src/engine/activations';
-import { forward, zeroStates } from '../../src/tf/charLmNet';
+import { vocabularyOf } from '../../src/engine/charBatches';
+import { charModelOf } from '../../src/tf/charLmInference';
 import { ModelImportError, importCharModel, parseCharList } from '../../src/tf/charModelImport';
+import { readWeights } from '../../src/tf/weights';
 import { cpuTf } from '../parity/tfjs';
 
 const tf = await cpuTf();
@@ -27,15 +28,15 @@ describe('importing a Keras-style char model', () => {
   for (const recurrentActivation of ['sigmoid', 'hardSigmoid']) {
     it(`one-hot windows, ${recurrentActivation} gates: our forward equals model.predict`, async () => {
       const files = await exported([lstm(recurrentActivation, { inputShape: [5, V] }), tf.layers.dense({ units: V, activation: 'softmax' })]);
-      const { net, vocabulary } = await importCharModel(tf, files);
-      expect(vocabulary).toEqual(CHARS);
-      expect(net.input).toBe('one-hot');
-      expect(net.window).toBe(5);
-      expect(net.lstms[0].recurrentActivation).toBe(recurrentActivation);
+      const loaded = await importCharModel(tf, files);
+      expect(loaded.vocabulary).toEqual(CHARS);
+      expect(loaded.input).toBe('one-hot');
+      expect(loaded.window).toBe(5);
+      expect(loaded.spec.layers[0]).toMatchObject({ kind: 'lstm', recurrentActivation: recurrentActivation === 'hardSigmoid' ? 'hard_sigmoid' : 'sigmoid' });
       const ids = [2, 3, 1, 4, 6];
       const expected = (files.model.predict(tf.oneHot(tf.tensor2d([ids], [1, 5], 'int32'), V)) as import('@tensorflow/tfjs').Tensor).dataSync();
-      const out = forward(tf, net, tf.tensor2d([ids], [1, 5], 'int32'), zeroStates(tf, net, 1));
-      const ours = softmax(out.logits.slice([4, 0], [1, V]).dataSync());
+      // The kernel runs the imported weights (generation and traces use this forward pass).
+      const ours = charModelOf(loaded.spec, readWeights(loaded.model), vocabularyOf(CHARS), loaded.window).predictor.predict({ kind: 'ids', ids: Int32Array.from(ids), batch: 1, steps: 5 }).values;
       Array.from(ours).forEach((p, i) => expect(p).toBeCloseTo(expected[i], 5));
     });
   }
@@ -48,14 +49,13 @@ describe('importing a Keras-style char model', () => {
       lstm('sigmoid', { returnSequences: true }),
       tf.layers.timeDistributed({ layer: tf.layers.dense({ units: V, activation: 'softmax' }) }),
     ]);
-    const { net } = await importCharModel(tf, files);
-    expect(net.input).toBe('embedding');
-    expect(net.window).toBeNull();
-    expect(net.lstms.map((l) => l.recurrentActivation)).toEqual(['hardSigmoid', 'sigmoid']);
+    const loaded = await importCharModel(tf, files);
+    expect(loaded.input).toBe('embedding');
+    expect(loaded.window).toBeNull();
+    expect(loaded.spec.layers.flatMap((l) => (l.kind === 'lstm' ? [l.recurrentActivation] : []))).toEqual(['hard_sigmoid', 'sigmoid']);
     const ids = tf.tensor2d([[1, 5, 2]], [1, 3], 'int32');
     const expected = (files.model.predict(ids) as import('@tensorflow/tfjs').Tensor).dataSync();
-    const logits = forward(tf, net, ids, zeroStates(tf, net, 1)).logits;
-    const ours = tf.softmax(logits).dataSync();
+    const ours = charModelOf(loaded.spec, readWeights(loaded.model), vocabularyOf(CHARS), null).predictor.predict({ kind: 'ids', ids: Int32Array.of(1, 5, 2), batch: 1, steps: 3 }).values;
     Array.from(ours).forEach((p, i) => expect(p).toBeCloseTo(expected[i], 5));
   });
 

@@ -80,7 +80,7 @@ export async function runTraining(hooks: LoopHooks, budget: RunBudget, start: Ru
   const yieldNow = hooks.yieldNow ?? yieldToEvents;
   const now = hooks.now ?? (() => performance.now());
   if (data.batchesPerEpoch < 1) throw new Error('There is not enough data for one batch.');
-  const { patience = 0, restoreBest = true, evaluateEvery = 0, checkpointEvery = 0 } = budget;
+  const { patience = 0, restoreBest = true, evaluateEvery = 0, evaluateEverySeconds = 0, checkpointEvery = 0, checkpointOnValidation = false } = budget;
   const epochLimit = budget.epochs ?? null;
   const stepLimit = budget.maxSteps ?? null;
   const timeLimitMs = budget.timeLimitMs ?? null;
@@ -89,6 +89,7 @@ export async function runTraining(hooks: LoopHooks, budget: RunBudget, start: Ru
   const history = [...start.history];
   const firstEpoch = position.epoch;
   let seconds = start.seconds;
+  let evaluationMark = evaluateEverySeconds > 0 ? Math.floor(seconds / evaluateEverySeconds) : 0;
   let runMs = 0;
   let runSteps = 0;
   let lastGood: TrainingSnapshot | null = snapshotOf(engine, position, seconds);
@@ -102,6 +103,7 @@ export async function runTraining(hooks: LoopHooks, budget: RunBudget, start: Ru
   let rateItems = 0;
   let rateMs = 0;
   let itemsPerSecond = 0;
+  let lastCheckpointStep = -1;
 
   const finish = (stopReason: StopReason, extra: Partial<RunResult> = {}): LoopResult => {
     let bestEpoch: number | null = null;
@@ -182,6 +184,7 @@ export async function runTraining(hooks: LoopHooks, budget: RunBudget, start: Ru
       epochAccuracy: epochCorrect / epochSeen,
       seconds,
       etaMs: null,
+      epochEtaMs: (data.batchesPerEpoch - position.batchInEpoch) * (runMs / runSteps),
       itemsPerSecond,
     };
     // The position always names the next batch, so any snapshot from here on resumes cleanly.
@@ -193,7 +196,13 @@ export async function runTraining(hooks: LoopHooks, budget: RunBudget, start: Ru
       epochSeen = 0;
     }
     let stopEarly = false;
-    const evaluateNow = evaluateEvery > 0 ? position.step % evaluateEvery === 0 : epochEnded;
+    let evaluateNow = epochEnded;
+    if (evaluateEvery > 0) evaluateNow = position.step % evaluateEvery === 0;
+    else if (evaluateEverySeconds > 0) {
+      const mark = Math.floor(seconds / evaluateEverySeconds);
+      evaluateNow = mark > evaluationMark;
+      evaluationMark = mark;
+    }
     if (validate && evaluateNow) {
       const v = validate();
       if (v) progress.validation = v;
@@ -214,8 +223,10 @@ export async function runTraining(hooks: LoopHooks, budget: RunBudget, start: Ru
     if (highSteps === 0 && (position.batchInEpoch === 0 || position.step % Math.max(1, checkpointEvery || 25) === 0)) {
       lastGood = snapshotOf(engine, position, seconds);
     }
-    if (checkpoint && checkpointEvery > 0 && position.step % checkpointEvery === 0 && highSteps === 0) {
+    const checkpointNow = (checkpointEvery > 0 && position.step % checkpointEvery === 0) || (checkpointOnValidation && progress.validation !== undefined);
+    if (checkpoint && checkpointNow && highSteps === 0) {
       await checkpoint(snapshotOf(engine, position, seconds), history);
+      lastCheckpointStep = position.step;
       progress.checkpointed = true;
     }
     progress.etaMs = etaMs();
@@ -236,7 +247,7 @@ export async function runTraining(hooks: LoopHooks, budget: RunBudget, start: Ru
   /** A run that ends well writes a final checkpoint, so a reload finds every step. */
   async function ended(reason: StopReason): Promise<LoopResult> {
     const result = finish(reason);
-    const justWritten = checkpointEvery > 0 && position.step % checkpointEvery === 0 && reason !== 'earlyStopping';
+    const justWritten = lastCheckpointStep === position.step && reason !== 'earlyStopping';
     if (checkpoint && runSteps > 0 && !justWritten) {
       await checkpoint(snapshotOf(engine, position, seconds), history);
     }

@@ -127,6 +127,8 @@ export interface TrainProgress {
   seconds: number;
   /** Time left until the first budget runs out (epochs, steps or time); null when unbounded. */
   etaMs: number | null;
+  /** Time left to the end of this epoch, from the mean step time of this run. */
+  epochEtaMs: number;
   /** Items (examples, characters) per second over the last few seconds of this run. */
   itemsPerSecond: number;
   /** Present on steps where the held-out data was evaluated. */
@@ -172,8 +174,12 @@ export interface RunBudget {
   patience?: number;
   /** On an early stop, go back to the weights of the best validation loss. */
   restoreBest?: boolean;
-  /** Evaluate on held-out data every this many steps (0 or absent: at each epoch end). */
+  /** Evaluate on held-out data every this many steps (0 or absent: at each epoch end, unless evaluateEverySeconds). */
   evaluateEvery?: number;
+  /** Or every this many seconds of training (counted over every run). */
+  evaluateEverySeconds?: number;
+  /** Also write a checkpoint after every evaluation. */
+  checkpointOnValidation?: boolean;
   /** Write a checkpoint every this many steps (0 or absent: only at the end). */
   checkpointEvery?: number;
 }

@@ -11,6 +11,8 @@ import { num } from '../../viz/format';
 import { LineChart } from '../../viz/LineChart';
 import { Button, Controls, NumberField, ProgressBar, Select, Stat, TextField, WidgetShell } from '../shell';
 import { ModelExport, type PythonExport } from '../shared/ModelExport';
+import { TrainingEngine } from '../shared/TrainingEngine';
+import type { CharInput } from '../../tf/charLmCalls';
 
 const BITS_PER_NAT = 1 / Math.LN2;
 
@@ -33,6 +35,11 @@ export default function CharLmTraining() {
   const actions = CharLmStore.useStore((s) => s);
   const gen = CharLmStore.useStore((s) => s.gen);
   const model = CharLmStore.useStore((s) => s.model);
+  const input = CharLmStore.useStore((s) => s.input);
+  const engine = CharLmStore.useStore((s) => s.engine);
+  const enginePreference = CharLmStore.useStore((s) => s.enginePreference);
+  const failure = CharLmStore.useStore((s) => s.failure);
+  const crashed = CharLmStore.useStore((s) => s.crashed);
 
   async function prepareExport(): Promise<PythonExport> {
     const read = await actions.forPython(samplePrime || 'The ');
@@ -74,6 +81,17 @@ export default function CharLmTraining() {
             { value: 'book', label: t('charLm.train.book') },
           ]}
         />
+        <Select<CharInput>
+          label={t('charLm.train.input')}
+          value={input}
+          disabled={training || phase === 'loading'}
+          onChange={(v) => void actions.setInput(v)}
+          options={[
+            { value: 'auto', label: t('charLm.train.input.auto') },
+            { value: 'one-hot', label: t('charLm.train.input.oneHot') },
+            { value: 'embedding', label: t('charLm.train.input.embedding') },
+          ]}
+        />
         <TextField label={t('charLm.train.prime')} value={samplePrime} onChange={(v) => actions.set({ samplePrime: v })} disabled={training} />
         <NumberField label={t('charLm.train.sampleEvery')} value={sampleEvery} min={1} max={10000} step={10} onChange={(v) => actions.set({ sampleEvery: Math.round(v) })} disabled={training} />
       </Controls>
@@ -92,12 +110,27 @@ export default function CharLmTraining() {
           {comparing ? t('charLm.train.comparing') : t('charLm.train.compare')}
         </Button>
       </Controls>
+      <TrainingEngine
+        report={engine}
+        preference={enginePreference}
+        onPreference={(p) => void actions.setEngine(p)}
+        disabled={training}
+        failure={training ? null : failure}
+        onGoBack={() => void actions.restoreLastGood()}
+        crashed={crashed}
+        onRestart={() => void actions.restartWorker()}
+      />
       {phase === 'loading' && (
         <ProgressBar label={t('charLm.lab.loading')} value={loadProgress?.loaded ?? 0} max={loadProgress?.total || 1} text={loadProgress ? `${Math.round(loadProgress.loaded / 1024)} kB` : '…'} />
       )}
       {error && (
         <p role="alert" className="widget-problem">
           {t('charLm.problem', { message: error })}
+        </p>
+      )}
+      {status && (
+        <p className="caption" data-testid="input-line">
+          {t(status.input === 'embedding' ? 'charLm.train.inputIsEmbedding' : 'charLm.train.inputIsOneHot', { vocab: status.corpus.vocabulary.length })}
         </p>
       )}
       {corpus && (
@@ -112,6 +145,8 @@ export default function CharLmTraining() {
             loop: Math.round(compare.loopCharsPerSecond).toLocaleString('en'),
             fit: Math.round(compare.fitCharsPerSecond).toLocaleString('en'),
             ratio: num(compare.loopCharsPerSecond / compare.fitCharsPerSecond, 3),
+            engine: compare.engine,
+            backend: compare.fitBackend,
           })}
         </p>
       )}
