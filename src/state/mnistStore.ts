@@ -17,7 +17,9 @@ import {
 } from '../tf/mnistCalls';
 import { type MnistWorkerApi, createMnistWorker } from '../tf/mnistClient';
 import type { ModelForPython } from '../tf/notebookExport';
+import { ENGINES, type EngineName, type EnginePreference } from '../tf/training/types';
 import type { NamedWeight } from '../tf/types';
+import { isWorkerCrash } from '../tf/workerRpc';
 import { createScopedStore } from './scopedStore';
 import { errorMessage } from '../engine/errors';
 
@@ -46,6 +48,10 @@ export interface MnistState {
   /** The model's weights as last fetched, for the engine's row-by-row reading. */
   weights: { values: NamedWeight[]; version: number } | null;
 
+  enginePreference: EnginePreference;
+  /** The worker crashed; restarting starts a new one from the last checkpoint. */
+  crashed: string | null;
+
   heldOut: DigitSet | null;
   heldOutProgress: Progress | null;
   heldOutError: string | null;
@@ -60,10 +66,13 @@ export interface MnistState {
   /** The worker's weights and prediction for one digit, read together, for a notebook. */
   forPython(pixels: Float32Array): Promise<ModelForPython & { step: number; seconds: number }>;
   loadHeldOut(): Promise<void>;
+  setEngine(preference: EnginePreference): Promise<void>;
+  restoreLastGood(): Promise<void>;
+  restartWorker(): Promise<void>;
   dispose(): void;
 }
 
-type Saved = Pick<MnistState, 'preset'>;
+type Saved = Pick<MnistState, 'preset' | 'enginePreference'>;
 
 export function createMnistStore() {
   return createScopedStore<MnistState, Saved>(
@@ -72,6 +81,8 @@ export function createMnistStore() {
       let worker: MnistWorkerApi | null = null;
       const client = () => (worker ??= createMnistWorker());
       let heldOutLoading: Promise<void> | null = null;
+      const fail = (error: unknown) =>
+        isWorkerCrash(error) ? set({ phase: 'error', crashed: errorMessage(error), error: null, dataProgress: null }) : set({ phase: 'error', error: errorMessage(error), dataProgress: null });
 
       async function fetchWeights() {
         const { weights, version } = await client().call('weights', null);
@@ -93,6 +104,8 @@ export function createMnistStore() {
         evaluations: [],
         progress: null,
         weights: null,
+        enginePreference: 'auto',
+        crashed: null,
         heldOut: null,
         heldOutProgress: null,
         heldOutError: null,
@@ -102,10 +115,38 @@ export function createMnistStore() {
           set({ phase: 'loading', error: null, progress: null });
           try {
             await adopt(await client().call('load', { config: MNIST_PRESETS[get().preset], resume }));
+            await client().call('setEngine', { preference: get().enginePreference });
             set({ phase: 'ready' });
           } catch (error) {
-            set({ phase: 'error', error: errorMessage(error) });
+            fail(error);
           }
+        },
+
+        async setEngine(preference) {
+          set({ enginePreference: preference });
+          try {
+            const status = await client().call('setEngine', { preference });
+            if (status) set({ status });
+          } catch (error) {
+            fail(error);
+          }
+        },
+
+        async restoreLastGood() {
+          if (get().phase === 'training') return;
+          try {
+            await adopt(await client().call('restoreLastGood', null));
+            set({ phase: 'ready' });
+          } catch (error) {
+            fail(error);
+          }
+        },
+
+        async restartWorker() {
+          worker?.dispose();
+          worker = null;
+          set({ crashed: null, error: null, phase: 'idle', weights: null });
+          await get().load();
         },
 
         async setPreset(preset) {
@@ -124,19 +165,20 @@ export function createMnistStore() {
             }
             set({ phase: 'training' });
             const status = await client().call('train', { evalEverySeconds: EVAL_EVERY_SECONDS, timeLimitSeconds: seconds }, (p) => {
+              if (p.paused) return;
               const s = get();
               set({
                 progress: p,
-                history: [...s.history, p.point],
-                ...(p.evaluation ? { evaluations: [...s.evaluations, p.evaluation] } : {}),
+                history: [...s.history, { step: p.step, loss: p.loss, accuracy: p.accuracy, seconds: p.seconds }],
+                ...(p.validation ? { evaluations: [...s.evaluations, { step: p.step, seconds: p.seconds, ...p.validation }] } : {}),
               });
               // New weights were just saved: let the reader's digit be read by them.
-              if (p.evaluation) void fetchWeights().catch(() => undefined);
+              if (p.validation) void fetchWeights().catch(() => undefined);
             });
             await adopt(status);
             set({ phase: 'ready' });
           } catch (error) {
-            set({ phase: 'error', error: errorMessage(error), dataProgress: null });
+            fail(error);
           }
         },
 
@@ -183,10 +225,15 @@ export function createMnistStore() {
     {
       persist: {
         version: 1,
-        partialize: ({ preset }) => ({ preset }),
+        partialize: ({ preset, enginePreference }) => ({ preset, enginePreference }),
         merge: (saved, current) => {
           const s = saved as Partial<Saved> | undefined;
-          return { ...current, preset: s?.preset && Object.hasOwn(MNIST_PRESETS, s.preset) ? s.preset : current.preset };
+          const pref = s?.enginePreference;
+          return {
+            ...current,
+            preset: s?.preset && Object.hasOwn(MNIST_PRESETS, s.preset) ? s.preset : current.preset,
+            enginePreference: pref === 'auto' || ENGINES.includes(pref as EngineName) ? (pref as EnginePreference) : current.enginePreference,
+          };
         },
       },
       dispose: (s) => s.dispose(),

@@ -6,8 +6,8 @@
 import { chooseBackend, loadTf } from './backend';
 import { fetchBytes } from './fetchBytes';
 import type { MnistCalls } from './mnistCalls';
-import { indexedDbMnistStore } from './mnistCheckpoint';
 import { createMnistHandlers } from './mnistTrainer';
+import { indexedDbCheckpoints } from './training';
 import { type Handlers, serveRpc } from './workerRpc';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -15,11 +15,9 @@ declare const self: DedicatedWorkerGlobalScope;
 const trainer = loadTf().then((tf) =>
   createMnistHandlers({
     tf,
-    store: indexedDbMnistStore(tf),
+    checkpoints: indexedDbCheckpoints(),
     startBackend: () => chooseBackend(tf),
     fetchBytes,
-    // A macrotask boundary, so a cancel message posted during training is handled.
-    yieldToMessages: () => new Promise((resolve) => setTimeout(resolve, 0)),
   }),
 );
 
@@ -27,4 +25,4 @@ const trainer = loadTf().then((tf) =>
 const deferred = new Proxy({} as Handlers<MnistCalls>, {
   get: (_, call: keyof MnistCalls) => async (args: never, progress: never) => ((await trainer).handlers[call] as (a: never, p: never) => unknown)(args, progress),
 });
-serveRpc<MnistCalls>(self, deferred, { cancel: () => void trainer.then((t) => t.cancel()) });
+serveRpc<MnistCalls>(self, deferred, (action) => void trainer.then((t) => t[action]()));

@@ -4,6 +4,7 @@
  * and receives numbers and weights.
  */
 import type { ModelForPython } from './notebookExport';
+import type { EnginePreference, EngineReport, TrainProgress } from './training/types';
 import type { BackendName, NamedWeight } from './types';
 
 export interface MnistConfig {
@@ -39,6 +40,10 @@ export interface MnistEvaluation {
 
 export interface MnistStatus {
   backend: BackendName;
+  /** Where training runs and why; null until the first run probes. */
+  engine: EngineReport | null;
+  /** After a run stopped on NaN or divergence: why, and the step it can go back to. */
+  failure: { explanation: string; lastGoodStep: number | null } | null;
   config: MnistConfig;
   params: number;
   /** Per-layer counts and summary() lines of the built tfjs model, to set beside our arithmetic. */
@@ -57,17 +62,8 @@ export interface MnistStatus {
   weightsVersion: number;
 }
 
-export interface MnistTrainProgress {
-  point: MnistHistoryPoint;
-  epoch: number;
-  /** Batches done in this pass over the training digits, and per pass. */
-  batchInEpoch: number;
-  batchesPerEpoch: number;
-  /** Time left to the end of the current pass, from the mean batch time so far. */
-  epochEtaMs: number;
-  evaluation?: MnistEvaluation;
-  saved?: boolean;
-}
+/** The one loop's progress (src/tf/training); `validation` is set when the held-out digits were just evaluated. */
+export type MnistTrainProgress = TrainProgress;
 
 export interface MnistDataUrls {
   train: string;
@@ -86,6 +82,8 @@ export type MnistCalls = {
   /** The model's weights and model.predict on one digit, with how long it has trained: a notebook's data. */
   forPython: { args: { pixels: Float32Array }; result: ModelForPython & { step: number; seconds: number } };
   weights: { args: null; result: { weights: NamedWeight[]; version: number } };
+  setEngine: { args: { preference: EnginePreference }; result: MnistStatus | null };
+  restoreLastGood: { args: null; result: MnistStatus };
   /** Forgets the saved model and starts again from random weights. */
   reset: { args: { config: MnistConfig }; result: MnistStatus };
 };

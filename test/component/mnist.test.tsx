@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it, vi } from 'vitest';
-import { memoryMnistStore } from '../../src/tf/mnistCheckpoint';
 import type { MnistCalls } from '../../src/tf/mnistCalls';
 import { createMnistHandlers } from '../../src/tf/mnistTrainer';
+import { memoryCheckpoints } from '../../src/tf/training';
 import type { RpcClient } from '../../src/tf/workerRpc';
 
 const generated = join(import.meta.dirname, '..', '..', 'public', 'generated');
@@ -19,7 +19,7 @@ const readGenerated = async (url: string, onProgress: (loaded: number, total: nu
 function inProcessMnistWorker(): RpcClient<MnistCalls> {
   const { handlers, cancel } = createMnistHandlers({
     tf,
-    store: memoryMnistStore(),
+    checkpoints: memoryCheckpoints(),
     startBackend: async () => {
       await tf.setBackend('cpu');
       return 'cpu';

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type MnistCheckpointStore, memoryMnistStore } from '../../src/tf/mnistCheckpoint';
+import { type CheckpointStore, memoryCheckpoints } from '../../src/tf/training';
 import type { MnistConfig, MnistTrainProgress } from '../../src/tf/mnistCalls';
-import { createMnistHandlers, thinHistory } from '../../src/tf/mnistTrainer';
+import { MNIST_CHECKPOINT, createMnistHandlers, thinHistory } from '../../src/tf/mnistTrainer';
 import { cpuTf } from '../parity/tfjs';
 
 const tf = await cpuTf();
@@ -11,10 +11,10 @@ const generated = join(import.meta.dirname, '..', '..', 'public', 'generated');
 const urls = { train: 'mnist-train.bin', test: 'mnist-test.bin' };
 const small: MnistConfig = { units: 8, batchSize: 32, learningRate: 0.01 };
 
-function trainer(store: MnistCheckpointStore) {
+function trainer(store: CheckpointStore) {
   return createMnistHandlers({
     tf,
-    store,
+    checkpoints: store,
     startBackend: async () => 'cpu',
     fetchBytes: async (url, onProgress) => {
       const bytes = new Uint8Array(readFileSync(join(generated, url)));
@@ -27,7 +27,7 @@ function trainer(store: MnistCheckpointStore) {
 
 describe('the MNIST trainer (worker handlers, in-process on tfjs cpu)', () => {
   it('loads without digits, then fetches them with progress, trains, evaluates and saves', async () => {
-    const store = memoryMnistStore();
+    const store = memoryCheckpoints();
     const { handlers } = trainer(store);
     const fresh = await handlers.load({ config: small, resume: true }, () => {});
     expect(fresh).toMatchObject({ step: 0, resumed: false, trainCount: 0, params: 4 * 8 * (28 + 8 + 1) + 8 * 10 + 10 });
@@ -58,8 +58,8 @@ describe('the MNIST trainer (worker handlers, in-process on tfjs cpu)', () => {
     expect(predicted.probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
 
     // A second worker on the same store resumes with the same weights and curves.
-    const saved = await store.load();
-    expect(saved?.meta.step).toBe(2);
+    const saved = await store.load(MNIST_CHECKPOINT);
+    expect(saved?.snapshot.position.step).toBe(2);
     const again = trainer(store).handlers;
     const resumed = await again.load({ config: small, resume: true }, () => {});
     expect(resumed).toMatchObject({ resumed: true, step: 2, evaluations: next.evaluations });
@@ -69,29 +69,29 @@ describe('the MNIST trainer (worker handlers, in-process on tfjs cpu)', () => {
     // Another size does not take the saved weights; reset forgets them.
     expect(await again.load({ config: { ...small, units: 9 }, resume: true }, () => {})).toMatchObject({ resumed: false, step: 0 });
     await again.reset({ config: small }, () => {});
-    expect(await store.load()).toBeNull();
+    expect(await store.load(MNIST_CHECKPOINT)).toBeNull();
   });
 
   it('stops between batches when cancelled, and still evaluates and saves', async () => {
-    const store = memoryMnistStore();
+    const store = memoryCheckpoints();
     const { handlers, cancel } = trainer(store);
     await handlers.load({ config: small, resume: false }, () => {});
     await handlers.loadData(urls, () => {});
     const tensors = tf.memory().numTensors;
     const status = await handlers.train({ evalEverySeconds: 100, timeLimitSeconds: null }, (p) => {
-      if (p.point.step === 3) cancel();
+      if (p.step === 3) cancel();
     });
     expect(status.step).toBe(3);
-    // Adam's two moment tensors per weight (5 weights) are all the run may leave behind.
+    // The kernel or tfjs trains; either way the tfjs side keeps no more than Adam's two moments per weight (5 weights).
     expect(tf.memory().numTensors).toBeLessThanOrEqual(tensors + 2 * 5 + 1);
     // Once they exist, more batches leave nothing behind.
     const settled = tf.memory().numTensors;
     await handlers.train({ evalEverySeconds: 100, timeLimitSeconds: null }, (p) => {
-      if (p.point.step === 5) cancel();
+      if (p.step === 5) cancel();
     });
     expect(tf.memory().numTensors).toBe(settled);
     expect(status.evaluations).toHaveLength(1);
-    expect((await store.load())?.meta.step).toBe(5);
+    expect((await store.load(MNIST_CHECKPOINT))?.snapshot.position.step).toBe(5);
   });
 
   it('thins a long history by halving the density of its older half', () => {

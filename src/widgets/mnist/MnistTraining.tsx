@@ -10,6 +10,7 @@ import { num } from '../../viz/format';
 import { LineChart } from '../../viz/LineChart';
 import { MNIST_PIXELS } from '../../engine/mnistDigits';
 import { exampleInput } from '../../engine/notebook/exampleInput';
+import { TrainingEngine } from '../shared/TrainingEngine';
 import { ModelExport, type PythonExport } from '../shared/ModelExport';
 import { ModelSummaryTable } from '../shared/ModelSummaryTable';
 import { Button, Controls, ProgressBar, Select, Stat, WidgetShell } from '../shell';
@@ -39,6 +40,8 @@ export default function MnistTraining() {
   const preset = MnistStore.useStore((s) => s.preset);
   const actions = MnistStore.useStore((s) => s);
   const heldOutDigits = MnistStore.useStore((s) => s.heldOut);
+  const enginePreference = MnistStore.useStore((s) => s.enginePreference);
+  const crashed = MnistStore.useStore((s) => s.crashed);
 
   const busy = phase === 'training' || phase === 'fetching';
 
@@ -101,6 +104,16 @@ export default function MnistTraining() {
           {t('mnist.train.reset')}
         </Button>
       </Controls>
+      <TrainingEngine
+        report={status?.engine ?? null}
+        preference={enginePreference}
+        onPreference={(p) => void actions.setEngine(p)}
+        disabled={busy}
+        failure={busy ? null : (status?.failure ?? null)}
+        onGoBack={() => void actions.restoreLastGood()}
+        crashed={crashed}
+        onRestart={() => void actions.restartWorker()}
+      />
       {dataProgress && (
         <ProgressBar
           label={t('mnist.train.loadingDigits')}
