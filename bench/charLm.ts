@@ -41,6 +41,7 @@ export const charLm: Bench = {
         { timeout: (TRAIN_SECONDS + 240) * 1000, polling: 500 },
       );
       await widget.getByRole('button', { name: 'Pause' }).click();
+      note(`charlm: ${(await widget.getByTestId('engine-choice').textContent().catch(() => 'engine not shown')) ?? ''}`);
       const step = await widget.getByTestId('train-step').textContent();
       const val = Number(await widget.getByTestId('val-loss').getAttribute('data-value'));
       note(`charlm: ${step} steps in ${TRAIN_SECONDS} s of training; last held-out loss ${val.toFixed(3)} nats/char (${(val / Math.LN2).toFixed(3)} bits/char)`);
