@@ -8,6 +8,7 @@
  *     t: time step, e: { token: [hundredths…] }, w: { kind: [kernel, recurrent, bias] in hundredths } }
  * Weights equal to a kind's defaults are left out, so an untouched explorer has a short link.
  */
+import type { LinkCodec, LinkProblem } from './linkSchema';
 import { type CellKind, type CellParams, type CellShape, CELL_KINDS, WEIGHT_PARTS, partSize } from './cellTrace';
 import { type PresetId, PRESETS, defaultParams, presetParams, snapWeight } from './explorerPresets';
 import { MAX_TOKENS } from './tokenVectors';
@@ -122,7 +123,7 @@ export function encodeConfig(config: ExplorerConfig): string {
   });
 }
 
-export type DecodeProblem = 'tooLong' | 'notJson' | 'notObject' | 'version' | 'field';
+export type DecodeProblem = LinkProblem;
 
 export type Decoded = { config: ExplorerConfig; problem: null } | { config: null; problem: DecodeProblem; detail: string };
 
@@ -212,3 +213,18 @@ export function decodeConfig(text: string): Decoded {
     throw error;
   }
 }
+
+const LINK_FIELDS = ['v', 's', 'c', 'm', 'u', 'd', 'r', 't', 'e', 'w'];
+
+/** The explorer's format as the shared link codec (linkSchema.ts), so the shell's link and note work the same for it. */
+export const explorerLink: LinkCodec<ExplorerConfig> = {
+  encode: encodeConfig,
+  decode(text) {
+    const decoded = decodeConfig(text);
+    if (decoded.problem !== null) return { value: null, problem: decoded.problem, detail: decoded.detail };
+    // Like every other widget's schema, a field this version never wrote means the link is not ours.
+    const extra = Object.keys(decodeJsonParam(text) as object).find((k) => !LINK_FIELDS.includes(k));
+    if (extra !== undefined) return { value: null, problem: 'field', detail: `unknown field ${JSON.stringify(extra.slice(0, 40))}` };
+    return { value: decoded.config, problem: null };
+  },
+};

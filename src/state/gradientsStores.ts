@@ -1,9 +1,8 @@
-/** The saved settings of the three gradient widgets of chapter 5 (see settingsStore.ts). */
+/** The saved, linkable settings of the three gradient widgets of chapter 5 (see settingsStore.ts). */
 import { CLIPPING_DEFAULTS } from '../engine/clippingDemo';
 import { SCALE_PRESETS } from '../engine/gradientDemoInputs';
+import { cleanWith, linkSchema, number, numbers, text } from '../engine/linkSchema';
 import { createSettingsStore } from './settingsStore';
-
-const inRange = (v: unknown, lo: number, hi: number): v is number => typeof v === 'number' && Number.isFinite(v) && v >= lo && v <= hi;
 
 export interface ClippingSettings {
   clipNorm: number;
@@ -14,11 +13,9 @@ export interface ClippingSettings {
 /** 5 is the clip the char-LSTM source passes to tf.clip_by_global_norm. */
 export const CLIPPING_SETTINGS: ClippingSettings = { clipNorm: 5, learningRate: CLIPPING_DEFAULTS.learningRate, u: CLIPPING_DEFAULTS.u };
 
-export const ClippingStore = createSettingsStore('ClippingDemo', CLIPPING_SETTINGS, (s) => ({
-  ...(inRange(s.clipNorm, 0.01, 100000) ? { clipNorm: s.clipNorm } : {}),
-  ...(inRange(s.learningRate, 0.0001, 1) ? { learningRate: s.learningRate } : {}),
-  ...(inRange(s.u, 0.5, 1.5) ? { u: s.u } : {}),
-}));
+export const CLIPPING_LINK = linkSchema<ClippingSettings>(1, { clipNorm: number(0.01, 100000), learningRate: number(0.0001, 1), u: number(0.5, 1.5) });
+
+export const ClippingStore = createSettingsStore('ClippingDemo', CLIPPING_SETTINGS, cleanWith(CLIPPING_LINK), CLIPPING_LINK);
 
 export interface PowerExpansionSettings {
   u: number;
@@ -28,12 +25,10 @@ export interface PowerExpansionSettings {
 
 export const POWER_EXPANSION_SETTINGS: PowerExpansionSettings = { u: 0.5, w: 1, xs: [1, 1, 1, 1, 1] };
 
-// Saved values that are not what the controls can produce fall back to the defaults.
-export const PowerExpansionStore = createSettingsStore('PowerExpansion', POWER_EXPANSION_SETTINGS, (s) => ({
-  ...(inRange(s.u, -2, 2) ? { u: s.u } : {}),
-  ...(inRange(s.w, -10, 10) ? { w: s.w } : {}),
-  ...(Array.isArray(s.xs) && s.xs.length === 5 && s.xs.every((x) => inRange(x, -10, 10)) ? { xs: s.xs as number[] } : {}),
-}));
+// Values that are not what the controls can produce fall back to the defaults.
+export const POWER_EXPANSION_LINK = linkSchema<PowerExpansionSettings>(1, { u: number(-2, 2), w: number(-10, 10), xs: numbers(5, -10, 10) });
+
+export const PowerExpansionStore = createSettingsStore('PowerExpansion', POWER_EXPANSION_SETTINGS, cleanWith(POWER_EXPANSION_LINK), POWER_EXPANSION_LINK);
 
 export interface GradientFlowSettings {
   sentence: string;
@@ -47,8 +42,6 @@ export const GRADIENT_FLOW_SETTINGS: GradientFlowSettings = {
   scale: SCALE_PRESETS.vanishing,
 };
 
-export const GradientFlowStore = createSettingsStore('GradientFlow', GRADIENT_FLOW_SETTINGS, (s) => ({
-  ...(typeof s.sentence === 'string' && s.sentence.length <= 400 ? { sentence: s.sentence } : {}),
-  ...(Number.isInteger(s.units) && (s.units as number) >= 1 && (s.units as number) <= 8 ? { units: s.units as number } : {}),
-  ...(inRange(s.scale, 0.1, 4) ? { scale: s.scale } : {}),
-}));
+export const GRADIENT_FLOW_LINK = linkSchema<GradientFlowSettings>(1, { sentence: text(400), units: number(1, 8, { integer: true }), scale: number(0.1, 4) });
+
+export const GradientFlowStore = createSettingsStore('GradientFlow', GRADIENT_FLOW_SETTINGS, cleanWith(GRADIENT_FLOW_LINK), GRADIENT_FLOW_LINK);

@@ -1,4 +1,5 @@
-/** The sizes the reader gives chapter 3's ten-line NumPy RNN, saved (see settingsStore.ts). */
+/** The sizes the reader gives chapter 3's ten-line NumPy RNN, saved and linkable (see settingsStore.ts). */
+import { cleanWith, linkSchema, number } from '../engine/linkSchema';
 import { createSettingsStore } from './settingsStore';
 
 export interface NumpyRnnSizes {
@@ -10,15 +11,16 @@ export interface NumpyRnnSizes {
 
 export const NUMPY_RNN_SIZES: NumpyRnnSizes = { timesteps: 100, inputFeatures: 32, outputFeatures: 64, seed: 1 };
 
-/** The widget's own limits: a saved size outside them (or not a whole number) is not ours. */
+/** The widget's own limits: a size outside them (or not a whole number) is not ours. */
 export const NUMPY_RNN_LIMITS: Record<keyof NumpyRnnSizes, [number, number]> = { timesteps: [1, 500], inputFeatures: [1, 256], outputFeatures: [1, 256], seed: [0, 1e9] };
 
-export const NumpyRnnStore = createSettingsStore('NumpyToyRnn', NUMPY_RNN_SIZES, (s) =>
-  Object.fromEntries(
-    (Object.keys(NUMPY_RNN_LIMITS) as (keyof NumpyRnnSizes)[]).flatMap((key) => {
-      const v = s[key];
-      const [lo, hi] = NUMPY_RNN_LIMITS[key];
-      return Number.isInteger(v) && (v as number) >= lo && (v as number) <= hi ? [[key, v]] : [];
-    }),
-  ),
-);
+const whole = ([lo, hi]: [number, number]) => number(lo, hi, { integer: true });
+
+export const NUMPY_RNN_LINK = linkSchema<NumpyRnnSizes>(1, {
+  timesteps: whole(NUMPY_RNN_LIMITS.timesteps),
+  inputFeatures: whole(NUMPY_RNN_LIMITS.inputFeatures),
+  outputFeatures: whole(NUMPY_RNN_LIMITS.outputFeatures),
+  seed: whole(NUMPY_RNN_LIMITS.seed),
+});
+
+export const NumpyRnnStore = createSettingsStore('NumpyToyRnn', NUMPY_RNN_SIZES, cleanWith(NUMPY_RNN_LINK), NUMPY_RNN_LINK);

@@ -1,4 +1,5 @@
-/** The two sentences the reader compares; saved so an edited pair survives a reload (see settingsStore.ts). */
+/** The two sentences the reader compares; saved so an edited pair survives a reload, and linkable (see settingsStore.ts). */
+import { cleanWith, linkSchema, text } from '../engine/linkSchema';
 import { createSettingsStore } from './settingsStore';
 
 export interface SentencePair {
@@ -11,9 +12,6 @@ export const ORDER_DEFAULTS: SentencePair = { first: 'A is faster than B', secon
 /** Longer than any sentence worth comparing here; a saved value past it is not ours. */
 export const MAX_SENTENCE_CHARS = 200;
 
-const validSentence = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_SENTENCE_CHARS;
+export const ORDER_LINK = linkSchema<SentencePair>(1, { first: text(MAX_SENTENCE_CHARS), second: text(MAX_SENTENCE_CHARS) });
 
-export const OrderStore = createSettingsStore('OrderMatters', ORDER_DEFAULTS, (s) => ({
-  ...(validSentence(s.first) ? { first: s.first } : {}),
-  ...(validSentence(s.second) ? { second: s.second } : {}),
-}));
+export const OrderStore = createSettingsStore('OrderMatters', ORDER_DEFAULTS, cleanWith(ORDER_LINK), ORDER_LINK);

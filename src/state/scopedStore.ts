@@ -12,11 +12,16 @@ import { readStoredMoving, removeStored, writeStored } from './safeStorage';
 /** Builds the store's state; `init` is what the provider was given (a widget's props, a decoded link). */
 export type StoreInitializer<S, I = void> = (set: StoreApi<S>['setState'], get: StoreApi<S>['getState'], init: I) => S;
 
-export interface ScopedStoreOptions<S, P> {
+export interface ScopedStoreOptions<S, P, I = void> {
   /** Fields to save under localStorage storageKey('settings', <key>); omit to keep the store in memory only. */
   persist?: { version: number; partialize: (state: S) => P; merge?: PersistOptions<S, P>['merge'] };
   /** Runs when the provider unmounts: end workers, cancel timers. */
   dispose?: (state: S) => void;
+  /**
+   * Runs once on the new store, after saved fields were read: a state from a link is applied here,
+   * so it wins over what this browser saved earlier.
+   */
+  seed?: (store: StoreApi<S>, init: I) => void;
 }
 
 /**
@@ -30,7 +35,7 @@ const storageFor = (legacyKey: string) =>
     removeItem: removeStored,
   }));
 
-export function createScopedStore<S, P = Partial<S>, I = void>(displayName: string, initializer: StoreInitializer<S, I>, options: ScopedStoreOptions<S, P> = {}) {
+export function createScopedStore<S, P = Partial<S>, I = void>(displayName: string, initializer: StoreInitializer<S, I>, options: ScopedStoreOptions<S, P, I> = {}) {
   const Context = createContext<StoreApi<S> | null>(null);
 
   function make(key: string | undefined, init: I): StoreApi<S> {
@@ -49,7 +54,11 @@ export function createScopedStore<S, P = Partial<S>, I = void>(displayName: stri
 
   /** `init` is read once, when the provider mounts; later values are ignored, like useState's. */
   function Provider({ storageKey, init, children }: { storageKey?: string; init?: I; children?: ReactNode }) {
-    const [store] = useState(() => make(storageKey, init as I));
+    const [store] = useState(() => {
+      const made = make(storageKey, init as I);
+      options.seed?.(made, init as I);
+      return made;
+    });
     useEffect(() => () => options.dispose?.(store.getState()), [store]);
     return createElement(Context.Provider, { value: store }, children);
   }

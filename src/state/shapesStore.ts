@@ -1,8 +1,9 @@
 /**
  * The reader's choice in the shapes widget: which shape, how many steps, and whether the pulse
- * runs. Saved, so a reload shows the drawing the reader was looking at (see settingsStore.ts).
+ * runs. Saved, so a reload shows the drawing the reader was looking at, and linkable (see settingsStore.ts).
  */
-import { MAX_LENGTH, MIN_LENGTH, type ShapeName, isShapeName } from '../engine/recurrenceShapes';
+import { choice, cleanWith, flag, linkSchema, number } from '../engine/linkSchema';
+import { MAX_LENGTH, MIN_LENGTH, SHAPE_NAMES, type ShapeName } from '../engine/recurrenceShapes';
 import { createSettingsStore } from './settingsStore';
 
 export interface ShapesChoice {
@@ -13,11 +14,11 @@ export interface ShapesChoice {
 
 export const SHAPES_DEFAULTS: ShapesChoice = { shape: 'manyToOne', length: 5, animate: true };
 
-const validLength = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= MIN_LENGTH && n <= MAX_LENGTH;
+export const SHAPES_LINK = linkSchema<ShapesChoice>(1, {
+  shape: choice(SHAPE_NAMES),
+  length: number(MIN_LENGTH, MAX_LENGTH, { integer: true }),
+  animate: flag(),
+});
 
 /** Keeps only well-formed saved fields; anything else falls back to the default. */
-export const ShapesStore = createSettingsStore('RecurrenceShapes', SHAPES_DEFAULTS, (s) => ({
-  ...(isShapeName(s.shape) ? { shape: s.shape } : {}),
-  ...(validLength(s.length) ? { length: s.length } : {}),
-  ...(typeof s.animate === 'boolean' ? { animate: s.animate } : {}),
-}));
+export const ShapesStore = createSettingsStore('RecurrenceShapes', SHAPES_DEFAULTS, cleanWith(SHAPES_LINK), SHAPES_LINK);

@@ -3,8 +3,11 @@
  * owns one parameter (named after its id, so several widgets on a page never clash); its value is
  * base64url-encoded JSON. Writes use history.replaceState — the reader's Back button should leave
  * the page, not undo every weight they dragged — and are throttled, since a drag changes the
- * state sixty times a second. The value codec itself is pure and lives in engine/jsonParam.ts.
+ * state sixty times a second. The value codec itself is pure and lives in engine/jsonParam.ts;
+ * the per-widget schemas that validate it in engine/linkSchema.ts.
  */
+import { useState } from 'react';
+import type { LinkCodec, LinkProblem } from '../engine/linkSchema';
 
 export function readQueryParam(name: string): string | null {
   if (typeof window === 'undefined') return null;
@@ -75,4 +78,51 @@ export function createUrlParamWriter(name: string, interval = 200): UrlParamWrit
       disposed = true;
     },
   };
+}
+
+/** What a widget hands its shell for "Copy link to this state" and the bad-link note. */
+export interface WidgetLink {
+  /** The query parameter (the widget's storage key or id; unique on its page), also the anchor id. */
+  param: string;
+  /** The current state, encoded by the widget's schema. */
+  encode: () => string;
+  /** Why the link this page was opened with was ignored, if it was. */
+  note: LinkNote | null;
+}
+
+/** Why a widget ignored its link; the shell shows it. */
+export interface LinkNote {
+  problem: LinkProblem;
+  detail: string;
+}
+
+export interface LinkRead<T> {
+  /** The linked state, or null when there was no link or it could not be read. */
+  value: T | null;
+  note: LinkNote | null;
+}
+
+/** Reads and validates the widget's parameter; a bad one gives no value and a note. */
+export function readLink<T>(param: string, codec: LinkCodec<T>): LinkRead<T> {
+  const text = readQueryParam(param);
+  if (text === null) return { value: null, note: null };
+  const decoded = codec.decode(text);
+  return decoded.problem === null ? { value: decoded.value, note: null } : { value: null, note: { problem: decoded.problem, detail: decoded.detail } };
+}
+
+/** readLink once, when the widget mounts: later URL changes are the widget's own writes. */
+export function useLinkOnce<T>(param: string, codec: LinkCodec<T>): LinkRead<T> {
+  const [read] = useState(() => readLink(param, codec));
+  return read;
+}
+
+/**
+ * The address of this page with one widget's state in its parameter and the widget as the
+ * target (#param), so opening it scrolls there. Other parameters (other widgets' links) stay.
+ */
+export function linkTo(param: string, encoded: string): string {
+  const url = new URL(window.location.href);
+  url.searchParams.set(param, encoded);
+  url.hash = `#${param}`;
+  return url.href;
 }

@@ -39,7 +39,7 @@ function CharBatchesView() {
   const char = (id: number) => vocab.chars[id];
 
   return (
-    <WidgetShell title={t('charLm.batches.title')} widget="CharBatches" onReset={reset} ready={text !== null || info !== null || error !== null}>
+    <WidgetShell link={Store.useLink()} title={t('charLm.batches.title')} widget="CharBatches" onReset={reset} ready={text !== null || info !== null || error !== null}>
       {error && <p role="alert" className="widget-problem">{error}</p>}
       {!info && !error && text === null && <p role="status">{t('charLm.batches.loading')}</p>}
       <TextArea label={t('charLm.batches.text')} value={source} rows={3} onChange={(v) => set({ text: v.replace(/\r\n?/g, '\n') })} />
@@ -133,8 +133,8 @@ function CharBatchesView() {
 
 export default function CharBatches() {
   return (
-    <Store.Provider storageKey="char-batches">
+    <Store.Linked param="char-batches">
       <CharBatchesView />
-    </Store.Provider>
+    </Store.Linked>
   );
 }

@@ -6,18 +6,18 @@
  *   <CellExplorer id="gru-explorer" cell="gru" compare />
  *
  * `id` names the explorer's query parameter (?lstm-explorer=…), which holds its whole state, so a
- * link or a reload shows the same view; a link that cannot be read falls back to the defaults
- * with a note. No tfjs here: the numbers come from the engine, on the main thread, in microseconds.
+ * link or a reload shows the same view; the shell's "Copy link" gives that link, and one that
+ * cannot be read falls back to the defaults with the shell's note (state/urlState.ts). No tfjs here: the numbers come from the engine, on the main thread, in microseconds.
  */
 import { type KeyboardEvent, useState } from 'react';
 import { useT } from '../../book/i18n';
 import type { CellKind } from '../../engine/cellTrace';
 import { ExplorerStore, useExplorer, useExplorerApi } from '../../state/explorerStore';
-import { readQueryParam } from '../../state/urlState';
+import { type LinkNote, readLink } from '../../state/urlState';
 import { WidgetShell } from '../shell';
 import { CellPanel } from './CellPanel';
 import { ExplorerControls } from './ExplorerControls';
-import { type DecodeProblem, type ExplorerProps, decodeConfig, defaultConfig } from '../../engine/explorerConfig';
+import { type ExplorerProps, defaultConfig, encodeConfig, explorerLink } from '../../engine/explorerConfig';
 import { TimeBar } from './TimeBar';
 import { useExplorerUrl } from './useExplorerUrl';
 import { EmbeddingTable, WeightEditor } from './WeightEditor';
@@ -39,7 +39,7 @@ function timeKey(event: KeyboardEvent<HTMLElement>): 'back' | 'forward' | 'play'
   return ({ ArrowLeft: 'back', ArrowRight: 'forward', ' ': 'play', Home: 'first', End: 'last' } as const)[event.key] ?? null;
 }
 
-function ExplorerBody({ id, note }: { id: string; note: { problem: DecodeProblem; detail: string } | null }) {
+function ExplorerBody({ id }: { id: string }) {
   const t = useT();
   const store = useExplorerApi();
   const compare = useExplorer((s) => s.config.compare);
@@ -63,11 +63,6 @@ function ExplorerBody({ id, note }: { id: string; note: { problem: DecodeProblem
 
   return (
     <div className="explorer" onKeyDown={onKeyDown}>
-      {note && (
-        <p className="explorer-note explorer-url-note" role="status">
-          {t('explorer.urlNote', { detail: note.detail })}
-        </p>
-      )}
       <ExplorerControls />
       <TimeBar />
       <div
@@ -91,11 +86,8 @@ export default function CellExplorer({ id, ...props }: CellExplorerProps) {
   const key = typeof id === 'string' && id.length > 0 ? id : 'cell-explorer';
   const [boot] = useState(() => {
     const initial = defaultConfig(props);
-    const text = readQueryParam(key);
-    const decoded = text === null ? null : decodeConfig(text);
-    if (decoded === null) return { start: initial, initial, note: null };
-    if (decoded.problem === null) return { start: decoded.config, initial, note: null };
-    return { start: initial, initial, note: { problem: decoded.problem, detail: decoded.detail } };
+    const { value, note } = readLink(key, explorerLink);
+    return { start: value ?? initial, initial, note };
   });
   return (
     <ExplorerStore.Provider init={boot}>
@@ -105,7 +97,7 @@ export default function CellExplorer({ id, ...props }: CellExplorerProps) {
 }
 
 /** The shell sits inside the provider so its Reset reaches this explorer's own store. */
-function ExplorerShell({ id, note }: { id: string; note: { problem: DecodeProblem; detail: string } | null }) {
+function ExplorerShell({ id, note }: { id: string; note: LinkNote | null }) {
   const t = useT();
   const store = useExplorerApi();
   return (
@@ -115,8 +107,9 @@ function ExplorerShell({ id, note }: { id: string; note: { problem: DecodeProble
       widget="CellExplorer"
       description={t('explorer.description')}
       onReset={() => store.getState().reset()}
+      link={{ param: id, encode: () => encodeConfig(store.getState().config), note }}
     >
-      <ExplorerBody id={id} note={note} />
+      <ExplorerBody id={id} />
     </WidgetShell>
   );
 }

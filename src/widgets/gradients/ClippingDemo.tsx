@@ -28,7 +28,7 @@ function ClippingDemoView() {
   const lastLoss = (run: typeof plain) => run.steps[run.steps.length - 1].loss;
 
   return (
-    <WidgetShell title={t('gradients.clip.title')} description={t('gradients.clip.description')} onReset={reset} widget="ClippingDemo">
+    <WidgetShell link={Store.useLink()} title={t('gradients.clip.title')} description={t('gradients.clip.description')} onReset={reset} widget="ClippingDemo">
       <Controls>
         <NumberField label={t('gradients.clip.clipNorm')} value={clipNorm} min={0.01} max={100000} step={1} onChange={(v) => set({ clipNorm: v })} />
         <NumberField label={t('gradients.clip.learningRate')} value={learningRate} min={0.0001} max={1} step={0.001} onChange={(v) => set({ learningRate: v })} />
@@ -64,8 +64,8 @@ function ClippingDemoView() {
 
 export default function ClippingDemo() {
   return (
-    <Store.Provider storageKey="gradients-clipping">
+    <Store.Linked param="gradients-clipping">
       <ClippingDemoView />
-    </Store.Provider>
+    </Store.Linked>
   );
 }

@@ -32,7 +32,7 @@ function GradientFlowView() {
     profiles.map((p) => ({ id: p.cell, label: t(cellName(p.cell)), values: pick(p), color: COLORS[p.cell] }));
 
   return (
-    <WidgetShell title={t('gradients.flow.title')} description={t('gradients.flow.description')} onReset={reset} widget="GradientFlow">
+    <WidgetShell link={Store.useLink()} title={t('gradients.flow.title')} description={t('gradients.flow.description')} onReset={reset} widget="GradientFlow">
       <Controls>
         <TextField label={t('gradients.flow.sentence')} value={sentence} maxLength={400} wide onChange={(v) => set({ sentence: v })} />
         <Slider label={t('gradients.flow.units')} value={units} min={1} max={8} step={1} onChange={(v) => set({ units: v })} />
@@ -82,8 +82,8 @@ function GradientFlowView() {
 
 export default function GradientFlow() {
   return (
-    <Store.Provider storageKey="gradients-flow">
+    <Store.Linked param="gradients-flow">
       <GradientFlowView />
-    </Store.Provider>
+    </Store.Linked>
   );
 }

@@ -25,7 +25,7 @@ function PowerExpansionView() {
   const earliest = e.terms[e.terms.length - 1];
 
   return (
-    <WidgetShell title={t('gradients.power.title')} description={t('gradients.power.description')} onReset={reset} widget="PowerExpansion">
+    <WidgetShell link={Store.useLink()} title={t('gradients.power.title')} description={t('gradients.power.description')} onReset={reset} widget="PowerExpansion">
       <Controls>
         <Slider label={t('gradients.power.u')} value={u} min={-2} max={2} step={0.01} format={(v) => v.toFixed(2)} onChange={(v) => set({ u: v })} />
         <NumberField label={t('gradients.power.w')} value={w} min={-10} max={10} step={0.1} onChange={(v) => set({ w: v })} />
@@ -80,8 +80,8 @@ function PowerExpansionView() {
 
 export default function PowerExpansion() {
   return (
-    <Store.Provider storageKey="gradients-power-expansion">
+    <Store.Linked param="gradients-power-expansion">
       <PowerExpansionView />
-    </Store.Provider>
+    </Store.Linked>
   );
 }

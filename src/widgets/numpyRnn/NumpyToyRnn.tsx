@@ -44,7 +44,7 @@ function NumpyToyRnnView() {
   const rows = useMemo(() => byUnit(outputs), [outputs]);
 
   return (
-    <WidgetShell title={t('numpy.title')} onReset={reset} widget="NumpyToyRnn">
+    <WidgetShell link={Store.useLink()} title={t('numpy.title')} onReset={reset} widget="NumpyToyRnn">
       <Controls>
         <NumberField label="timesteps" value={timesteps} min={1} max={500} onChange={(v) => set({ timesteps: Math.round(v) })} />
         <NumberField label="input_features" value={inputFeatures} min={1} max={256} onChange={(v) => set({ inputFeatures: Math.round(v) })} />
@@ -65,8 +65,8 @@ function NumpyToyRnnView() {
 
 export default function NumpyToyRnn() {
   return (
-    <Store.Provider storageKey="numpy-toy-rnn">
+    <Store.Linked param="numpy-toy-rnn">
       <NumpyToyRnnView />
-    </Store.Provider>
+    </Store.Linked>
   );
 }

@@ -56,7 +56,7 @@ function OrderMattersView() {
   const yesNo = (same: boolean) => t(same ? 'order.yes' : 'order.no');
 
   return (
-    <WidgetShell title={t('order.title')} widget="OrderMatters" onReset={reset}>
+    <WidgetShell link={OrderStore.useLink()} title={t('order.title')} widget="OrderMatters" onReset={reset}>
       <div className="order-widget">
         <Controls>
           <TextField label={t('order.sentence', { n: 1 })} value={first} maxLength={MAX_SENTENCE_CHARS} onChange={(v) => set({ first: v })} />
@@ -129,8 +129,8 @@ function OrderMattersView() {
 
 export default function OrderMatters() {
   return (
-    <OrderStore.Provider storageKey="order-matters">
+    <OrderStore.Linked param="order-matters">
       <OrderMattersView />
-    </OrderStore.Provider>
+    </OrderStore.Linked>
   );
 }

@@ -67,7 +67,7 @@ function RecurrenceShapesView() {
   });
 
   return (
-    <WidgetShell title={t('shapes.title')} widget="RecurrenceShapes" onReset={reset}>
+    <WidgetShell link={ShapesStore.useLink()} title={t('shapes.title')} widget="RecurrenceShapes" onReset={reset}>
       <div className="shapes-widget">
         <ShapeRadios value={shape} onChange={(next) => set({ shape: next })} />
         <Controls>
@@ -142,8 +142,8 @@ function RecurrenceShapesView() {
 
 export default function RecurrenceShapes() {
   return (
-    <ShapesStore.Provider storageKey="recurrence-shapes">
+    <ShapesStore.Linked param="recurrence-shapes">
       <RecurrenceShapesView />
-    </ShapesStore.Provider>
+    </ShapesStore.Linked>
   );
 }

@@ -1,7 +1,9 @@
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useT } from '../../book/i18n';
+import type { WidgetLink } from '../../state/urlState';
 import { Button } from './controls';
 import { ErrorBoundary } from './ErrorBoundary';
+import { LinkControl } from './LinkControl';
 import { WidgetError } from './WidgetError';
 
 export interface WidgetShellProps {
@@ -21,19 +23,33 @@ export interface WidgetShellProps {
    * `data-widget-ready` turns "true" once the content has mounted and this is true.
    */
   ready?: boolean;
+  /** The widget's state as a link: a "Copy link" control, and the note when its link was bad. */
+  link?: ShellLink;
   children: ReactNode;
+}
+
+export interface ShellLink extends WidgetLink {
+  /** The widget trains weights, which no link carries. */
+  weights?: boolean;
 }
 
 /**
  * The frame every widget in the book sits in: a title bar, an optional Reset, and an error
  * boundary, so a bug in one widget shows its message in place instead of blanking the chapter.
  */
-export function WidgetShell({ title, id, widget, onReset, description, ready = true, children }: WidgetShellProps) {
+export function WidgetShell({ title, id: givenId, widget, onReset, description, ready = true, link, children }: WidgetShellProps) {
   const t = useT();
   const titleId = useId();
   const [mounted, setMounted] = useState(false);
+  const figure = useRef<HTMLElement>(null);
+  const id = givenId ?? link?.param;
+  // The browser scrolls to #id only if the element exists when the page loads; widgets mount later.
+  useEffect(() => {
+    if (id && window.location.hash === `#${id}`) figure.current?.scrollIntoView({ block: 'start' });
+  }, [id]);
   return (
     <figure
+      ref={figure}
       className="widget"
       id={id}
       aria-labelledby={titleId}
@@ -48,11 +64,17 @@ export function WidgetShell({ title, id, widget, onReset, description, ready = t
       </figcaption>
       {description && <div className="widget-description">{description}</div>}
       <div className="widget-body">
+        {link?.note && (
+          <p className="widget-link-note" role="status">
+            {t('widget.link.note', { detail: link.note.detail })}
+          </p>
+        )}
         <ErrorBoundary label={title} fallback={(error, retry) => <WidgetError error={error} onRetry={retry} />}>
           {children}
           <MountSignal onChange={setMounted} />
         </ErrorBoundary>
       </div>
+      {link && <LinkControl param={link.param} encode={link.encode} weights={link.weights} />}
     </figure>
   );
 }

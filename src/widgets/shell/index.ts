@@ -1,3 +1,3 @@
-export { WidgetShell, type WidgetShellProps } from './WidgetShell';
+export { WidgetShell, type WidgetShellProps, type ShellLink } from './WidgetShell';
 export * from './controls';
 export { ErrorBoundary } from './ErrorBoundary';
