@@ -7,10 +7,12 @@
  * on a `zh` entry too. Placeholders are written `{name}` and filled from the second argument of `t`.
  */
 import { useMemo } from 'react';
+import { type ErrorParams, describeError } from '../engine/errors';
 import type { Locale } from './locales';
 import { useLocale } from './router';
 import book from './strings/book';
 import cellDiagram from './strings/cellDiagram';
+import errors from './strings/errors';
 import charLm from './strings/charLm';
 import explorer from './strings/explorer';
 import gradients from './strings/gradients';
@@ -32,7 +34,7 @@ import training from './strings/training';
  * different widgets does not collide in a single file. Each part pairs its English strings with
  * a Chinese entry for every key; TypeScript refuses a part whose zh misses one.
  */
-const parts = [book, cellDiagram, toyLab, numpyRnn, lstmGru, shapes, order, layerArgs, explorer, charLm, gradients, sentiment, sentimentChapters, modelSummary, mnist, notebook, training] as const;
+const parts = [book, errors, cellDiagram, toyLab, numpyRnn, lstmGru, shapes, order, layerArgs, explorer, charLm, gradients, sentiment, sentimentChapters, modelSummary, mnist, notebook, training] as const;
 
 type Part = (typeof parts)[number];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
@@ -66,4 +68,30 @@ export function translate(locale: Locale, key: StringKey, params?: TranslatePara
 export function useT(): Translate {
   const locale = useLocale();
   return useMemo(() => (key, params) => translate(locale, key, params), [locale]);
+}
+
+/** Numbers in error messages read the same in every edition: whole numbers grouped as 200,000. */
+function formatParams(params: ErrorParams | undefined): TranslateParams | undefined {
+  if (!params) return undefined;
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' && Number.isInteger(v) ? v.toLocaleString('en-US') : v]));
+}
+
+/**
+ * What the reader reads for anything thrown (or an error kept as data by a store): the
+ * dictionary's wording of its code, filled with its parameters; an error without a known code
+ * (tfjs' or the browser's own) keeps its text, framed in the reader's language.
+ */
+export function translateError(locale: Locale, error: unknown): string {
+  const described = describeError(error);
+  const key = `error.${described.code}`;
+  if (described.code && key in strings.en) return translate(locale, key as StringKey, formatParams(described.params));
+  return translate(locale, 'error.untranslated', { message: described.message });
+}
+
+export type TranslateError = (error: unknown) => string;
+
+/** translateError for the page's language. */
+export function useErrorText(): TranslateError {
+  const locale = useLocale();
+  return useMemo(() => (error) => translateError(locale, error), [locale]);
 }

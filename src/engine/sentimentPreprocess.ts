@@ -18,6 +18,7 @@
  * The stop-word list is an argument, so this file stays free of npm packages; the widgets pass
  * the `stopword` package's English list.
  */
+import { BookError } from './errors';
 import type { Random } from './random';
 import { seededRandom } from './random';
 import { type Vocabulary, buildVocabulary, encode, padSequences, toCategorical } from './text';
@@ -105,18 +106,18 @@ export function stratifiedSplit(labels: readonly number[], fraction: number, ran
 
 export function prepareSentiment(texts: readonly string[], labels: readonly string[], options: SentimentOptions): SentimentDataset {
   const { stopWords, numWords, maxlen, padding = 'post', truncating = 'post', validationFraction = 0.3, seed = 42 } = options;
-  if (texts.length !== labels.length) throw new Error(`There are ${texts.length} texts but ${labels.length} labels.`);
-  if (texts.length === 0) throw new Error('There are no texts to learn from.');
-  if (numWords !== undefined && !(Number.isInteger(numWords) && numWords >= 2)) throw new Error(`num_words must be a whole number ≥ 2, got ${numWords}.`);
+  if (texts.length !== labels.length) throw new BookError('sentimentData.labelCount', `There are ${texts.length} texts but ${labels.length} labels.`, { texts: texts.length, labels: labels.length });
+  if (texts.length === 0) throw new BookError('sentimentData.noTexts', 'There are no texts to learn from.');
+  if (numWords !== undefined && !(Number.isInteger(numWords) && numWords >= 2)) throw new BookError('sentimentData.numWords', `num_words must be a whole number ≥ 2, got ${numWords}.`, { got: numWords });
   const stop = new Set(stopWords);
   const kept: { text: string; cleaned: string; label: string }[] = [];
   texts.forEach((text, i) => {
     const cleaned = cleanText(text, stop);
     if (cleaned.length > 0) kept.push({ text, cleaned, label: labels[i] });
   });
-  if (kept.length === 0) throw new Error('No text has a word left after cleaning (only a–z letters are kept).');
+  if (kept.length === 0) throw new BookError('sentimentData.nothingLeft', 'No text has a word left after cleaning (only a–z letters are kept).');
   const classes = classesOf(kept.map((k) => k.label));
-  if (classes.length < 2) throw new Error(`Every text has the same label ("${classes[0]}"); a classifier needs at least two classes.`);
+  if (classes.length < 2) throw new BookError('sentimentData.oneClass', `Every text has the same label ("${classes[0]}"); a classifier needs at least two classes.`, { label: classes[0] });
   const classIndex = new Map(classes.map((c, i) => [c, i]));
   const cleaned = kept.map((k) => k.cleaned);
   // Cleaned text holds only a–z and spaces, so no further filtering is needed when tokenizing.

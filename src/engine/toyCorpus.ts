@@ -3,6 +3,7 @@
  * labels become word counts, ids, encoded and padded sequences, and one-hot targets. Every
  * stage is returned, because the chapter shows every stage.
  */
+import { BookError } from './errors';
 import { type Vocabulary, buildVocabulary, encode, padSequences, toCategorical } from './text';
 
 export interface ToyCorpus {
@@ -25,19 +26,19 @@ export const TOY_DOCS = ['this, is', 'is an'];
 export const TOY_LABELS = ['an', 'example'];
 
 export function prepareToyCorpus(docs: string[], labels: string[], { padding = 'pre', maxlen }: ToyCorpusOptions = {}): ToyCorpus {
-  if (docs.length === 0) throw new Error('Write at least one document.');
+  if (docs.length === 0) throw new BookError('toy.noDocs', 'Write at least one document.');
   if (docs.length !== labels.length) {
-    throw new Error(`Each document needs one label: there are ${docs.length} documents and ${labels.length} labels.`);
+    throw new BookError('toy.labelCount', `Each document needs one label: there are ${docs.length} documents and ${labels.length} labels.`, { docs: docs.length, labels: labels.length });
   }
   // The source counts the labels' words too, so every label word gets an id the model can predict.
   const vocab = buildVocabulary([...docs, ...labels]);
   const encodedDocs = docs.map((d) => encode(d, vocab));
   const encodedLabels = labels.map((l) => encode(l, vocab));
   encodedLabels.forEach((ids, i) => {
-    if (ids.length !== 1) throw new Error(`Label ${i + 1} ("${labels[i]}") must be exactly one word; it has ${ids.length}.`);
+    if (ids.length !== 1) throw new BookError('toy.labelWords', `Label ${i + 1} ("${labels[i]}") must be exactly one word; it has ${ids.length}.`, { n: i + 1, label: labels[i], words: ids.length });
   });
   const emptyDoc = encodedDocs.findIndex((ids) => ids.length === 0);
-  if (emptyDoc >= 0) throw new Error(`Document ${emptyDoc + 1} has no words left once punctuation is stripped.`);
+  if (emptyDoc >= 0) throw new BookError('toy.emptyDoc', `Document ${emptyDoc + 1} has no words left once punctuation is stripped.`, { n: emptyDoc + 1 });
   const padded = padSequences(encodedDocs, { maxlen, padding });
   const numClasses = vocab.wordIndex.size + 1;
   return {

@@ -9,7 +9,7 @@ import { type ModelWorkerApi, createModelWorker } from '../tf/modelWorkerClient'
 import type { ModelForPython } from '../tf/notebookExport';
 import type { ArrayData, EpochLog, NamedWeight } from '../tf/types';
 import { createScopedStore } from './scopedStore';
-import { errorMessage } from '../engine/errors';
+import { BookError, describeError, type ReaderError } from '../engine/errors';
 
 /** The source's four-letter language, in the order it names it: h, e, l, o. */
 export const HELLO_VOCAB = vocabularyOf(['h', 'e', 'l', 'o']);
@@ -40,7 +40,7 @@ export function helloData(): ArrayData {
 
 export interface HelloState {
   phase: 'idle' | 'building' | 'ready' | 'training' | 'error';
-  error: string | null;
+  error: ReaderError | null;
   weights: NamedWeight[] | null;
   history: EpochLog[];
   /** tfjs predict on "hell": [4 steps × 4 chars], to check the engine against. */
@@ -67,7 +67,7 @@ export const HelloStore = createScopedStore<HelloState, Saved>(
     let worker: ModelWorkerApi | null = null;
     let built = false;
     const client = () => (worker ??= createModelWorker());
-    const fail = (error: unknown) => set({ phase: 'error', error: errorMessage(error) });
+    const fail = (error: unknown) => set({ phase: 'error', error: describeError(error) });
     const predict = async () => {
       const { x, xShape } = helloData();
       set({ predicted: (await client().call('predict', { x, shape: xShape })).values });
@@ -106,7 +106,7 @@ export const HelloStore = createScopedStore<HelloState, Saved>(
         }
       },
       async forPython() {
-        if (get().phase !== 'ready') throw new Error('The model is not built, or is training.');
+        if (get().phase !== 'ready') throw new BookError('model.notReady', 'The model is not built, or is training.');
         const { x, xShape } = helloData();
         return client().call('forPython', { input: { values: x, shape: xShape } });
       },

@@ -11,12 +11,12 @@ import { type LayerArgsWorkerApi, createLayerArgsWorker } from '../tf/layerArgsC
 import type { BackendName } from '../tf/types';
 import { DEFAULT_CONFIG, type LayerArgsConfig, sanitizeConfig } from '../engine/layerArgsConfig';
 import { createScopedStore } from './scopedStore';
-import { errorMessage } from '../engine/errors';
+import { type ReaderError, describeError } from '../engine/errors';
 
 export type TfjsReport =
   | { status: 'building'; key: string }
   | { status: 'ready'; key: string; report: TfjsModelReport; backend: BackendName }
-  | { status: 'error'; key: string; error: string };
+  | { status: 'error'; key: string; error: ReaderError };
 
 export interface LayerArgsState {
   config: LayerArgsConfig;
@@ -55,7 +55,7 @@ export const LayerArgsStore = createScopedStore<LayerArgsState, Saved>(
       } catch (error) {
         // A worker ended because the reader moved on is not an error worth showing.
         if (client !== worker) return;
-        if (get().tfjs?.key === key) set({ tfjs: { status: 'error', key, error: errorMessage(error) } });
+        if (get().tfjs?.key === key) set({ tfjs: { status: 'error', key, error: describeError(error) } });
       } finally {
         if (client === worker) busy = false;
       }

@@ -4,7 +4,7 @@
  * every sentiment widget (the file never changes while the page is open); a failed fetch is
  * forgotten so the next widget can try again.
  */
-import { errorMessage } from '../engine/errors';
+import { BookError, errorMessage } from '../engine/errors';
 import { type LabelledTexts, isSentencesFile, sentencesToTexts } from '../engine/labelledTexts';
 
 export const SENTENCES_URL = `${import.meta.env.BASE_URL}generated/sentences.json`;
@@ -18,11 +18,11 @@ export function loadSentences(fetcher: typeof fetch = fetch): Promise<LabelledTe
     try {
       response = await fetcher(SENTENCES_URL);
     } catch (error) {
-      throw new Error(`Could not load the sentences (${SENTENCES_URL}): ${errorMessage(error)}.`);
+      throw new BookError('sentences.fetchFailed', `Could not load the sentences (${SENTENCES_URL}): ${errorMessage(error)}.`, { url: SENTENCES_URL, detail: errorMessage(error) });
     }
-    if (!response.ok) throw new Error(`Could not load the sentences: ${SENTENCES_URL} answered ${response.status}. Run "npm run data" to build it.`);
+    if (!response.ok) throw new BookError('sentences.http', `Could not load the sentences: ${SENTENCES_URL} answered ${response.status}. Run "npm run data" to build it.`, { url: SENTENCES_URL, status: response.status });
     const data: unknown = await response.json().catch(() => null);
-    if (!isSentencesFile(data)) throw new Error(`${SENTENCES_URL} is not the sentences file the book expects; rebuild it with "npm run data".`);
+    if (!isSentencesFile(data)) throw new BookError('sentences.badFile', `${SENTENCES_URL} is not the sentences file the book expects; rebuild it with "npm run data".`, { url: SENTENCES_URL });
     return sentencesToTexts(data);
   })();
   cached.catch(() => {

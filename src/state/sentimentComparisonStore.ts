@@ -15,7 +15,7 @@ import type { StopReason, TrainProgress } from '../tf/trainLoop';
 import type { BackendName, EpochLog } from '../tf/types';
 import { createScopedStore } from './scopedStore';
 import type { LivePoint } from './sentimentModel';
-import { errorMessage } from '../engine/errors';
+import { type ReaderError, describeError } from '../engine/errors';
 
 export const COMPARED_CELLS: readonly SentimentCell[] = ['simpleRNN', 'lstm', 'gru'];
 
@@ -47,7 +47,7 @@ export interface ComparisonState {
   current: SentimentCell | null;
   progress: TrainProgress | null;
   backend: BackendName | null;
-  error: string | null;
+  error: ReaderError | null;
   /** The chapter's defaults; they replace saved settings that were made under other defaults. */
   defaultsId: string | null;
   applyDefaults(defaults: Partial<ComparisonSettings>): void;
@@ -159,7 +159,7 @@ export function createComparisonStore() {
             }
             set({ phase: 'done', current: null, progress: null });
           } catch (error) {
-            set({ phase: 'error', current: null, error: errorMessage(error) });
+            set({ phase: 'error', current: null, error: describeError(error) });
           }
         },
 

@@ -3,6 +3,7 @@
  * metadata (vocabulary, classes, padding, history) inside, plus its weights file. A model.json
  * without that metadata cannot be matched to words, so it is refused with a reason.
  */
+import { BookError } from '../engine/errors';
 import type { SentimentWorkerApi } from '../tf/sentimentClient';
 import type { BackendName, CompileOptions, EpochLog } from '../tf/types';
 import type { SavedMeta } from './sentimentCheckpoint';
@@ -27,9 +28,9 @@ export async function importSentimentModel(
   const built = await worker.call('importModel', { modelJson, weights, compile });
   const meta = (built.metadata as { unrolled?: Partial<SavedMeta> } | null)?.unrolled;
   const embedding = built.spec.layers[0];
-  if (embedding?.kind !== 'embedding') throw new Error('The imported model does not start with an Embedding layer, so it cannot read word ids.');
+  if (embedding?.kind !== 'embedding') throw new BookError('modelFiles.noEmbedding', 'The imported model does not start with an Embedding layer, so it cannot read word ids.');
   if (!meta || !Array.isArray(meta.vocabWords) || !Array.isArray(meta.classes)) {
-    throw new Error('The model has no vocabulary in its metadata (it was not exported by this book), so its word ids cannot be matched to words.');
+    throw new BookError('modelFiles.noVocabulary', 'The model has no vocabulary in its metadata (it was not exported by this book), so its word ids cannot be matched to words.');
   }
   const maxlen = Number(built.spec.inputShape[0] ?? meta.maxlen ?? 0);
   const model: TrainedModel = {

@@ -23,7 +23,7 @@ import {
   cleanSettings,
   datasetOf,
 } from '../engine/sentimentSettings';
-import { errorMessage } from '../engine/errors';
+import { BookError, describeError, type ReaderError } from '../engine/errors';
 import { type SentimentWorkerApi, createSentimentWorker } from '../tf/sentimentClient';
 import type { TrainProgress } from '../tf/trainLoop';
 import type { BackendName, EpochLog } from '../tf/types';
@@ -43,15 +43,15 @@ export interface SentimentState {
   source: 'uci' | 'csv';
   uci: LabelledTexts | null;
   csv: LabelledTexts | null;
-  dataError: string | null;
+  dataError: ReaderError | null;
   prep: PrepSettings;
   /** Derived from the active texts and prep; null while loading or when they cannot be used. */
   dataset: SentimentDataset | null;
-  datasetError: string | null;
+  datasetError: ReaderError | null;
   settings: ModelSettings;
 
   phase: SentimentPhase;
-  error: string | null;
+  error: ReaderError | null;
   backend: BackendName | null;
   progress: TrainProgress | null;
   live: LivePoint[];
@@ -60,7 +60,7 @@ export interface SentimentState {
   model: TrainedModel | null;
   savedAt: string | null;
   /** Why the saved model could not be stored or restored (the page keeps working without it). */
-  storageProblem: string | null;
+  storageProblem: ReaderError | null;
 
   /** Called once by the lab's provider: loads the sentences and restores a saved model. */
   init(storageKey: string, defaults?: SentimentLabDefaults): Promise<void>;
@@ -95,7 +95,7 @@ function createSentimentStore() {
         try {
           set({ dataset: datasetOf(texts, prep), datasetError: null });
         } catch (error) {
-          set({ dataset: null, datasetError: errorMessage(error) });
+          set({ dataset: null, datasetError: describeError(error) });
         }
       }
 
@@ -106,7 +106,7 @@ function createSentimentStore() {
           const savedAt = await saveCheckpoint(client(), key, model, { compile: compileOf(get().settings), history, stop });
           set({ savedAt, storageProblem: null });
         } catch (error) {
-          set({ storageProblem: errorMessage(error) });
+          set({ storageProblem: describeError(error) });
         }
       }
 
@@ -115,7 +115,7 @@ function createSentimentStore() {
         try {
           meta = await readCheckpointMeta(key);
         } catch (error) {
-          return set({ storageProblem: errorMessage(error) });
+          return set({ storageProblem: describeError(error) });
         }
         if (!meta) return;
         set({ phase: 'building' });
@@ -124,7 +124,7 @@ function createSentimentStore() {
           if (!restored) return set({ phase: 'idle' });
           set({ phase: 'ready', ...restored });
         } catch (error) {
-          set({ phase: 'idle', storageProblem: errorMessage(error) });
+          set({ phase: 'idle', storageProblem: describeError(error) });
         }
       }
 
@@ -164,7 +164,7 @@ function createSentimentStore() {
           try {
             set({ uci: await loadSentences(), dataError: null });
           } catch (error) {
-            set({ dataError: errorMessage(error) });
+            set({ dataError: describeError(error) });
           }
           if (get().phase === 'loading') set({ phase: 'idle' });
           derive();
@@ -198,7 +198,7 @@ function createSentimentStore() {
             set({ phase: 'ready', model, history, stop });
             await saveModel(model, history, stop);
           } catch (error) {
-            set({ phase: 'error', error: errorMessage(error) });
+            set({ phase: 'error', error: describeError(error) });
           }
         },
 
@@ -215,13 +215,13 @@ function createSentimentStore() {
           try {
             await forgetCheckpoint(client(), key);
           } catch (error) {
-            set({ storageProblem: errorMessage(error) });
+            set({ storageProblem: describeError(error) });
           }
         },
 
         async exportModel() {
           const { model, history } = get();
-          if (!model) throw new Error('Train or import a model first.');
+          if (!model) throw new BookError('model.none', 'Train or import a model first.');
           return exportSentimentModel(client(), model, history);
         },
 
@@ -232,7 +232,7 @@ function createSentimentStore() {
             set({ phase: 'ready', backend, model, history, live: [], stop: null });
             await saveModel(model, history, null);
           } catch (error) {
-            set({ phase: get().model ? 'ready' : 'idle', error: errorMessage(error) });
+            set({ phase: get().model ? 'ready' : 'idle', error: describeError(error) });
           }
         },
 

@@ -9,7 +9,7 @@ import { type ModelWorkerApi, createModelWorker } from '../tf/modelWorkerClient'
 import type { ModelForPython } from '../tf/notebookExport';
 import type { BackendName, CompileOptions, EpochLog, NamedWeight } from '../tf/types';
 import { createScopedStore } from './scopedStore';
-import { errorMessage, toError } from '../engine/errors';
+import { BookError, describeError, type ReaderError, toError } from '../engine/errors';
 
 export type ToyCell = 'simpleRNN' | 'lstm';
 
@@ -29,7 +29,7 @@ export interface ToyLabState {
   learningRate: number;
 
   phase: LabPhase;
-  error: string | null;
+  error: ReaderError | null;
   backend: BackendName | null;
   summary: string[];
   layerParams: { name: string; params: number }[];
@@ -120,7 +120,7 @@ export function createToyLab(cell: ToyCell) {
       let builtKey: string | null = null;
       const client = () => (worker ??= createModelWorker());
 
-      const fail = (error: unknown) => set({ phase: 'error', error: errorMessage(error) });
+      const fail = (error: unknown) => set({ phase: 'error', error: describeError(error) });
 
       async function predictAll(corpus: ToyCorpus) {
         const predictions = await Promise.all(
@@ -210,7 +210,7 @@ export function createToyLab(cell: ToyCell) {
         async forPython() {
           const corpus = corpusOf(get());
           if (corpus instanceof Error) throw corpus;
-          if (get().phase !== 'ready') throw new Error('The model is not built, or is training.');
+          if (get().phase !== 'ready') throw new BookError('model.notReady', 'The model is not built, or is training.');
           const input = { values: Float32Array.from(corpus.padded[0]), shape: [1, corpus.maxlen, 1] };
           return { spec: toySpec(cell, corpus), corpus, ...(await client().call('forPython', { input })) };
         },

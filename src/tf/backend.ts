@@ -3,6 +3,7 @@
  * wasm when it has every kernel, else webgl, else cpu. The choice is returned so the page can
  * tell the reader which one runs.
  */
+import { BookError } from '../engine/errors';
 import type { BackendName, Tf } from './types';
 
 /** Kernels a model needs beyond the common ones, e.g. UnsortedSegmentSum to train an Embedding. */
@@ -55,5 +56,5 @@ export async function chooseBackend(tf: Tf, needs: KernelNeeds = [], preference 
       // A backend that fails to start (no WebGL, no wasm) simply is not this machine's choice.
     }
   }
-  throw new Error(`No tfjs backend here can run this model (needs ${needs.join(', ') || 'nothing special'}).`);
+  throw new BookError('tfjs.noBackend', `No tfjs backend here can run this model (needs ${needs.join(', ') || 'nothing special'}).`, { needs: needs.join(', ') || '—' });
 }

@@ -7,7 +7,7 @@
 import type { Shape } from '../engine/paramCount';
 import type { ModelSpec } from '../engine/spec';
 import { walkGraph } from '../engine/functionalGraph';
-import { buildLayer, unsupportedInTfjs } from './buildModel';
+import { buildLayer, refuseUnsupported } from './buildModel';
 import { captureSummary } from './summary';
 import type { Tf } from './types';
 
@@ -15,8 +15,7 @@ type SymbolicTensor = ReturnType<Tf['input']>;
 export type FunctionalModel = ReturnType<Tf['model']>;
 
 export function buildFunctional(tf: Tf, spec: ModelSpec): FunctionalModel {
-  const problems = spec.layers.flatMap(unsupportedInTfjs);
-  if (problems.length > 0) throw new Error(problems.join(' '));
+  refuseUnsupported(spec);
   const input = tf.input(spec.batchSize ? { batchShape: [spec.batchSize, ...spec.inputShape] } : { shape: spec.inputShape });
   const { outputs } = walkGraph<SymbolicTensor>(spec, input, (layer, x) => {
     const out = buildLayer(tf.layers, layer).apply(x) as SymbolicTensor | SymbolicTensor[];

@@ -6,6 +6,7 @@
  * left at tfjs' false (Keras defaults to true) unless a spec asks for it.
  */
 import { BOOK_DEFAULTS } from '../engine/bookDefaults';
+import { BookError, type ReaderError } from '../engine/errors';
 import type { LayerSpec, ModelSpec, RecurrentSpec } from '../engine/spec';
 import type { Tf } from './types';
 
@@ -14,13 +15,19 @@ type LayersApi = Tf['layers'];
 type AnyLayer = Parameters<ReturnType<Tf['sequential']>['add']>[0];
 
 /** Arguments a spec may hold that tfjs cannot build; building such a spec fails loudly. */
-export function unsupportedInTfjs(layer: LayerSpec): string[] {
-  const problems: string[] = [];
+export function unsupportedInTfjs(layer: LayerSpec): ReaderError[] {
+  const problems: ReaderError[] = [];
   const recurrent = layer.kind === 'bidirectional' ? layer.layer : layer;
   if (recurrent.kind === 'gru' && recurrent.resetAfter) {
-    problems.push('GRU reset_after=True (the default of tf.keras in TensorFlow 2) does not exist in tfjs; tfjs only builds reset_after=False.');
+    problems.push({ code: 'tfjs.gruResetAfter', message: 'GRU reset_after=True (the default of tf.keras in TensorFlow 2) does not exist in tfjs; tfjs only builds reset_after=False.' });
   }
   return problems;
+}
+
+/** Refuses a spec tfjs cannot build, with the first reason's code and every reason's text. */
+export function refuseUnsupported(spec: ModelSpec): void {
+  const problems = spec.layers.flatMap(unsupportedInTfjs);
+  if (problems.length > 0) throw new BookError(problems[0].code!, problems.map((p) => p.message).join(' '), problems[0].params);
 }
 
 function activationOf(name: string | undefined, fallback: string): string {
@@ -98,8 +105,7 @@ export function buildLayer(layers: LayersApi, layer: LayerSpec, inputShape?: (nu
 }
 
 export function buildModel(tf: Tf, spec: ModelSpec) {
-  const problems = spec.layers.flatMap(unsupportedInTfjs);
-  if (problems.length > 0) throw new Error(problems.join(' '));
+  refuseUnsupported(spec);
   const model = tf.sequential();
   // Inside tidy: tfjs' unitForgetBias initializer leaves four intermediate tensors behind otherwise
   // (variables survive a tidy, so the weights are untouched).

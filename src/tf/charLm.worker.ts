@@ -3,6 +3,7 @@
  * The character-model worker: training, sampling, unit traces and model import run here so the
  * page stays responsive through minutes of training. A thin adapter around charLmTrainer.
  */
+import { BookError } from '../engine/errors';
 import { chooseBackend, loadTf } from './backend';
 import type { CharLmCalls } from './charLmCalls';
 import { createCharLmHandlers } from './charLmTrainer';
@@ -16,7 +17,7 @@ let backend: Promise<BackendName> | null = null;
 
 async function fetchText(url: string, onProgress: (loaded: number, total: number) => void): Promise<string> {
   const response = await fetch(url);
-  if (!response.ok || !response.body) throw new Error(`Could not load ${url} (HTTP ${response.status}).`);
+  if (!response.ok || !response.body) throw new BookError('data.http', `Could not load ${url} (HTTP ${response.status}).`, { url, status: response.status });
   const total = Number(response.headers.get('content-length')) || 0;
   const reader = response.body.getReader();
   const decoder = new TextDecoder('utf-8');

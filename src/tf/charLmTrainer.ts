@@ -9,6 +9,7 @@
  * measured fastest (or the reader chose); sampling, traces and the held-out loss run forward on
  * the kernel (charLmInference.ts).
  */
+import { BookError } from '../engine/errors';
 import { type BatchLayout, type CharVocabulary, batchLayout, buildCharVocabulary, encodeChars, vocabularyOf } from '../engine/charBatches';
 import { charLmMemoryProblem } from '../engine/charLmMemory';
 import type { ModelSpec } from '../engine/spec';
@@ -77,7 +78,7 @@ interface Corpus {
 }
 
 function corpusOf(name: string, text: string, config: CharLmConfig): Corpus {
-  if (text.length < 200) throw new Error(`The text has ${text.length} characters; give it at least 200 to train on.`);
+  if (text.length < 200) throw new BookError('charLm.textTooShort', `The text has ${text.length} characters; give it at least 200 to train on.`, { length: text.length, min: 200 });
   // Before the ids exist: a text or vocabulary too large for the tab is refused here.
   const sizeProblem = charLmMemoryProblem(text.length, 0, { layers: config.layers, units: config.units, input: 'embedding', embeddingDim: EMBEDDING_DIM });
   if (sizeProblem) throw new Error(sizeProblem);
@@ -139,7 +140,7 @@ export function createCharLmHandlers(env: TrainerEnv): { handlers: Handlers<Char
   let trainedModel: CharModel | null = null;
 
   const current = (): Session => {
-    if (!session) throw new Error('Load a text before training.');
+    if (!session) throw new BookError('charLm.noText', 'Load a text before training.');
     return session;
   };
 
@@ -209,7 +210,7 @@ export function createCharLmHandlers(env: TrainerEnv): { handlers: Handlers<Char
       const text = source.kind === 'own' ? source.text : await env.fetchText(source.url, (loaded, total) => progress({ loaded, total }));
       const corpus = corpusOf(source.kind === 'own' ? source.name : 'moby-dick', text, config);
       const layout = batchLayout(corpus.train.length, config.batchSize, config.numSteps, 'next');
-      if (layout.numBatches === 0) throw new Error(`The text is too short for batches of ${config.batchSize} × ${config.numSteps} characters.`);
+      if (layout.numBatches === 0) throw new BookError('charLm.textTooShortForBatches', `The text is too short for batches of ${config.batchSize} × ${config.numSteps} characters.`, { batch: config.batchSize, steps: config.numSteps });
       closeSession();
       let saved = resume ? await env.checkpoints.load<CheckpointMeta>(checkpointName(storageKey)) : null;
       const m = saved?.meta;

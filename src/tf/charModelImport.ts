@@ -7,9 +7,17 @@ import type { ActivationName, LayerSpec, ModelSpec } from '../engine/spec';
 import { kernelCannotTrain } from '../engine/train';
 import type { TfModel } from './buildModel';
 import type { Tf } from './types';
-import { errorMessage } from '../engine/errors';
+import { BookError, type ErrorParams, errorMessage } from '../engine/errors';
 
-export class ModelImportError extends Error {}
+/**
+ * A reason the reader's model files cannot be used. The character-list problems have their own
+ * codes; the others share charModel.unsupported, whose wording frames the English detail.
+ */
+export class ModelImportError extends BookError {
+  constructor(message: string, code = 'charModel.unsupported', params: ErrorParams = {}) {
+    super(code, message, { detail: message, ...params });
+  }
+}
 
 interface ManifestGroup {
   paths: string[];
@@ -27,7 +35,7 @@ export function parseCharList(text: string): string[] {
   try {
     value = JSON.parse(text);
   } catch {
-    throw new ModelImportError('The character list is not JSON. Give a JSON array of characters, e.g. ["\\n", " ", "a", …].');
+    throw new ModelImportError('The character list is not JSON. Give a JSON array of characters, e.g. ["\\n", " ", "a", …].', 'charModel.charsNotJson');
   }
   if (value && typeof value === 'object' && !Array.isArray(value) && 'chars' in value) value = (value as { chars: unknown }).chars;
   let chars: unknown[];
@@ -39,14 +47,14 @@ export function parseCharList(text: string): string[] {
     chars = [];
     for (const [k, v] of entries) {
       const [char, id] = charToId ? [k, v as number] : [v, Number(k)];
-      if (!Number.isInteger(id)) throw new ModelImportError(`The character list maps ${JSON.stringify(k)} to ${JSON.stringify(v)}, which is not an id.`);
+      if (!Number.isInteger(id)) throw new ModelImportError(`The character list maps ${JSON.stringify(k)} to ${JSON.stringify(v)}, which is not an id.`, 'charModel.charsBadId', { key: JSON.stringify(k), value: JSON.stringify(v) ?? String(v) });
       chars[id] = char;
     }
-  } else throw new ModelImportError('The character list must be a JSON array, string or object.');
+  } else throw new ModelImportError('The character list must be a JSON array, string or object.', 'charModel.charsBadType');
   chars.forEach((c, i) => {
-    if (typeof c !== 'string' || [...c].length !== 1) throw new ModelImportError(`Entry ${i} of the character list is ${JSON.stringify(c)}, not one character.`);
+    if (typeof c !== 'string' || [...c].length !== 1) throw new ModelImportError(`Entry ${i} of the character list is ${JSON.stringify(c)}, not one character.`, 'charModel.charsNotOne', { index: i, value: JSON.stringify(c) ?? String(c) });
   });
-  if (new Set(chars).size !== chars.length) throw new ModelImportError('The character list repeats a character.');
+  if (new Set(chars).size !== chars.length) throw new ModelImportError('The character list repeats a character.', 'charModel.charsRepeat');
   return chars as string[];
 }
 

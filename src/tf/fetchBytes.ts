@@ -18,7 +18,7 @@ export async function fetchBytes(url: string, onProgress: (loaded: number, total
     }
     throw error;
   }
-  if (!response.ok || !response.body) throw new Error(`Could not load ${url} (HTTP ${response.status}).`);
+  if (!response.ok || !response.body) throw new BookError('data.http', `Could not load ${url} (HTTP ${response.status}).`, { url, status: response.status });
   const total = Number(response.headers.get('content-length')) || 0;
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];

@@ -9,6 +9,7 @@
  * held-out digits every evalEverySeconds of training, and a checkpoint (weights and Adam's state)
  * after each.
  */
+import { BookError } from '../engine/errors';
 import { type DigitSet, MNIST_PIXELS, MNIST_SIDE, decodeDigits } from '../engine/mnistDigits';
 import { mnistRowModel } from '../engine/mnistRows';
 import type { MnistCalls, MnistConfig, MnistEvaluation, MnistHistoryPoint, MnistStatus } from './mnistCalls';
@@ -82,7 +83,7 @@ export function createMnistHandlers(env: MnistTrainerEnv): { handlers: Handlers<
   let data: { train: DigitSet; test: DigitSet } | null = null;
 
   const current = (): Session => {
-    if (!session) throw new Error('The model has not been loaded yet.');
+    if (!session) throw new BookError('model.notLoaded', 'The model has not been loaded yet.');
     return session;
   };
 
@@ -150,7 +151,7 @@ export function createMnistHandlers(env: MnistTrainerEnv): { handlers: Handlers<
 
     async train({ evalEverySeconds, timeLimitSeconds }, progress) {
       const s = current();
-      if (!data) throw new Error('Load the digits before training.');
+      if (!data) throw new BookError('mnist.noDigits', 'Load the digits before training.');
       const { train, test } = data;
       s.failure = null;
       const batchSize = Math.min(s.config.batchSize, train.count);

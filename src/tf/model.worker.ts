@@ -3,6 +3,7 @@
  * The worker that owns a tfjs model, so that training never blocks the page. It is a thin
  * message adapter around ModelSession.
  */
+import { BookError } from '../engine/errors';
 import { chooseBackend, loadTf } from './backend';
 import { ModelSession } from './modelSession';
 import type { ModelCalls } from './workerProtocol';
@@ -13,7 +14,7 @@ declare const self: DedicatedWorkerGlobalScope;
 let session: ModelSession | null = null;
 
 function requireSession(): ModelSession {
-  if (!session) throw new Error('Build the model before using it.');
+  if (!session) throw new BookError('model.notReady', 'Build the model before using it.');
   return session;
 }
 

@@ -3,6 +3,7 @@
  * train with progress and cancel, predict, and hand its weights to the engine. The worker wraps
  * one of these; node tests use it directly.
  */
+import { BookError } from '../engine/errors';
 import type { ModelSpec } from '../engine/spec';
 import { type TfModel, buildModel } from './buildModel';
 import type { TensorValues } from '../engine/notebook/writeNotebook';
@@ -41,7 +42,7 @@ export class ModelSession {
   }
 
   private get current(): TfModel {
-    if (!this.model) throw new Error('No model has been built yet.');
+    if (!this.model) throw new BookError('model.notReady', 'No model has been built yet.');
     return this.model;
   }
 

@@ -10,7 +10,7 @@ import { EmbeddingTrainer } from './trainLoop';
 import type { BackendName, NamedWeight, Tf } from './types';
 import { readWeights } from './weights';
 import type { Handlers } from './workerRpc';
-import { errorMessage } from '../engine/errors';
+import { BookError, errorMessage } from '../engine/errors';
 import { tfjsModelUrl } from '../engine/storageKeys';
 
 /** Where trained models are kept between page loads. */
@@ -65,7 +65,7 @@ export function createSentimentHandlers(runtime: SentimentRuntime): { handlers: 
     return tf;
   }
   const current = (): EmbeddingTrainer => {
-    if (!trainer) throw new Error('Build the model before using it.');
+    if (!trainer) throw new BookError('model.notReady', 'Build the model before using it.');
     return trainer;
   };
   const replace = (next: EmbeddingTrainer) => {
@@ -134,15 +134,15 @@ export function createSentimentHandlers(runtime: SentimentRuntime): { handlers: 
       try {
         parsed = JSON.parse(modelJson);
       } catch {
-        throw new Error('model.json is not valid JSON.');
+        throw new BookError('modelFiles.notJson', 'model.json is not valid JSON.');
       }
-      if (!parsed.modelTopology || !Array.isArray(parsed.weightsManifest)) throw new Error('This JSON file is not a tfjs layers model (no modelTopology or weightsManifest).');
+      if (!parsed.modelTopology || !Array.isArray(parsed.weightsManifest)) throw new BookError('modelFiles.notLayersModel', 'This JSON file is not a tfjs layers model (no modelTopology or weightsManifest).');
       const weightSpecs = parsed.weightsManifest.flatMap((group) => group.weights);
       let model: TfModel;
       try {
         model = (await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: parsed.modelTopology, weightSpecs, weightData: weights }))) as TfModel;
       } catch (error) {
-        throw new Error(`tfjs could not load the model: ${errorMessage(error)}`);
+        throw new BookError('model.tfjsLoadFailed', `tfjs could not load the model: ${errorMessage(error)}`, { detail: errorMessage(error) });
       }
       try {
         const spec = specFromModel(model);

@@ -14,6 +14,7 @@
  * The full tfjs model (with its Embedding layer) stays alive for the summary, saving and export;
  * its embedding variable is refreshed from the JS table whenever someone reads it.
  */
+import { BookError } from '../engine/errors';
 import type { Tensor, Variable } from '@tensorflow/tfjs';
 import type { ModelSpec } from '../engine/spec';
 import { seededRandom } from '../engine/random';
@@ -242,7 +243,7 @@ export class EmbeddingTrainer {
    */
   async fit(train: IdData, validation: IdData | null, options: TrainRunOptions): Promise<TrainRunResult> {
     const { epochs, batchSize, patience = 0, restoreBest = true, timeLimitMs, seed = 1, onProgress, shouldStop } = options;
-    if (train.n === 0) throw new Error('There is nothing to train on.');
+    if (train.n === 0) throw new BookError('train.nothing', 'There is nothing to train on.');
     const classes = train.y.length / train.n;
     const chanceLoss = this.binary ? Math.log(2) : Math.log(Math.max(2, classes));
     const random = seededRandom(seed);

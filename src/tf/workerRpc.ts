@@ -3,7 +3,7 @@
  * progress types. Every feature that trains off the main thread (toy models, sentiment, the
  * character model, MNIST) defines its own call map and worker file and shares this plumbing.
  */
-import { errorMessage } from '../engine/errors';
+import { BookError, type ReaderError, describeError, fromDescription } from '../engine/errors';
 
 export type CallMap = Record<string, { args: unknown; result: unknown; progress?: unknown }>;
 
@@ -17,7 +17,7 @@ type Request = CallRequest | { id: 0; call: '$control'; action: ControlAction };
  * rejected with this, and the client refuses new calls. A page shows the message and offers to
  * start a new worker (restart), no reload needed.
  */
-export class WorkerCrashedError extends Error {
+export class WorkerCrashedError extends BookError {
   readonly crashed = true;
 }
 
@@ -25,7 +25,8 @@ export function isWorkerCrash(error: unknown): error is WorkerCrashedError {
   return error instanceof WorkerCrashedError || (typeof error === 'object' && error !== null && (error as { crashed?: unknown }).crashed === true);
 }
 
-type Reply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string } | { id: number; progress: unknown };
+/** A failed call carries its error as data (code, parameters, English text): an Error's own fields do not survive postMessage. */
+type Reply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: ReaderError } | { id: number; progress: unknown };
 
 export interface RpcClient<C extends CallMap> {
   call<K extends keyof C & string>(
@@ -60,12 +61,12 @@ export function createRpcClient<C extends CallMap>(worker: Worker, name: string)
     if ('progress' in reply) return entry.onProgress?.(reply.progress);
     pending.delete(reply.id);
     if (reply.ok) entry.resolve(reply.result);
-    else entry.reject(new Error(reply.error));
+    else entry.reject(fromDescription(reply.error));
   };
   let crashed: WorkerCrashedError | null = null;
   const crash = (message: string) => {
     if (crashed) return;
-    crashed = new WorkerCrashedError(`The ${name} worker stopped unexpectedly (${message}). Its model is lost unless a checkpoint was saved; restart it to go on.`);
+    crashed = new WorkerCrashedError('worker.crashed', `The ${name} worker stopped unexpectedly (${message}). Its model is lost unless a checkpoint was saved; restart it to go on.`, { worker: name, detail: message });
     worker.terminate();
     rejectAll(crashed);
   };
@@ -95,7 +96,7 @@ export function createRpcClient<C extends CallMap>(worker: Worker, name: string)
     },
     dispose() {
       worker.terminate();
-      rejectAll(new Error(`The ${name} worker was closed.`));
+      rejectAll(new BookError('worker.closed', `The ${name} worker was closed.`, { worker: name }));
     },
   };
 }
@@ -127,7 +128,7 @@ export function serveRpc<C extends CallMap>(scope: DedicatedWorkerGlobalScope, h
       })
       .then(
         (result) => post({ id, ok: true, result }),
-        (error: unknown) => post({ id, ok: false, error: errorMessage(error) }),
+        (error: unknown) => post({ id, ok: false, error: describeError(error) }),
       );
   };
 }

@@ -3,6 +3,7 @@
  * shuffled with a generator seeded by (seed, epoch), and the char-LM's windows come in text
  * order. That is what lets a resumed run continue with exactly the batches it would have seen.
  */
+import { BookError } from '../../engine/errors';
 import { type BatchLayout, charBatch } from '../../engine/charBatches';
 import { seededRandom } from '../../engine/random';
 import type { KernelInput, KernelTarget } from '../../engine/train';
@@ -66,7 +67,7 @@ export function epochOrder(n: number, seed: number, epoch: number): Int32Array {
  * batch of an epoch holds the remainder, as model.fit's does. `pick` turns indices into a batch.
  */
 export function shuffledBatches(n: number, batchSize: number, pick: (indices: Int32Array) => Batch, { seed = 1, shuffle = true }: { seed?: number; shuffle?: boolean } = {}): BatchSource {
-  if (n < 1) throw new Error('There is nothing to train on.');
+  if (n < 1) throw new BookError('train.nothing', 'There is nothing to train on.');
   const size = Math.max(1, Math.min(batchSize, n));
   let cached: { epoch: number; order: Int32Array } | null = null;
   const orderOf = (epoch: number) => {

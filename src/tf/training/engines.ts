@@ -11,7 +11,7 @@ import type { Tf } from '../types';
 import { createKernelEngine } from './kernelEngine';
 import { type TfjsEngineSettings, createTfjsEngine } from './tfjsEngine';
 import type { Batch, EngineName, EnginePreference, EngineReport, EngineTiming, TrainingEngine } from './types';
-import { errorMessage } from '../../engine/errors';
+import { BookError, errorMessage } from '../../engine/errors';
 
 const TFJS_BACKENDS: Record<Exclude<EngineName, 'kernel'>, string> = { 'tfjs-wasm': 'wasm', 'tfjs-webgl': 'webgl', 'tfjs-webgpu': 'webgpu', 'tfjs-cpu': 'cpu' };
 
@@ -127,6 +127,9 @@ export function chooseEngine(timings: EngineTiming[], preference: EnginePreferen
     if (!measured || measured.msPerStep !== null) return { engine: preference, chosenBy: 'reader', timings };
   }
   const fastest = timings.find((t) => t.msPerStep !== null);
-  if (!fastest) throw new Error(`No engine here can train this model: ${timings.map((t) => `${t.engine} ${t.note ?? ''}`).join('; ')}`);
+  if (!fastest) {
+    const detail = timings.map((t) => `${t.engine} ${t.note ?? ''}`).join('; ');
+    throw new BookError('train.noEngine', `No engine here can train this model: ${detail}`, { detail });
+  }
   return { engine: fastest.engine, chosenBy: timings.filter((t) => t.msPerStep !== null).length > 1 ? 'probe' : 'only', timings };
 }

@@ -13,6 +13,7 @@
  *     still good, to go back to (the kernel refuses a non-finite update, so NaN never reaches
  *     the weights; divergence may have, which is why the good snapshot is kept).
  */
+import { BookError } from '../../engine/errors';
 import { RunControl, yieldToEvents } from './control';
 import type { BadStep, BatchSource, EpochLog, Position, RunBudget, RunResult, StopReason, TrainProgress, TrainingEngine, TrainingSnapshot, Validation } from './types';
 
@@ -79,7 +80,7 @@ export async function runTraining(hooks: LoopHooks, budget: RunBudget, start: Ru
   const control = hooks.control ?? new RunControl();
   const yieldNow = hooks.yieldNow ?? yieldToEvents;
   const now = hooks.now ?? (() => performance.now());
-  if (data.batchesPerEpoch < 1) throw new Error('There is not enough data for one batch.');
+  if (data.batchesPerEpoch < 1) throw new BookError('train.noBatch', 'There is not enough data for one batch.');
   const { patience = 0, restoreBest = true, evaluateEvery = 0, evaluateEverySeconds = 0, checkpointEvery = 0, checkpointOnValidation = false } = budget;
   const epochLimit = budget.epochs ?? null;
   const stepLimit = budget.maxSteps ?? null;

@@ -3,7 +3,7 @@
  * each batch its targets. Columns are coloured by the batch they belong to; the last target of
  * each row is marked when the source's rule wraps it to the window's first input.
  */
-import { useT } from '../../book/i18n';
+import { useErrorText, useT } from '../../book/i18n';
 import { batchLayout, buildCharVocabulary, charBatch, encodeChars, reshapeRows } from '../../engine/charBatches';
 import { CharBatchesStore as Store } from '../../state/charBatchesStore';
 import { visibleChar } from '../../viz/visibleChar';
@@ -26,6 +26,7 @@ function Cell({ char, id, batch, marked, title }: { char: string; id: number; ba
 
 function CharBatchesView() {
   const t = useT();
+  const te = useErrorText();
   const { info, error } = useMobyDickInfo();
   const { numSeqs, numSteps, wrap, k, text, set, reset } = Store.useStore((s) => s);
   const source = text ?? info?.firstChapter ?? '';
@@ -40,7 +41,7 @@ function CharBatchesView() {
 
   return (
     <WidgetShell link={Store.useLink()} title={t('charLm.batches.title')} widget="CharBatches" onReset={reset} ready={text !== null || info !== null || error !== null}>
-      {error && <p role="alert" className="widget-problem">{error}</p>}
+      {error && <p role="alert" className="widget-problem">{te(error)}</p>}
       {!info && !error && text === null && <p role="status">{t('charLm.batches.loading')}</p>}
       <TextArea label={t('charLm.batches.text')} value={source} rows={3} onChange={(v) => set({ text: v.replace(/\r\n?/g, '\n') })} />
       {text !== null && info && <Button onClick={() => set({ text: null })}>{t('charLm.own.useMoby')}</Button>}

@@ -3,7 +3,7 @@
  * a bar for the probability it was chosen with; selecting one shows the distribution it came from.
  */
 import { useState } from 'react';
-import { useT } from '../../book/i18n';
+import { useErrorText, useT } from '../../book/i18n';
 import { CharLmStore } from '../../state/charLmStore';
 import { num } from '../../viz/format';
 import { ProbabilityBars } from '../../viz/ProbabilityBars';
@@ -11,6 +11,7 @@ import { Button, Controls, NumberField, Slider, TextArea, WidgetShell } from '..
 
 export default function CharLmGenerate() {
   const t = useT();
+  const te = useErrorText();
   const gen = CharLmStore.useStore((s) => s.gen);
   const setGen = CharLmStore.useStore((s) => s.setGen);
   const generate = CharLmStore.useStore((s) => s.generate);
@@ -37,7 +38,7 @@ export default function CharLmGenerate() {
       {model && <p className="caption">{t('charLm.gen.model', { name: model.source === 'imported' ? 'imported' : model.name })}</p>}
       {genError && (
         <p role="alert" className="widget-problem">
-          {genError}
+          {te(genError)}
         </p>
       )}
       {generated && (

@@ -4,15 +4,16 @@
  * from Keras, to generate with and inspect.
  */
 import { type DragEvent, useId, useState } from 'react';
-import { useT } from '../../book/i18n';
+import { useErrorText, useT } from '../../book/i18n';
 import { buildCharVocabulary } from '../../engine/charBatches';
 import { CharLmStore } from '../../state/charLmStore';
 import { Button, ProgressBar, WidgetShell } from '../shell';
 import { readTextFile, sortModelFiles } from './readFiles';
-import { errorMessage } from '../../engine/errors';
+import { type ReaderError, describeError } from '../../engine/errors';
 
 export default function CharLmOwn() {
   const t = useT();
+  const te = useErrorText();
   const textId = useId();
   const modelId = useId();
   const ownText = CharLmStore.useStore((s) => s.ownText);
@@ -23,7 +24,7 @@ export default function CharLmOwn() {
   const importError = CharLmStore.useStore((s) => s.importError);
   const phase = CharLmStore.useStore((s) => s.phase);
   const [reading, setReading] = useState<{ name: string; loaded: number; total: number } | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<ReaderError | null>(null);
 
   const readText = async (file: File | undefined) => {
     if (!file) return;
@@ -35,7 +36,7 @@ export default function CharLmOwn() {
       await useText({ name: file.name, text });
     } catch (error) {
       setReading(null);
-      setProblem(errorMessage(error));
+      setProblem(describeError(error));
     }
   };
 
@@ -45,7 +46,7 @@ export default function CharLmOwn() {
     try {
       await importModel(await sortModelFiles(files));
     } catch (error) {
-      setProblem(errorMessage(error));
+      setProblem(describeError(error));
     }
   };
 
@@ -75,7 +76,7 @@ export default function CharLmOwn() {
       {reading && <ProgressBar label={t('charLm.own.reading', { name: reading.name })} value={reading.loaded} max={reading.total || 1} />}
       {(problem || importError) && (
         <p role="alert" className="widget-problem" data-testid="own-problem">
-          {problem ?? importError}
+          {te(problem ?? importError)}
         </p>
       )}
       {ownText && (

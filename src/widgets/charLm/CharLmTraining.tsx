@@ -4,7 +4,7 @@
  * checkpoint in IndexedDB that a reload resumes from.
  */
 import { useState } from 'react';
-import { useT } from '../../book/i18n';
+import { useErrorText, useT } from '../../book/i18n';
 import { type SizePreset, CharLmStore } from '../../state/charLmStore';
 import { charLmSpec } from '../../tf/charLmTrainer';
 import { num } from '../../viz/format';
@@ -18,6 +18,7 @@ const BITS_PER_NAT = 1 / Math.LN2;
 
 export default function CharLmTraining() {
   const t = useT();
+  const te = useErrorText();
   const phase = CharLmStore.useStore((s) => s.phase);
   const error = CharLmStore.useStore((s) => s.error);
   const status = CharLmStore.useStore((s) => s.status);
@@ -125,7 +126,7 @@ export default function CharLmTraining() {
       )}
       {error && (
         <p role="alert" className="widget-problem">
-          {t('charLm.problem', { message: error })}
+          {t('charLm.problem', { message: te(error) })}
         </p>
       )}
       {status && (

@@ -3,7 +3,7 @@
  * and a search for the units whose activation tracks a property of the characters.
  */
 import { useState } from 'react';
-import { useT } from '../../book/i18n';
+import { useErrorText, useT } from '../../book/i18n';
 import { type CharPredicate, markCharacters, topUnits, unitSeries } from '../../engine/unitSearch';
 import { CharLmStore } from '../../state/charLmStore';
 import { num } from '../../viz/format';
@@ -14,6 +14,7 @@ const DEFAULT_TEXT = '“Who is that?” said he.\nThe whale, the whale!\nCall m
 
 export default function CharLmUnits() {
   const t = useT();
+  const te = useErrorText();
   const trace = CharLmStore.useStore((s) => s.trace);
   const traceError = CharLmStore.useStore((s) => s.traceError);
   const readText = CharLmStore.useStore((s) => s.readText);
@@ -68,7 +69,7 @@ export default function CharLmUnits() {
       </Controls>
       {traceError && (
         <p role="alert" className="widget-problem">
-          {traceError}
+          {te(traceError)}
         </p>
       )}
       {trace && values.length > 0 && (

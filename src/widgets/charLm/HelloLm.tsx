@@ -4,7 +4,7 @@
  * engine's logits turned into softmax bars, checked against tfjs' own predict.
  */
 import { useState } from 'react';
-import { useT } from '../../book/i18n';
+import { useErrorText, useT } from '../../book/i18n';
 import { maxAbsDiff } from '../../engine/matrix';
 import { HELLO_SPEC, HELLO_VOCAB, HELLO_WORD, HelloStore, helloData } from '../../state/helloLmStore';
 import { num, sci } from '../../viz/format';
@@ -18,6 +18,7 @@ const PAIRS = [...HELLO_WORD.slice(0, -1)].map((c, t) => ({ input: c, target: HE
 
 export default function HelloLm() {
   const t = useT();
+  const te = useErrorText();
   const phase = HelloStore.useStore((s) => s.phase);
   const error = HelloStore.useStore((s) => s.error);
   const weights = HelloStore.useStore((s) => s.weights);
@@ -95,7 +96,7 @@ export default function HelloLm() {
       </Controls>
       {error && (
         <p role="alert" className="widget-problem">
-          {t('charLm.problem', { message: error })}
+          {t('charLm.problem', { message: te(error) })}
         </p>
       )}
       <div className="stats">

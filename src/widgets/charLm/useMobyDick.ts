@@ -1,6 +1,6 @@
 /** The small Moby-Dick summary the data step writes (vocabulary, counts, first chapter). */
 import { useEffect, useState } from 'react';
-import { errorMessage } from '../../engine/errors';
+import { BookError, type ReaderError, describeError } from '../../engine/errors';
 
 /** What the data step (scripts/data/mobyDick.ts) writes to moby-dick.json. */
 export interface MobyDickInfo {
@@ -22,20 +22,20 @@ let cached: Promise<MobyDickInfo> | null = null;
 
 function loadInfo(): Promise<MobyDickInfo> {
   cached ??= fetch(INFO_URL).then(async (r) => {
-    if (!r.ok) throw new Error(`Could not load ${INFO_URL} (HTTP ${r.status}); run npm run data.`);
+    if (!r.ok) throw new BookError('data.http', `Could not load ${INFO_URL} (HTTP ${r.status}); run npm run data.`, { url: INFO_URL, status: r.status });
     return (await r.json()) as MobyDickInfo;
   });
   cached.catch(() => (cached = null));
   return cached;
 }
 
-export function useMobyDickInfo(): { info: MobyDickInfo | null; error: string | null } {
-  const [state, setState] = useState<{ info: MobyDickInfo | null; error: string | null }>({ info: null, error: null });
+export function useMobyDickInfo(): { info: MobyDickInfo | null; error: ReaderError | null } {
+  const [state, setState] = useState<{ info: MobyDickInfo | null; error: ReaderError | null }>({ info: null, error: null });
   useEffect(() => {
     let live = true;
     loadInfo().then(
       (info) => live && setState({ info, error: null }),
-      (error: unknown) => live && setState({ info: null, error: errorMessage(error) }),
+      (error: unknown) => live && setState({ info: null, error: describeError(error) }),
     );
     return () => {
       live = false;

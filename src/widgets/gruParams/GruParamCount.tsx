@@ -4,7 +4,7 @@
  * reset_after=False. Both counts come from the engine, the tfjs one also from a real tfjs layer.
  */
 import { useState } from 'react';
-import { useT } from '../../book/i18n';
+import { useErrorText, useT } from '../../book/i18n';
 import { formatCount, recurrentParams } from '../../engine/paramCount';
 import type { GRUSpec } from '../../engine/spec';
 import { unsupportedInTfjs } from '../../tf/buildModel';
@@ -15,6 +15,7 @@ const gru = (units: number, resetAfter: boolean): GRUSpec => ({ kind: 'gru', nam
 
 export default function GruParamCount() {
   const t = useT();
+  const te = useErrorText();
   const [units, setUnits] = useState(32);
   const [features, setFeatures] = useState(32);
   const keras = recurrentParams(gru(units, true), features);
@@ -43,14 +44,14 @@ export default function GruParamCount() {
           label={t('gruCount.tfjsBuilt')}
           value={
             <code data-testid="gru-tfjs-built">
-              {built.status === 'error' ? built.error : builtCount === null ? '…' : `${formatCount(builtCount)} ${builtCount === tfjs.params ? '✓' : '✗'}`}
+              {built.status === 'error' ? te(built.error) : builtCount === null ? '…' : `${formatCount(builtCount)} ${builtCount === tfjs.params ? '✓' : '✗'}`}
             </code>
           }
         />
         <Stat label={t('gruCount.difference')} value={<code>{`3·${units} = ${formatCount(keras.params - tfjs.params)}`}</code>} />
       </div>
       <p className="caption">
-        {t('gruCount.tfjsRefuses')}: <q>{unsupportedInTfjs(gru(units, true)).join(' ')}</q>
+        {t('gruCount.tfjsRefuses')}: <q>{unsupportedInTfjs(gru(units, true)).map(te).join(' ')}</q>
       </p>
     </WidgetShell>
   );

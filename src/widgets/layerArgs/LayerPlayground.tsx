@@ -3,7 +3,7 @@
  * output shapes, the parameter count (ours beside tfjs'), and the code in both frameworks.
  */
 import { useEffect, useMemo } from 'react';
-import { useT } from '../../book/i18n';
+import { useErrorText, useT } from '../../book/i18n';
 import { describeModel, formatCount } from '../../engine/paramCount';
 import { type LayerArgsState, LayerArgsStore } from '../../state/layerArgsStore';
 import type { ModelSpec } from '../../engine/spec';
@@ -37,6 +37,7 @@ async function playgroundExport(spec: ModelSpec, forPython: LayerArgsState['forP
 
 function Playground() {
   const t = useT();
+  const te = useErrorText();
   const config = LayerArgsStore.useStore((s) => s.config);
   const tfjs = LayerArgsStore.useStore((s) => s.tfjs);
   const inspect = LayerArgsStore.useStore((s) => s.inspect);
@@ -61,7 +62,7 @@ function Playground() {
   const refusal = problems
     .map((p) => t(p.scope === 'tfjs' ? 'layerArgs.unsupported' : 'layerArgs.refused', { reason: `${p.arg}: ${t(p.key)}` }))
     .join(' ');
-  const tfjsCell = (content: string) => (refusal ? <span className="widget-problem">{refusal}</span> : current?.status === 'error' ? <span className="widget-problem">{current.error}</span> : content);
+  const tfjsCell = (content: string) => (refusal ? <span className="widget-problem">{refusal}</span> : current?.status === 'error' ? <span className="widget-problem">{te(current.error)}</span> : content);
 
   return (
     <>

@@ -7,7 +7,7 @@ import { LSTM_GATES, lstmGateWeights } from '../../engine/lstm';
 import { toRows } from '../../engine/matrix';
 import { describeModel, shapeToString } from '../../engine/paramCount';
 import type { ModelSpec } from '../../engine/spec';
-import { useT } from '../../book/i18n';
+import { useErrorText, useT } from '../../book/i18n';
 import { lstmWeightsOf } from '../../tf/weights';
 import { Heatmap } from '../../viz/Heatmap';
 import { Stat, WidgetShell } from '../shell';
@@ -17,6 +17,7 @@ const SPEC: ModelSpec = { inputShape: [26, 32], layers: [{ kind: 'lstm', name: '
 
 export default function LstmSlices() {
   const t = useT();
+  const te = useErrorText();
   const built = useBuiltModel(SPEC);
   const ours = describeModel(SPEC).rows[0];
   const title = t('slices.title');
@@ -24,7 +25,7 @@ export default function LstmSlices() {
   if (built.status !== 'ready') {
     return (
       <WidgetShell title={title} widget="LstmSlices" ready={false}>
-        <p role={built.status === 'error' ? 'alert' : 'status'}>{built.status === 'error' ? built.error : t('toy.building')}</p>
+        <p role={built.status === 'error' ? 'alert' : 'status'}>{built.status === 'error' ? te(built.error) : t('toy.building')}</p>
       </WidgetShell>
     );
   }

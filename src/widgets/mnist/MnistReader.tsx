@@ -5,7 +5,7 @@
  * row against the worker's model.predict.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { useT } from '../../book/i18n';
+import { useErrorText, useT } from '../../book/i18n';
 import { MNIST_CLASSES, MNIST_PIXELS, MNIST_SIDE, digitPixels } from '../../engine/mnistDigits';
 import { argMax, centreByMass, massShift } from '../../engine/mnistRows';
 import { num, sci } from '../../viz/format';
@@ -31,6 +31,7 @@ function upTo(rows: Float32Array[], read: number): Float32Array[] {
 
 export default function MnistReader() {
   const t = useT();
+  const te = useErrorText();
   const reduceMotion = usePrefersReducedMotion();
   const heldOutProgress = MnistStore.useStore((s) => s.heldOutProgress);
   const heldOutError = MnistStore.useStore((s) => s.heldOutError);
@@ -124,12 +125,12 @@ export default function MnistReader() {
       )}
       {failed && (
         <p role="alert" className="widget-problem">
-          {t('mnist.problem', { message: failed })}
+          {t('mnist.problem', { message: te(failed) })}
         </p>
       )}
       {heldOutError && (
         <p role="alert" className="widget-problem">
-          {t('mnist.problem', { message: heldOutError })}
+          {t('mnist.problem', { message: te(heldOutError) })}
         </p>
       )}
       <p className="caption" data-testid="mnist-source">
@@ -216,7 +217,7 @@ export default function MnistReader() {
           </div>
           {checkError && (
             <p role="alert" className="widget-problem">
-              {t('mnist.problem', { message: checkError })}
+              {t('mnist.problem', { message: te(checkError) })}
             </p>
           )}
           {trainedSteps === 0 && <p className="caption">{t('mnist.read.untrained')}</p>}

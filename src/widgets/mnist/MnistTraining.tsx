@@ -4,7 +4,7 @@
  * on the 2,000 held-out digits every 15 seconds of training. The weights are kept in IndexedDB,
  * so a reload resumes.
  */
-import { useT } from '../../book/i18n';
+import { useErrorText, useT } from '../../book/i18n';
 import { mnistRowModel } from '../../engine/mnistRows';
 import { num } from '../../viz/format';
 import { LineChart } from '../../viz/LineChart';
@@ -30,6 +30,7 @@ const percent = (v: number) => `${(v * 100).toFixed(1)} %`;
 
 export default function MnistTraining() {
   const t = useT();
+  const te = useErrorText();
   const phase = MnistStore.useStore((s) => s.phase);
   const error = MnistStore.useStore((s) => s.error);
   const status = MnistStore.useStore((s) => s.status);
@@ -132,7 +133,7 @@ export default function MnistTraining() {
       )}
       {error && (
         <p role="alert" className="widget-problem">
-          {t('mnist.problem', { message: error })}
+          {t('mnist.problem', { message: te(error) })}
         </p>
       )}
       {status?.resumed && <p role="status" data-testid="mnist-resumed">{t('mnist.train.resumed', { step: status.step })}</p>}

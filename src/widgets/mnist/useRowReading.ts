@@ -7,13 +7,13 @@ import { maxAbsDiff } from '../../engine/matrix';
 import { type RowTrace, readRows } from '../../engine/mnistRows';
 import { denseWeightsOf, lstmWeightsOf } from '../../tf/weights';
 import { MnistStore } from '../../state/mnistStore';
-import { errorMessage } from '../../engine/errors';
+import { type ReaderError, describeError } from '../../engine/errors';
 
 export interface RowReading {
   trace: RowTrace | null;
   /** max |engine − model.predict| over the ten final probabilities; null until both exist. */
   delta: number | null;
-  checkError: string | null;
+  checkError: ReaderError | null;
 }
 
 /** `settled` is the input once a stroke has ended: the worker is asked only about those. */
@@ -22,7 +22,7 @@ export function useRowReading(input: Float32Array, settled: Float32Array): RowRe
   const training = MnistStore.useStore((s) => s.phase === 'training');
   const predict = MnistStore.useStore((s) => s.predict);
   const [check, setCheck] = useState<{ input: Float32Array; version: number; probabilities: Float32Array } | null>(null);
-  const [checkError, setCheckError] = useState<string | null>(null);
+  const [checkError, setCheckError] = useState<ReaderError | null>(null);
 
   const trace = useMemo(() => (weights ? readRows(input, lstmWeightsOf(weights.values, 'lstm'), denseWeightsOf(weights.values, 'out')) : null), [input, weights]);
 
@@ -32,7 +32,7 @@ export function useRowReading(input: Float32Array, settled: Float32Array): RowRe
     let live = true;
     predict(settled).then(
       (probabilities) => live && setCheck({ input: settled, version: weights.version, probabilities }),
-      (error: unknown) => live && setCheckError(errorMessage(error)),
+      (error: unknown) => live && setCheckError(describeError(error)),
     );
     return () => {
       live = false;

@@ -3,21 +3,22 @@
  * the lab's dataset switches to it. The file is read in this tab only.
  */
 import { useId, useState } from 'react';
-import { useT } from '../../book/i18n';
+import { useErrorText, useT } from '../../book/i18n';
 import { Button, Controls, ProgressBar, Select } from '../shell';
 import { type CsvTable, defaultColumns, pickColumns, readCsvFile } from './csvImport';
 import { useSentiment } from './SentimentLab';
-import { errorMessage } from '../../engine/errors';
+import { type ReaderError, describeError } from '../../engine/errors';
 
 export default function CsvImport() {
   const t = useT();
+  const te = useErrorText();
   const inputId = useId();
   const setCsv = useSentiment((s) => s.setCsv);
   const [fileName, setFileName] = useState('');
   const [table, setTable] = useState<CsvTable | null>(null);
   const [columns, setColumns] = useState({ text: '', label: '' });
   const [progress, setProgress] = useState<{ fraction: number; rows: number } | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<ReaderError | null>(null);
   const [note, setNote] = useState<string | null>(null);
 
   async function onFile(file: File | undefined) {
@@ -32,7 +33,7 @@ export default function CsvImport() {
       setTable(read);
       setColumns(defaultColumns(read.columns));
     } catch (error) {
-      setProblem(errorMessage(error));
+      setProblem(describeError(error));
     } finally {
       setProgress(null);
     }
@@ -46,7 +47,7 @@ export default function CsvImport() {
       setNote(t('sentiment.csv.used', { rows: picked.texts.length.toLocaleString('en-US'), skipped: picked.skipped, problems: table.problems }));
       setProblem(null);
     } catch (error) {
-      setProblem(errorMessage(error));
+      setProblem(describeError(error));
     }
   }
 
@@ -71,7 +72,7 @@ export default function CsvImport() {
       )}
       {problem && (
         <p role="alert" className="widget-problem" data-testid="csv-problem">
-          {problem}
+          {te(problem)}
         </p>
       )}
       {note && <p role="status">{note}</p>}

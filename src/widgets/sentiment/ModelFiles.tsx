@@ -4,10 +4,10 @@
  * forget the saved copy. Downloads are made from blob: URLs; nothing is sent anywhere.
  */
 import { useId, useState } from 'react';
-import { useT } from '../../book/i18n';
+import { useErrorText, useT } from '../../book/i18n';
 import { Button, Controls } from '../shell';
 import { useSentiment } from './SentimentLab';
-import { errorMessage } from '../../engine/errors';
+import { BookError, type ReaderError, describeError } from '../../engine/errors';
 
 function download(name: string, data: BlobPart, type: string) {
   const url = URL.createObjectURL(new Blob([data], { type }));
@@ -25,18 +25,18 @@ const baseName = (path: string) => path.split('/').pop() ?? path;
 /** model.json and its weight files from a file input, the weights joined in manifest order. */
 export async function readModelFiles(files: File[]): Promise<{ modelJson: string; weights: ArrayBuffer }> {
   const json = files.find((f) => f.name.toLowerCase().endsWith('.json'));
-  if (!json) throw new Error('Choose the model.json file together with its .bin weight file(s).');
+  if (!json) throw new BookError('modelFiles.noJson', 'Choose the model.json file together with its .bin weight file(s).');
   const modelJson = await json.text();
   let paths: string[];
   try {
     paths = (JSON.parse(modelJson) as { weightsManifest: { paths: string[] }[] }).weightsManifest.flatMap((g) => g.paths);
   } catch {
-    throw new Error(`${json.name} is not a tfjs model.json (it has no weightsManifest).`);
+    throw new BookError('modelFiles.noManifest', `${json.name} is not a tfjs model.json (it has no weightsManifest).`, { file: json.name });
   }
   const parts: ArrayBuffer[] = [];
   for (const path of paths) {
     const file = files.find((f) => f.name === baseName(path));
-    if (!file) throw new Error(`model.json needs the weight file "${baseName(path)}"; choose it together with model.json.`);
+    if (!file) throw new BookError('modelFiles.missingWeights', `model.json needs the weight file "${baseName(path)}"; choose it together with model.json.`, { file: baseName(path) });
     parts.push(await file.arrayBuffer());
   }
   const out = new Uint8Array(parts.reduce((s, p) => s + p.byteLength, 0));
@@ -50,6 +50,7 @@ export async function readModelFiles(files: File[]): Promise<{ modelJson: string
 
 export default function ModelFiles() {
   const t = useT();
+  const te = useErrorText();
   const inputId = useId();
   const model = useSentiment((s) => s.model);
   const savedAt = useSentiment((s) => s.savedAt);
@@ -58,7 +59,7 @@ export default function ModelFiles() {
   const exportModel = useSentiment((s) => s.exportModel);
   const importModel = useSentiment((s) => s.importModel);
   const forget = useSentiment((s) => s.forget);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<ReaderError | null>(null);
   const busy = phase === 'training' || phase === 'building';
 
   async function onExport() {
@@ -68,7 +69,7 @@ export default function ModelFiles() {
       download(`${stem}.json`, modelJson, 'application/json');
       download(`${stem}.weights.bin`, weights, 'application/octet-stream');
     } catch (error) {
-      setProblem(errorMessage(error));
+      setProblem(describeError(error));
     }
   }
 
@@ -79,7 +80,7 @@ export default function ModelFiles() {
       const { modelJson, weights } = await readModelFiles([...list]);
       await importModel(modelJson, weights);
     } catch (error) {
-      setProblem(errorMessage(error));
+      setProblem(describeError(error));
     }
   }
 
@@ -102,7 +103,7 @@ export default function ModelFiles() {
       </Controls>
       {(problem || storageProblem) && (
         <p role="alert" className="widget-problem">
-          {problem ?? storageProblem}
+          {te(problem ?? storageProblem)}
         </p>
       )}
     </section>

@@ -6,7 +6,7 @@
  *   <RecipeModelSummary model="tweetRnn" />
  */
 import { useEffect, useState } from 'react';
-import { useT } from '../../book/i18n';
+import { useErrorText, useT } from '../../book/i18n';
 import * as recipes from '../../engine/recipeModels';
 import type { ModelSpec } from '../../engine/spec';
 import { exampleInput } from '../../engine/notebook/exampleInput';
@@ -15,7 +15,7 @@ import { createModelWorker } from '../../tf/modelWorkerClient';
 import { ModelExport, type PythonExport } from '../shared/ModelExport';
 import { ModelSummaryTable } from '../shared/ModelSummaryTable';
 import { Stat, WidgetShell } from '../shell';
-import { errorMessage } from '../../engine/errors';
+import { type ReaderError, describeError } from '../../engine/errors';
 
 type Built = { summary: string[]; layerParams: { name: string; params: number }[]; backend: string };
 
@@ -37,9 +37,10 @@ const specs = Object.fromEntries(Object.entries(recipes).filter(([, v]) => typeo
 
 export default function RecipeModelSummary({ model, title }: { model: string; title?: string }) {
   const t = useT();
+  const te = useErrorText();
   const spec = specs[model];
   const [built, setBuilt] = useState<Built | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ReaderError | null>(null);
 
   useEffect(() => {
     if (!spec) return;
@@ -48,7 +49,7 @@ export default function RecipeModelSummary({ model, title }: { model: string; ti
     worker
       .call('build', { spec, compile: COMPILE })
       .then((b) => live && setBuilt({ summary: b.summary, layerParams: b.layerParams, backend: b.backend }))
-      .catch((e: unknown) => live && setError(errorMessage(e)))
+      .catch((e: unknown) => live && setError(describeError(e)))
       .finally(() => worker.dispose());
     return () => {
       live = false;
@@ -69,7 +70,7 @@ export default function RecipeModelSummary({ model, title }: { model: string; ti
       <ModelSummaryTable spec={spec} layerParams={built?.layerParams} summary={built?.summary} summaryOpen />
       {error && (
         <p role="alert" className="widget-problem">
-          {error}
+          {te(error)}
         </p>
       )}
       {built && <Stat label={t('sentiment.backend')} value={built.backend} />}

@@ -6,7 +6,7 @@
  *   <SentimentComparison units={32} embeddingDim={32} epochs={5} />
  */
 import { useEffect } from 'react';
-import { useT } from '../../book/i18n';
+import { useErrorText, useT } from '../../book/i18n';
 import type { SentimentCell } from '../../engine/sentimentModels';
 import { COMPARED_CELLS, type ComparisonSettings, comparisonStore } from '../../state/sentimentComparisonStore';
 import { LineChart, type Series } from '../../viz/LineChart';
@@ -21,6 +21,7 @@ type Props = Partial<Pick<ComparisonSettings, 'units' | 'embeddingDim' | 'epochs
 
 function Comparison(defaults: Props) {
   const t = useT();
+  const te = useErrorText();
   const dataset = useSentiment((s) => s.dataset);
   const source = useSentiment((s) => s.source);
   const csvName = useSentiment((s) => s.csv?.name);
@@ -97,7 +98,7 @@ function Comparison(defaults: Props) {
       )}
       {error && (
         <p role="alert" className="widget-problem">
-          {error}
+          {te(error)}
         </p>
       )}
       {trainedOn && trained.length > 0 && <p className="compare-data">{t('compare.trainedOn', { data: trainedOn })}</p>}

@@ -4,7 +4,7 @@
  * class balance and the stratified 70/30 split, with num_words, maxlen and padding to change.
  */
 import { useState } from 'react';
-import { useT } from '../../book/i18n';
+import { useErrorText, useT } from '../../book/i18n';
 import { formatCount } from '../../engine/paramCount';
 import { Controls, NumberField, Select, Stat, WidgetShell } from '../shell';
 import CsvImport from './CsvImport';
@@ -15,6 +15,7 @@ const TOP_WORDS = 12;
 
 export default function SentimentData() {
   const t = useT();
+  const te = useErrorText();
   const source = useSentiment((s) => s.source);
   const uci = useSentiment((s) => s.uci);
   const csv = useSentiment((s) => s.csv);
@@ -61,12 +62,12 @@ export default function SentimentData() {
       <CsvImport />
       {dataError && (
         <p role="alert" className="widget-problem">
-          {dataError}
+          {te(dataError)}
         </p>
       )}
       {datasetError && (
         <p role="alert" className="widget-problem">
-          {datasetError}
+          {te(datasetError)}
         </p>
       )}
       {!dataset && !dataError && !datasetError && <p role="status">{t('sentiment.data.loading')}</p>}

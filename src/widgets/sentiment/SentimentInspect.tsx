@@ -6,7 +6,7 @@
  * tfjs' predict for the same ids is shown beside it, with the largest difference.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { useT } from '../../book/i18n';
+import { useErrorText, useLocale, useT } from '../../book/i18n';
 import { maxAbsDiff } from '../../engine/matrix';
 import { classifyByHand } from '../../engine/sentimentModels';
 import { encodeForModel } from '../../engine/sentimentPreprocess';
@@ -14,12 +14,14 @@ import { vocabularyOf } from '../../engine/sentimentVocabulary';
 import { handClassifierOf } from '../../tf/sentimentWeights';
 import { Heatmap } from '../../viz/Heatmap';
 import { sci } from '../../viz/format';
-import { Stat, TextArea, WidgetShell } from '../shell';
+import { Button, Stat, TextArea, WidgetShell } from '../shell';
 import { STOP_WORD_SET } from '../../engine/labelledTexts';
 import { useSentiment } from './SentimentLab';
 import { toError } from '../../engine/errors';
 
 const DEFAULT_TEXT = 'The food was not good, and the service was even worse.';
+/** Han characters: the cleaning step keeps only a–z, so Chinese text reaches the model as nothing. */
+const HAN = /\p{Script=Han}/u;
 const CELL = 12;
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
@@ -41,6 +43,8 @@ function ProbabilityBar({ values, classes }: { values: ArrayLike<number>; classe
 
 export default function SentimentInspect() {
   const t = useT();
+  const te = useErrorText();
+  const locale = useLocale();
   const model = useSentiment((s) => s.model);
   const phase = useSentiment((s) => s.phase);
   const predict = useSentiment((s) => s.predict);
@@ -79,7 +83,7 @@ export default function SentimentInspect() {
   if (!model || !result) {
     return (
       <WidgetShell title={title} widget="SentimentInspect" ready={phase !== 'loading' && phase !== 'building'}>
-        {hand instanceof Error ? <p role="alert">{hand.message}</p> : <p role="status">{t('sentiment.inspect.noModel')}</p>}
+        {hand instanceof Error ? <p role="alert">{te(hand)}</p> : <p role="status">{t('sentiment.inspect.noModel')}</p>}
       </WidgetShell>
     );
   }
@@ -93,6 +97,12 @@ export default function SentimentInspect() {
 
   return (
     <WidgetShell title={title} widget="SentimentInspect">
+      {(locale !== 'en' || HAN.test(text)) && (
+        <p className="caption" data-testid="inspect-english-only">
+          {t('sentiment.inspect.englishOnly')} <q translate="no" lang="en">{DEFAULT_TEXT}</q>{' '}
+          {text !== DEFAULT_TEXT && <Button onClick={() => setText(DEFAULT_TEXT)}>{t('sentiment.inspect.useExample')}</Button>}
+        </p>
+      )}
       <TextArea label={t('sentiment.inspect.text')} value={text} onChange={setText} rows={2} maxLength={2000} />
       <p>
         {t('sentiment.inspect.cleaned')}: <code data-testid="inspect-cleaned">{result.encoded.cleaned || '∅'}</code>

@@ -4,7 +4,7 @@
  * cancel, early stopping, and a plain explanation when the loss turns NaN or diverges. The
  * trained model is saved automatically and can be exported and imported (ModelFiles).
  */
-import { type StringKey, useT } from '../../book/i18n';
+import { type StringKey, useErrorText, useT } from '../../book/i18n';
 import type { SentimentCell } from '../../engine/sentimentModels';
 import type { StopReason } from '../../tf/trainLoop';
 import { LineChart } from '../../viz/LineChart';
@@ -40,6 +40,7 @@ export type TrainerExtra = 'layers' | 'dropout' | 'bidirectional';
 
 export default function SentimentTrainer({ cells = ['simpleRNN', 'lstm', 'gru'], extras = [] }: { cells?: SentimentCell[]; extras?: TrainerExtra[] }) {
   const t = useT();
+  const te = useErrorText();
   const settings = useSentiment((s) => s.settings);
   const setSettings = useSentiment((s) => s.setSettings);
   const dataset = useSentiment((s) => s.dataset);
@@ -101,7 +102,7 @@ export default function SentimentTrainer({ cells = ['simpleRNN', 'lstm', 'gru'],
       {phase === 'building' && <p role="status">{t('sentiment.train.building')}</p>}
       {error && (
         <p role="alert" className="widget-problem">
-          {error}
+          {te(error)}
         </p>
       )}
       {stop && (

@@ -10,10 +10,11 @@
  *     file or a single class each get a message saying what to do.
  */
 import Papa from 'papaparse';
+import { BookError } from '../../engine/errors';
 import type { LabelledTexts } from '../../engine/labelledTexts';
 
-/** A problem with the reader's file, worded for the reader. */
-export class CsvProblem extends Error {}
+/** A problem with the reader's file: a code the book words in the reader's language (strings/errors.ts). */
+export class CsvProblem extends BookError {}
 
 export interface CsvTable {
   columns: string[];
@@ -29,18 +30,34 @@ export const MAX_CLASSES = 20;
 const TEXT_COLUMNS = ['text', 'review', 'sentence', 'tweet', 'content'];
 const LABEL_COLUMNS = ['airline_sentiment', 'sentiment', 'label', 'class', 'polarity'];
 
+export type BinaryReason = 'nul' | 'notUtf8';
+
+const BINARY_REASONS: Record<BinaryReason, string> = {
+  nul: 'it contains NUL bytes, so it is a binary file (a spreadsheet, an archive or an image?), not a CSV text file',
+  notUtf8: 'it is not UTF-8 text; save it from your spreadsheet as "CSV UTF-8"',
+};
+
 /** Why these bytes are not a text file, or null when they look like UTF-8 text. */
-export function binaryReason(bytes: Uint8Array): string | null {
+export function binaryReason(bytes: Uint8Array): BinaryReason | null {
   const head = bytes.subarray(0, SNIFF_BYTES);
-  if (head.includes(0)) return 'it contains NUL bytes, so it is a binary file (a spreadsheet, an archive or an image?), not a CSV text file';
+  if (head.includes(0)) return 'nul';
   try {
     // stream: true lets a character cut at the 4 KB boundary pass; anything else invalid throws.
     new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
   } catch {
-    return 'it is not UTF-8 text; save it from your spreadsheet as "CSV UTF-8"';
+    return 'notUtf8';
   }
   return null;
 }
+
+function unreadable(reason: BinaryReason, file?: string): CsvProblem {
+  const why = BINARY_REASONS[reason];
+  return file === undefined
+    ? new CsvProblem(`csv.binary.${reason}`, `The file cannot be read: ${why}.`, {})
+    : new CsvProblem(`csv.binaryFile.${reason}`, `"${file}" cannot be read: ${why}.`, { file });
+}
+
+const tooManyRows = () => new CsvProblem('csv.tooManyRows', `The file has more than ${MAX_ROWS.toLocaleString('en-US')} rows; use a smaller sample.`, { max: MAX_ROWS });
 
 function headerOf(first: string[]): string[] {
   const seen = new Map<string, number>();
@@ -54,17 +71,17 @@ function headerOf(first: string[]): string[] {
 
 function tableOf(data: string[][], problems: number): CsvTable {
   const nonEmpty = data.filter((row) => row.some((cell) => cell.trim() !== ''));
-  if (nonEmpty.length === 0) throw new CsvProblem('The file is empty: there is no header row and no data.');
+  if (nonEmpty.length === 0) throw new CsvProblem('csv.noRows', 'The file is empty: there is no header row and no data.');
   const [first, ...rows] = nonEmpty;
-  if (rows.length === 0) throw new CsvProblem('The file has a header row but no data rows.');
+  if (rows.length === 0) throw new CsvProblem('csv.headerOnly', 'The file has a header row but no data rows.');
   return { columns: headerOf(first), rows, problems };
 }
 
 /** Parses CSV text in one go (tests, small files). */
 export function parseCsvText(text: string): CsvTable {
-  if (text.includes('\u0000')) throw new CsvProblem(`The file cannot be read: ${binaryReason(new Uint8Array([0]))}.`);
+  if (text.includes('\u0000')) throw unreadable('nul');
   const result = Papa.parse<string[]>(text.replace(/^\ufeff/, ''), { skipEmptyLines: 'greedy' });
-  if (result.data.length > MAX_ROWS + 1) throw new CsvProblem(`The file has more than ${MAX_ROWS.toLocaleString('en-US')} rows; use a smaller sample.`);
+  if (result.data.length > MAX_ROWS + 1) throw tooManyRows();
   return tableOf(result.data, result.errors.length);
 }
 
@@ -76,9 +93,9 @@ export interface ReadProgress {
 
 /** Streams a File through papaparse in chunks, reporting progress; nothing is uploaded. */
 export async function readCsvFile(file: File, onProgress?: (p: ReadProgress) => void): Promise<CsvTable> {
-  if (file.size === 0) throw new CsvProblem('The file is empty.');
+  if (file.size === 0) throw new CsvProblem('csv.empty', 'The file is empty.');
   const reason = binaryReason(new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer()));
-  if (reason) throw new CsvProblem(`"${file.name}" cannot be read: ${reason}.`);
+  if (reason) throw unreadable(reason, file.name);
   return new Promise((resolve, reject) => {
     const data: string[][] = [];
     let problems = 0;
@@ -96,7 +113,7 @@ export async function readCsvFile(file: File, onProgress?: (p: ReadProgress) => 
         }
       },
       complete() {
-        if (tooMany) return reject(new CsvProblem(`The file has more than ${MAX_ROWS.toLocaleString('en-US')} rows; use a smaller sample.`));
+        if (tooMany) return reject(tooManyRows());
         try {
           resolve(tableOf(data, problems));
         } catch (error) {
@@ -104,7 +121,7 @@ export async function readCsvFile(file: File, onProgress?: (p: ReadProgress) => 
         }
       },
       error(error) {
-        reject(new CsvProblem(`The file could not be read: ${error.message}`));
+        reject(new CsvProblem('csv.readFailed', `The file could not be read: ${error.message}`, { detail: error.message }));
       },
     });
   });
@@ -129,9 +146,9 @@ export function defaultColumns(columns: string[]): { text: string; label: string
 export function pickColumns(table: CsvTable, textColumn: string, labelColumn: string, name: string): LabelledTexts & { skipped: number } {
   const ti = table.columns.indexOf(textColumn);
   const li = table.columns.indexOf(labelColumn);
-  if (ti < 0) throw new CsvProblem(`There is no column "${textColumn}". The columns are: ${table.columns.join(', ')}.`);
-  if (li < 0) throw new CsvProblem(`There is no column "${labelColumn}". The columns are: ${table.columns.join(', ')}.`);
-  if (ti === li) throw new CsvProblem('The text and the label must be two different columns.');
+  if (ti < 0) throw new CsvProblem('csv.noColumn', `There is no column "${textColumn}". The columns are: ${table.columns.join(', ')}.`, { column: textColumn, columns: table.columns.join(', ') });
+  if (li < 0) throw new CsvProblem('csv.noColumn', `There is no column "${labelColumn}". The columns are: ${table.columns.join(', ')}.`, { column: labelColumn, columns: table.columns.join(', ') });
+  if (ti === li) throw new CsvProblem('csv.sameColumn', 'The text and the label must be two different columns.');
   const texts: string[] = [];
   const labels: string[] = [];
   let skipped = 0;
@@ -145,11 +162,11 @@ export function pickColumns(table: CsvTable, textColumn: string, labelColumn: st
     texts.push(text);
     labels.push(label);
   }
-  if (texts.length === 0) throw new CsvProblem(`No row has both a text in "${textColumn}" and a label in "${labelColumn}".`);
+  if (texts.length === 0) throw new CsvProblem('csv.noLabelledRow', `No row has both a text in "${textColumn}" and a label in "${labelColumn}".`, { text: textColumn, label: labelColumn });
   const classes = new Set(labels);
-  if (classes.size < 2) throw new CsvProblem(`Every row of "${labelColumn}" says "${labels[0]}": a classifier needs at least two classes.`);
+  if (classes.size < 2) throw new CsvProblem('csv.oneClass', `Every row of "${labelColumn}" says "${labels[0]}": a classifier needs at least two classes.`, { column: labelColumn, value: labels[0] });
   if (classes.size > MAX_CLASSES) {
-    throw new CsvProblem(`"${labelColumn}" has ${classes.size.toLocaleString('en-US')} different values; pick a label column with at most ${MAX_CLASSES} classes.`);
+    throw new CsvProblem('csv.tooManyClasses', `"${labelColumn}" has ${classes.size.toLocaleString('en-US')} different values; pick a label column with at most ${MAX_CLASSES} classes.`, { column: labelColumn, count: classes.size, max: MAX_CLASSES });
   }
   return { name, texts, labels, skipped };
 }

@@ -3,6 +3,7 @@
  * after training (or restoring, or importing), and the worker's model.predict for one review,
  * cleaned and encoded the way the lab encodes everything it reads.
  */
+import { BookError } from '../../engine/errors';
 import { useT } from '../../book/i18n';
 import { STOP_WORD_SET } from '../../engine/labelledTexts';
 import { encodeForModel } from '../../engine/sentimentPreprocess';
@@ -25,7 +26,7 @@ export function useSentimentExport(): ModelExportProps {
   const ready = model !== null && phase !== 'training' && phase !== 'building';
 
   async function prepare(): Promise<PythonExport> {
-    if (!model) throw new Error('There is no trained model yet.');
+    if (!model) throw new BookError('model.none', 'There is no trained model yet.');
     const encoded = encodeForModel(EXAMPLE, { vocab: vocabularyOf(model), maxlen: model.maxlen, options: { padding: model.padding, truncating: model.truncating } }, STOP_WORD_SET);
     const values = await predict([encoded.padded]);
     return {

@@ -8,7 +8,7 @@
  *   <ModelExport spec={spec} name="toy-rnn" prepare={() => store.forPython()} />
  */
 import { useMemo, useState } from 'react';
-import { useT } from '../../book/i18n';
+import { useErrorText, useT } from '../../book/i18n';
 import { kerasCode } from '../../engine/modelCode/keras';
 import { tfjsCode } from '../../engine/modelCode/tfjs';
 import { describeModel, formatCount } from '../../engine/paramCount';
@@ -19,7 +19,7 @@ import type { ModelSpec } from '../../engine/spec';
 import { Button } from '../shell/controls';
 import { CopyCode } from './CopyCode';
 import { notebookText } from './notebookText';
-import { errorMessage } from '../../engine/errors';
+import { type ReaderError, describeError } from '../../engine/errors';
 
 /** What a widget gathers from its live model for a notebook. */
 export interface PythonExport {
@@ -59,10 +59,11 @@ function downloadText(text: string, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-type Status = { kind: 'idle' } | { kind: 'preparing' } | { kind: 'done'; file: string } | { kind: 'failed'; reason: string };
+type Status = { kind: 'idle' } | { kind: 'preparing' } | { kind: 'done'; file: string } | { kind: 'failed'; reason: ReaderError };
 
 export function ModelExport({ spec, summary, name, prepare, open = false, testId = 'model-export' }: ModelExportProps) {
   const t = useT();
+  const te = useErrorText();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const python = useMemo(() => (spec ? kerasCode(spec) : ''), [spec]);
   const typescript = useMemo(() => (spec ? tfjsCode(spec) : ''), [spec]);
@@ -88,7 +89,7 @@ export function ModelExport({ spec, summary, name, prepare, open = false, testId
       downloadText(notebookJson(notebook), file);
       setStatus({ kind: 'done', file });
     } catch (error) {
-      setStatus({ kind: 'failed', reason: errorMessage(error) });
+      setStatus({ kind: 'failed', reason: describeError(error) });
     }
   }
 
@@ -107,7 +108,7 @@ export function ModelExport({ spec, summary, name, prepare, open = false, testId
             : status.kind === 'done'
               ? t('notebook.downloaded', { file: status.file })
               : status.kind === 'failed'
-                ? t('notebook.failed', { reason: status.reason })
+                ? t('notebook.failed', { reason: te(status.reason) })
                 : !prepare
                   ? t('notebook.unavailable')
                   : ''}

@@ -3,7 +3,7 @@
  * agree. Building the model here is what starts the lab's worker.
  */
 import { useEffect } from 'react';
-import { useT } from '../../book/i18n';
+import { useErrorText, useT } from '../../book/i18n';
 import { toySpec } from '../../state/toyLabStore';
 import { ModelSummaryTable } from '../shared/ModelSummaryTable';
 import { Stat, WidgetShell } from '../shell';
@@ -13,6 +13,7 @@ import { useToyCorpus, useToyLab } from './useToyLab';
 
 export default function ToyModelSummary() {
   const t = useT();
+  const te = useErrorText();
   const corpus = useToyCorpus();
   const cell = useToyLab((s) => s.cell);
   const summary = useToyLab((s) => s.summary);
@@ -37,7 +38,7 @@ export default function ToyModelSummary() {
       )}
       {error && (
         <p role="alert" className="widget-problem">
-          {error}
+          {te(error)}
         </p>
       )}
       <Stat label={t('toy.backend')} value={backend ?? (phase === 'building' ? t('toy.building') : '—')} />

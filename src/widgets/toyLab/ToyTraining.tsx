@@ -2,7 +2,7 @@
  * Train the toy model in its worker: progress, a live loss curve, and a cancel that stops after
  * the current epoch. Training continues from the current weights, as a second fit() would.
  */
-import { useT } from '../../book/i18n';
+import { useErrorText, useT } from '../../book/i18n';
 import { LineChart } from '../../viz/LineChart';
 import { num } from '../../viz/format';
 import { Button, Controls, NumberField, ProgressBar, Stat, WidgetShell } from '../shell';
@@ -12,6 +12,7 @@ import { useToyLab } from './useToyLab';
 
 export default function ToyTraining() {
   const t = useT();
+  const te = useErrorText();
   const epochs = useToyLab((s) => s.epochs);
   const learningRate = useToyLab((s) => s.learningRate);
   const history = useToyLab((s) => s.history);
@@ -52,7 +53,7 @@ export default function ToyTraining() {
           text={t('toy.train.epochOf', { epoch: history.length - run.from, epochs: run.epochs })}
         />
       )}
-      {error && <p role="alert" className="widget-problem">{error}</p>}
+      {error && <p role="alert" className="widget-problem">{te(error)}</p>}
       <div className="stats">
         <Stat label={t('toy.train.epochsDone')} value={<span data-testid="epochs-done">{history.length}</span>} />
         <Stat label={t('toy.train.loss')} value={<span data-testid="last-loss">{last ? num(last.loss, 5) : '—'}</span>} />

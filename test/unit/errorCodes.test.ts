@@ -1,0 +1,124 @@
+/**
+ * Errors reach the reader as codes with parameters (BookError), worded by the book in each
+ * language (src/book/strings/errors.ts): every code thrown in src/ has an entry, both languages
+ * use the same parameters, the English entry says what the thrown English message says, and a
+ * worker's error arrives on the page with its code.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MessageChannel } from 'node:worker_threads';
+import { describe, expect, it } from 'vitest';
+import { strings, translateError } from '../../src/book/i18n';
+import { BookError, describeError, fromDescription } from '../../src/engine/errors';
+import { prepareSentiment } from '../../src/engine/sentimentPreprocess';
+import { prepareToyCorpus } from '../../src/engine/toyCorpus';
+import { parseCharList } from '../../src/tf/charModelImport';
+import { createRpcClient, serveRpc } from '../../src/tf/workerRpc';
+import { parseCsvText, pickColumns } from '../../src/widgets/sentiment/csvImport';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const THROWN = /new (?:BookError|CsvProblem|ModelImportError|UnsupportedModelError)\(\s*'([\w.]+)'|\bcode: '([\w.]+)'/g;
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = join(dir, e.name);
+    return e.isDirectory() ? sources(path) : /\.(ts|tsx)$/.test(e.name) ? [path] : [];
+  });
+}
+
+const placeholders = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const errorKeys = Object.keys(strings.en).filter((k) => k.startsWith('error.'));
+
+function thrown(f: () => unknown): unknown {
+  try {
+    f();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a throw');
+}
+
+describe('error codes', () => {
+  it('every code thrown in src/ has a dictionary entry', () => {
+    const missing: string[] = [];
+    let found = 0;
+    for (const file of sources(join(root, 'src'))) {
+      for (const m of readFileSync(file, 'utf8').matchAll(THROWN)) {
+        const code = m[1] ?? m[2];
+        // `code:` also names other things (a Keras code listing); only error-like ones count.
+        if (m[2] && !/^[a-z]+\.[a-zA-Z.]+$/.test(code)) continue;
+        found += 1;
+        if (!(`error.${code}` in strings.en)) missing.push(`${relative(root, file)}: ${code}`);
+      }
+    }
+    expect(found).toBeGreaterThan(60);
+    expect(missing).toEqual([]);
+  });
+
+  it('en and zh fill the same parameters, and zh says it in Chinese', () => {
+    const differ = errorKeys.filter((k) => placeholders(strings.en[k as keyof typeof strings.en]).join() !== placeholders(strings.zh[k as keyof typeof strings.zh]).join());
+    expect(differ).toEqual([]);
+    const notChinese = errorKeys.filter((k) => !/\p{Script=Han}/u.test(strings.zh[k as keyof typeof strings.zh]));
+    expect(notChinese).toEqual([]);
+  });
+
+  it('the English entry reads as the English message of real errors, and zh translates them with the same numbers', () => {
+    const samples = [
+      thrown(() => parseCsvText('')),
+      thrown(() => parseCsvText('a\u0000b')),
+      thrown(() => pickColumns(parseCsvText('text,label\nfine,good\nok,good\n'), 'text', 'label', 'x')),
+      thrown(() => pickColumns(parseCsvText('text,label\nfine,good\n'), 'review', 'label', 'x')),
+      thrown(() => parseCharList('not json')),
+      thrown(() => parseCharList('["a", "a"]')),
+      thrown(() => parseCharList('["ab"]')),
+      thrown(() => prepareToyCorpus(['this is', 'is an'], ['an'])),
+      thrown(() => prepareToyCorpus(['this is'], ['an example'])),
+      thrown(() => prepareSentiment(['good', 'bad'], ['pos', 'pos'], { stopWords: [] })),
+    ];
+    for (const error of samples) {
+      expect(error).toBeInstanceOf(BookError);
+      const { code, message } = describeError(error);
+      expect(translateError('en', error), code).toBe(message);
+      expect(translateError('zh', error), code).toMatch(/\p{Script=Han}/u);
+      expect(translateError('zh', error)).not.toBe(message);
+    }
+    const rows = new BookError('csv.tooManyRows', 'x', { max: 200000 });
+    expect([translateError('en', rows), translateError('zh', rows)]).toEqual(['The file has more than 200,000 rows; use a smaller sample.', '文件超过 200,000 行；请换一个更小的样本。']);
+  });
+
+  it('an error without a code keeps its text, framed in Chinese in the zh edition', () => {
+    expect(translateError('en', new Error('tfjs said no'))).toBe('tfjs said no');
+    expect(translateError('zh', new Error('tfjs said no'))).toBe('出错了（以下是原始的英文信息）：tfjs said no');
+    expect(translateError('zh', new BookError('no.such.code', 'fallback text'))).toContain('fallback text');
+    expect(translateError('zh', 'a thrown string')).toContain('a thrown string');
+  });
+
+  it('describeError and fromDescription carry code and parameters as plain data', () => {
+    const described = describeError(new BookError('toy.emptyDoc', 'Document 2 has no words left once punctuation is stripped.', { n: 2 }));
+    expect(JSON.parse(JSON.stringify(described))).toEqual({ code: 'toy.emptyDoc', params: { n: 2 }, message: 'Document 2 has no words left once punctuation is stripped.' });
+    const back = fromDescription(described);
+    expect(back).toBeInstanceOf(BookError);
+    expect([(back as BookError).code, (back as BookError).params.n]).toEqual(['toy.emptyDoc', 2]);
+    expect(fromDescription({ message: 'plain' })).not.toBeInstanceOf(BookError);
+  });
+
+  it('a worker call that fails rejects on the page with the BookError code and parameters', async () => {
+    const { port1, port2 } = new MessageChannel();
+    type Calls = { fail: { args: { n: number }; result: never }; plain: { args: null; result: never } };
+    const scope = port2 as unknown as DedicatedWorkerGlobalScope;
+    serveRpc<Calls>(scope, { fail: ({ n }) => { throw new BookError('toy.emptyDoc', `Document ${n} has no words left once punctuation is stripped.`, { n }); }, plain: () => { throw new RangeError('inner'); } }, () => undefined);
+    const worker = Object.assign(port1, { terminate: () => port1.close() }) as unknown as Worker;
+    const client = createRpcClient<Calls>(worker, 'test');
+    try {
+      const error = await client.call('fail', { n: 3 }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(BookError);
+      expect(translateError('zh', error)).toBe('文档 3 去掉标点之后一个词都不剩。');
+      const plain = await client.call('plain', null).catch((e: unknown) => e);
+      expect([plain instanceof BookError, translateError('en', plain)]).toEqual([false, 'inner']);
+    } finally {
+      port1.close();
+      port2.close();
+    }
+  });
+});
