@@ -14,6 +14,7 @@ import { LoadFailed } from './LoadFailed';
 import { mdxComponents } from './mdxComponents';
 import { PageHeading } from './PageHeading';
 import { scrollToHash } from './router';
+import { useScrollRegions } from './scrollRegions';
 import { headingText } from './SectionHeading';
 import type { Section } from './TableOfContents';
 
@@ -80,7 +81,9 @@ export default function ChapterPage({ context, hash, onSections }: ChapterPagePr
  * together), which is when the headings exist and the fragment can be scrolled to.
  */
 function ChapterBody({ file, onRendered }: { file: string; onRendered: (body: HTMLElement) => void }) {
+  const t = useT();
   const body = useRef<HTMLDivElement>(null);
+  useScrollRegions(body, t('chapter.scrollRegion'));
   useLayoutEffect(() => {
     const element = body.current;
     if (!element) return;

@@ -57,9 +57,12 @@ export function WidgetShell({ title, id: givenId, widget, onReset, description, 
       data-widget-ready={mounted && ready}
     >
       <figcaption className="widget-bar">
-        <span className="widget-title" id={titleId}>
-          {title}
-        </span>
+        {/* A heading, so a widget is a stop in a screen reader's heading list and the widget's own
+            h4 sub-headings follow an h3 (chapters place widgets under h2 or h3 sections). The id
+            sits on the span: the language switch treats article headings with ids as sections. */}
+        <h3 className="widget-title">
+          <span id={titleId}>{title}</span>
+        </h3>
         {onReset && <Button onClick={onReset}>{t('widget.reset')}</Button>}
       </figcaption>
       {description && <div className="widget-description">{description}</div>}
