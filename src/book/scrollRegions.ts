@@ -13,11 +13,13 @@ import { useEffect, type RefObject } from 'react';
 
 /** Marks what this module added, so it removes only that. */
 const ADDED = 'data-scroll-region';
+/** On the root while a scan is scheduled (test/browser/axe.test.ts waits for it to go). */
+export const PENDING = 'data-scroll-regions-pending';
 const FOCUSABLE = 'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"]), [contenteditable="true"]';
 /** Generic containers take role="group" (a name on them is otherwise not allowed). */
 const GENERIC = new Set(['DIV', 'SPAN', 'PRE', 'CODE', 'P']);
 /** At most one scan per this many ms while the page keeps changing (a training chart redraws often). */
-const THROTTLE_MS = 300;
+const THROTTLE_MS = 150;
 
 function scrolls(element: HTMLElement): boolean {
   const wide = element.scrollWidth > element.clientWidth + 1;
@@ -77,13 +79,16 @@ export function useScrollRegions(ref: RefObject<HTMLElement | null>, label: stri
     if (!root) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let last = 0;
+    // While a scan is due the root says so, so a test (or anything else) can wait for it to settle.
     const run = () => {
       timer = undefined;
       last = performance.now();
       markScrollRegions(root, label);
+      root.removeAttribute(PENDING);
     };
     const schedule = () => {
       if (timer !== undefined) return;
+      root.setAttribute(PENDING, '');
       timer = setTimeout(run, Math.max(0, last + THROTTLE_MS - performance.now()));
     };
     // New boxes and new text can make a box overflow; redrawn SVG cannot (a plot's own box is
@@ -94,11 +99,15 @@ export function useScrollRegions(ref: RefObject<HTMLElement | null>, label: stri
     mutations.observe(root, { childList: true, subtree: true, characterData: true });
     const resize = new ResizeObserver(schedule);
     resize.observe(root);
+    // A web font arriving late widens code and equations without any DOM change.
+    document.fonts?.addEventListener('loadingdone', schedule);
     void document.fonts?.ready.then(schedule);
     run();
     return () => {
+      document.fonts?.removeEventListener('loadingdone', schedule);
       mutations.disconnect();
       resize.disconnect();
+      root.removeAttribute(PENDING);
       if (timer !== undefined) clearTimeout(timer);
     };
   }, [ref, label]);
