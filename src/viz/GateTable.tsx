@@ -26,7 +26,8 @@ function GateTableImpl({ caption, corner, columns, rows, digits = 4, id }: GateT
       <caption>{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">{corner}</th>
+          {/* An empty corner is a plain cell: a header with no text is announced as nothing. */}
+          {corner ? <th scope="col">{corner}</th> : <td />}
           {columns.map((c) => (
             <th key={c} scope="col">
               {c}
