@@ -99,12 +99,15 @@ export function useScrollRegions(ref: RefObject<HTMLElement | null>, label: stri
     mutations.observe(root, { childList: true, subtree: true, characterData: true });
     const resize = new ResizeObserver(schedule);
     resize.observe(root);
-    // A web font arriving late widens code and equations without any DOM change.
+    // A web font, a widget's lazily loaded stylesheet or an image arriving late changes widths
+    // without any change inside the chapter (load events do not bubble, but are seen capturing).
     document.fonts?.addEventListener('loadingdone', schedule);
+    document.addEventListener('load', schedule, true);
     void document.fonts?.ready.then(schedule);
     run();
     return () => {
       document.fonts?.removeEventListener('loadingdone', schedule);
+      document.removeEventListener('load', schedule, true);
       mutations.disconnect();
       resize.disconnect();
       root.removeAttribute(PENDING);
