@@ -37,7 +37,9 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', environment: 'node', include: ['test/unit/**/*.test.ts', 'test/parity/**/*.test.ts'], testTimeout: 60_000 } },
       {
         extends: true,
-        test: { name: 'component', environment: 'happy-dom', include: ['test/component/**/*.test.tsx'], setupFiles: ['test/component/setup.ts'] },
+        // Component tests that train a real tfjs model wait up to 30 s for it (their waitFor timeouts);
+        // vitest's 5 s default cut them off whenever the machine was busy.
+        test: { name: 'component', environment: 'happy-dom', include: ['test/component/**/*.test.tsx'], setupFiles: ['test/component/setup.ts'], testTimeout: 60_000 },
       },
       {
         extends: true,
