@@ -15,6 +15,7 @@ import cellDiagram from './strings/cellDiagram';
 import errors from './strings/errors';
 import charLm from './strings/charLm';
 import explorer from './strings/explorer';
+import files from './strings/files';
 import gradients from './strings/gradients';
 import layerArgs from './strings/layerArgs';
 import lstmGru from './strings/lstmGru';
@@ -34,7 +35,7 @@ import training from './strings/training';
  * different widgets does not collide in a single file. Each part pairs its English strings with
  * a Chinese entry for every key; TypeScript refuses a part whose zh misses one.
  */
-const parts = [book, errors, cellDiagram, toyLab, numpyRnn, lstmGru, shapes, order, layerArgs, explorer, charLm, gradients, sentiment, sentimentChapters, modelSummary, mnist, notebook, training] as const;
+const parts = [book, errors, cellDiagram, toyLab, numpyRnn, lstmGru, shapes, order, layerArgs, explorer, charLm, gradients, sentiment, sentimentChapters, modelSummary, mnist, notebook, training, files] as const;
 
 type Part = (typeof parts)[number];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -18,7 +18,7 @@ import { createRpcClient, serveRpc } from '../../src/tf/workerRpc';
 import { parseCsvText, pickColumns } from '../../src/widgets/sentiment/csvImport';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const THROWN = /new (?:BookError|CsvProblem|ModelImportError|UnsupportedModelError)\(\s*'([\w.]+)'|\bcode: '([\w.]+)'/g;
+const THROWN = /new (?:BookError|CsvProblem|FileProblem|ModelImportError|UnsupportedModelError)\(\s*'([\w.]+)'|\bcode: '([\w.]+)'/g;
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

@@ -6,7 +6,8 @@
 import { type DragEvent, useId, useState } from 'react';
 import { useErrorText, useT } from '../../book/i18n';
 import { buildCharVocabulary } from '../../engine/charBatches';
-import { CharLmStore } from '../../state/charLmStore';
+import { charsPerBatch, checkTextLength } from '../../engine/fileChecks';
+import { CharLmStore, PRESETS } from '../../state/charLmStore';
 import { Button, ProgressBar, WidgetShell } from '../shell';
 import { readTextFile, sortModelFiles } from './readFiles';
 import { type ReaderError, describeError } from '../../engine/errors';
@@ -23,6 +24,7 @@ export default function CharLmOwn() {
   const model = CharLmStore.useStore((s) => s.model);
   const importError = CharLmStore.useStore((s) => s.importError);
   const phase = CharLmStore.useStore((s) => s.phase);
+  const preset = CharLmStore.useStore((s) => s.preset);
   const [reading, setReading] = useState<{ name: string; loaded: number; total: number } | null>(null);
   const [problem, setProblem] = useState<ReaderError | null>(null);
 
@@ -33,6 +35,10 @@ export default function CharLmOwn() {
       setReading({ name: file.name, loaded: 0, total: file.size });
       const text = await readTextFile(file, (loaded, total) => setReading({ name: file.name, loaded, total }));
       setReading(null);
+      // Checked here, before the store sees it: a rejected file leaves the current text training.
+      const { batchSize, numSteps } = PRESETS[preset];
+      const short = checkTextLength(file.name, text, charsPerBatch(batchSize, numSteps));
+      if (short) throw short;
       await useText({ name: file.name, text });
     } catch (error) {
       setReading(null);

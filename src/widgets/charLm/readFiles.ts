@@ -1,18 +1,9 @@
-/** Reading the reader's files: text with progress and line ends normalised, and binary shards. */
+/** The char-LM's files: its text (read by ../shared/readFile) and a model's files sorted by kind. */
 import { BookError } from '../../engine/errors';
+import { checkFileSet, MAX_MODEL_BYTES } from '../../engine/fileChecks';
+import { readTextFile } from '../shared/readFile';
 
-export function readTextFile(file: File, onProgress: (loaded: number, total: number) => void): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onprogress = (e) => onProgress(e.loaded, e.total || file.size);
-    reader.onerror = () => reject(new BookError('file.readFailed', `Could not read ${file.name}: ${reader.error?.message ?? 'unknown error'}`, { file: file.name, detail: reader.error?.message ?? '' }));
-    reader.onload = () => {
-      // A BOM is not part of the text; CRLF (Windows) and lone CR (old Mac) become \n.
-      resolve(String(reader.result).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
-    };
-    reader.readAsText(file, 'utf-8');
-  });
-}
+export { readTextFile };
 
 export interface ModelFiles {
   modelJson: string;
@@ -22,11 +13,14 @@ export interface ModelFiles {
 
 /**
  * Sorts a multi-file selection into model.json (the JSON with a modelTopology), the character
- * list (any other JSON) and the weight shards (everything else).
+ * list (any other JSON) and the weight shards (everything else). Every file must be non-empty,
+ * the JSON files text, and all of them together under MAX_MODEL_BYTES (checked before reading).
  */
 export async function sortModelFiles(files: File[]): Promise<ModelFiles> {
+  const problem = checkFileSet(files, MAX_MODEL_BYTES);
+  if (problem) throw problem;
   const jsons = files.filter((f) => f.name.toLowerCase().endsWith('.json'));
-  const texts = await Promise.all(jsons.map((f) => f.text()));
+  const texts = await Promise.all(jsons.map((f) => readTextFile(f, undefined, MAX_MODEL_BYTES)));
   const modelIndex = texts.findIndex((text, i) => jsons[i].name === 'model.json' || text.includes('"modelTopology"'));
   if (modelIndex < 0) throw new BookError('charModel.noModelJson', 'None of the chosen files is a model.json (a JSON file with "modelTopology").');
   const charsIndex = texts.findIndex((_, i) => i !== modelIndex);

@@ -8,6 +8,8 @@ import { useErrorText, useT } from '../../book/i18n';
 import { Button, Controls } from '../shell';
 import { useSentiment } from './SentimentLab';
 import { BookError, type ReaderError, describeError } from '../../engine/errors';
+import { checkFileSet, MAX_MODEL_BYTES } from '../../engine/fileChecks';
+import { readTextFile } from '../shared/readFile';
 
 function download(name: string, data: BlobPart, type: string) {
   const url = URL.createObjectURL(new Blob([data], { type }));
@@ -24,9 +26,11 @@ const baseName = (path: string) => path.split('/').pop() ?? path;
 
 /** model.json and its weight files from a file input, the weights joined in manifest order. */
 export async function readModelFiles(files: File[]): Promise<{ modelJson: string; weights: ArrayBuffer }> {
+  const problem = checkFileSet(files, MAX_MODEL_BYTES);
+  if (problem) throw problem;
   const json = files.find((f) => f.name.toLowerCase().endsWith('.json'));
   if (!json) throw new BookError('modelFiles.noJson', 'Choose the model.json file together with its .bin weight file(s).');
-  const modelJson = await json.text();
+  const modelJson = await readTextFile(json, undefined, MAX_MODEL_BYTES);
   let paths: string[];
   try {
     paths = (JSON.parse(modelJson) as { weightsManifest: { paths: string[] }[] }).weightsManifest.flatMap((g) => g.paths);

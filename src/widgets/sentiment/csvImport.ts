@@ -11,6 +11,7 @@
  */
 import Papa from 'papaparse';
 import { BookError } from '../../engine/errors';
+import { checkFileSize, MAX_TEXT_BYTES } from '../../engine/fileChecks';
 import type { LabelledTexts } from '../../engine/labelledTexts';
 
 /** A problem with the reader's file: a code the book words in the reader's language (strings/errors.ts). */
@@ -94,6 +95,8 @@ export interface ReadProgress {
 /** Streams a File through papaparse in chunks, reporting progress; nothing is uploaded. */
 export async function readCsvFile(file: File, onProgress?: (p: ReadProgress) => void): Promise<CsvTable> {
   if (file.size === 0) throw new CsvProblem('csv.empty', 'The file is empty.');
+  const sizeProblem = checkFileSize(file.name, file.size, MAX_TEXT_BYTES);
+  if (sizeProblem) throw sizeProblem;
   const reason = binaryReason(new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer()));
   if (reason) throw unreadable(reason, file.name);
   return new Promise((resolve, reject) => {
