@@ -54,6 +54,8 @@ const { default: CharLmLab } = await import('../../src/widgets/charLm/CharLmLab'
 const { default: CharLmTraining } = await import('../../src/widgets/charLm/CharLmTraining');
 const { default: CharLmGenerate } = await import('../../src/widgets/charLm/CharLmGenerate');
 const { default: CharLmUnits } = await import('../../src/widgets/charLm/CharLmUnits');
+const { default: CharLmOwn } = await import('../../src/widgets/charLm/CharLmOwn');
+const { seededRandom } = await import('../../src/engine/random');
 
 beforeAll(() => {
   vi.stubGlobal('fetch', async () => new Response(JSON.stringify({ firstChapter: 'CHAPTER 1. Loomings.\n\nCall me Ishmael. Some years ago', vocabulary: [], counts: [], characters: 0, title: '', license: '' })));
@@ -138,3 +140,32 @@ describe('the novel lab', () => {
   }, 180_000);
 });
 
+
+describe('the own-text input', () => {
+  it('fuzz: 200 random, binary, truncated and too-short files each get a message, and the training text stays', async () => {
+    render(
+      <CharLmLab>
+        <CharLmTraining />
+        <CharLmOwn />
+      </CharLmLab>,
+    );
+    const corpus = () => screen.getByTestId('corpus-line').textContent;
+    await waitFor(() => expect(corpus()).toMatch(/moby-dick: 1,620 characters/), { timeout: 30_000 });
+    const before = corpus();
+    const input = screen.getByLabelText('Train on your own .txt file');
+    const random = seededRandom(17);
+    const text = new TextEncoder().encode(TEXT + '猫🐈');
+    // With the mocked settings one batch needs 4 × (10 + 1) = 44 characters.
+    for (let i = 0; i < 200; i++) {
+      let bytes: Uint8Array;
+      if (i % 4 === 0) bytes = Uint8Array.from({ length: Math.floor(random() * 600) }, () => Math.floor(random() * 256));
+      else if (i % 4 === 1) bytes = text.slice(0, Math.floor(random() * 43));
+      else if (i % 4 === 2) bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, ...text.slice(0, Math.floor(random() * 300))]);
+      else bytes = new Uint8Array([...text.slice(0, 100 + Math.floor(random() * 300)), 0xff, 0xfe]);
+      const file = new File([bytes as BlobPart], `fuzz-${i}.txt`, { type: 'text/plain' });
+      await act(async () => fireEvent.change(input, { target: { files: [file] } }));
+      await waitFor(() => expect(screen.getByTestId('own-problem').textContent).toContain(`fuzz-${i}.txt`));
+      expect(corpus()).toBe(before);
+    }
+  }, 180_000);
+});
