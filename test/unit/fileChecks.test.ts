@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { strings, translate } from '../../src/book/i18n';
+import { strings, translate, translateError } from '../../src/book/i18n';
 import { seededRandom } from '../../src/engine/random';
 import { charsPerBatch, checkFileSet, checkFileSize, checkTextLength, decodeText, FileProblem, MAX_MODEL_BYTES, MAX_TEXT_BYTES } from '../../src/engine/fileChecks';
 import { BROWSER_CONFIG } from '../../src/tf/charLmCalls';
@@ -28,14 +28,17 @@ function charLmCheck(name: string, bytes: Uint8Array): { text: string } | { prob
 }
 
 function expectWorded(problem: FileProblem): void {
-  expect(Object.hasOwn(strings.en, problem.code), problem.code).toBe(true);
+  const key = `error.${problem.code}` as keyof typeof strings.en;
+  expect(Object.hasOwn(strings.en, key), key).toBe(true);
   for (const locale of ['en', 'zh'] as const) {
-    const text = translate(locale, problem.code as keyof typeof strings.en, problem.params);
+    // What the widgets show: useErrorText() is translateError() for the page's language.
+    const text = translateError(locale, problem);
     expect(text, `${locale} ${problem.code}`).not.toMatch(/\{\w+\}/);
     expect(text).toContain(String(problem.params.name));
+    expect(text).toBe(translate(locale, key, Object.fromEntries(Object.entries(problem.params).map(([k, v]) => [k, typeof v === 'number' ? v.toLocaleString('en-US') : v]))));
   }
   // The English message the error carries is the dictionary's English, filled.
-  expect(problem.message).toBe(translate('en', problem.code as keyof typeof strings.en, problem.params));
+  expect(problem.message).toBe(translate('en', key, problem.params));
 }
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
