@@ -7,6 +7,7 @@
  * Pure: no window, so tests fuzz it directly.
  */
 import { decodeJsonParam, encodeJsonParam } from './jsonParam';
+import { errorMessage } from './errors';
 
 /** Past this, a parameter is not one we wrote (the explorer's 8-unit LSTM needs about 6 000). */
 export const MAX_LINK_CHARS = 24_000;
@@ -97,7 +98,7 @@ export function linkSchema<T extends object>(version: number, fields: Fields<T>)
       try {
         raw = decodeJsonParam(textValue);
       } catch (error) {
-        return { value: null, problem: 'notJson', detail: error instanceof Error ? error.message : String(error) };
+        return { value: null, problem: 'notJson', detail: errorMessage(error) };
       }
       if (!isRecord(raw)) return { value: null, problem: 'notObject', detail: raw === null ? 'null' : Array.isArray(raw) ? 'array' : typeof raw };
       if (raw.v !== version) return { value: null, problem: 'version', detail: `version ${String(raw.v).slice(0, 20)}` };
