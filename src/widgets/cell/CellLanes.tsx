@@ -49,7 +49,9 @@ function LaneView({ lane, tokens, time, widgetId }: { lane: Lane; tokens: string
   return (
     <section className="cell-lane" data-lane={lane.id} aria-label={title}>
       <h3 className="explorer-panel-title">{title}</h3>
-      <div className="explorer-scroll">
+      {/* The unrolled strip is usually wider than the column and holds nothing focusable, so it takes
+          focus itself: arrow keys scroll it (axe: scrollable-region-focusable). */}
+      <div className="explorer-scroll" tabIndex={0} role="group" aria-label={t('chapter.scrollRegion')}>
         <UnrolledDiagram
           tokens={tokens}
           gates={gates}

@@ -82,7 +82,9 @@ function CellPanelImpl({ kind, showTitle, explorerId, controls, onDragStart, onC
   return (
     <section className="explorer-panel" data-cell={kind} aria-label={name}>
       {showTitle && <h3 className="explorer-panel-title">{name}</h3>}
-      <div className="explorer-scroll">
+      {/* The unrolled strip is usually wider than the column and holds nothing focusable, so it takes
+          focus itself: arrow keys scroll it (axe: scrollable-region-focusable). */}
+      <div className="explorer-scroll" tabIndex={0} role="group" aria-label={t('chapter.scrollRegion')}>
         <div style={{ width }}>
           <div className="explorer-row-label">{t('explorer.heatmap')}</div>
           <UnrolledDiagram
