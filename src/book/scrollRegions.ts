@@ -6,6 +6,11 @@
  * was added is taken away. Boxes that fit stay out of the tab order, which a static tabindex on
  * every equation could not do.
  *
+ * This pass is for the prose, whose boxes change size only with the column and the fonts. A
+ * widget's own scrolling boxes (code, tables, strips) carry tabIndex={0} themselves: their content
+ * changes in ways no observer here sees in time (a panel shown by an attribute, a table filled
+ * after training), and a test or a reader may tab to them at any moment.
+ *
  * Which boxes scroll is read from the layout (computed overflow + scroll size), not from a list of
  * class names, so a new scrolling style cannot be forgotten here.
  */

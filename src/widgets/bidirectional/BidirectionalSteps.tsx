@@ -45,7 +45,7 @@ export default function BidirectionalSteps() {
         <>
           {run.truncated && <p role="status">{t('bidi.truncated', { n: run.tokens.length })}</p>}
           <h4>{t('bidi.backwardRunHeading')}</h4>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0}>
             <table className="compact bidi-run" data-testid="bidi-backward-run">
               <thead>
                 <tr>
@@ -74,7 +74,7 @@ export default function BidirectionalSteps() {
             </table>
           </div>
           <h4>{t('bidi.mergedHeading')}</h4>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0}>
             <table className="compact bidi-merged" data-testid="bidi-merged">
               <thead>
                 <tr>

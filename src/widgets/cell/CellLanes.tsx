@@ -96,7 +96,7 @@ function Concatenation({ lanes, tokens, time }: { lanes: Lane[]; tokens: string[
   };
   const columns = Array.from({ length: forward.shape.units * 2 }, (_, k) => String(k));
   return (
-    <div className="cell-lanes-concat" data-testid="concat">
+    <div className="cell-lanes-concat" data-testid="concat" tabIndex={0}>
       <GateTable caption={t('cell.lanes.concatCaption', { token: tokens[time] ?? '' })} corner="" columns={columns} rows={table(time, time)} />
       <GateTable caption={t('cell.lanes.finalCaption')} corner="" columns={columns} rows={table(last, 0)} />
     </div>

@@ -209,7 +209,7 @@ function LiveCellImpl(props: LiveCellProps) {
       )}
       <figcaption className="live-cell-hint">{t('cell.hint')}</figcaption>
       {!externalTable && (
-        <div className="live-cell-table">
+        <div className="live-cell-table" tabIndex={0}>
           <GateTable
             id={tableId}
             caption={t('cell.tableCaption', { cell: cellName, step: time + 1, token })}

@@ -76,7 +76,7 @@ function CharBatchesView() {
           <h4 className="char-step" data-testid="batch-grid-title">
             {t('charLm.batches.grid', { n: numSeqs, cols: layout.rowLength, dropped: layout.dropped })} · K = {layout.numBatches}
           </h4>
-          <div className="scroll-x">
+          <div className="scroll-x" tabIndex={0}>
             <div className="char-grid" data-testid="batch-grid">
               {grid.map((row, r) => (
                 <div key={r} className="char-row">
@@ -92,7 +92,7 @@ function CharBatchesView() {
             <div className="char-columns">
               <div>
                 <h4 className="char-step">{t('charLm.batches.window', { k: batchIndex, batches: layout.numBatches })}</h4>
-                <div className="scroll-x">
+                <div className="scroll-x" tabIndex={0}>
                   <div className="char-grid" data-testid="batch-x">
                     {batch.x.map((row, r) => (
                       <div key={r} className="char-row">
@@ -106,7 +106,7 @@ function CharBatchesView() {
               </div>
               <div>
                 <h4 className="char-step">{t('charLm.batches.targets')}</h4>
-                <div className="scroll-x">
+                <div className="scroll-x" tabIndex={0}>
                   <div className="char-grid" data-testid="batch-y">
                     {batch.y.map((row, r) => (
                       <div key={r} className="char-row">

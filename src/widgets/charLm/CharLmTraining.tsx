@@ -188,7 +188,7 @@ export default function CharLmTraining() {
             {[...samples].reverse().slice(0, 6).map((s) => (
               <li key={s.step}>
                 <span className="char-sample-step">{t('charLm.train.step')} {s.step}</span>
-                <pre>{s.text}</pre>
+                <pre tabIndex={0}>{s.text}</pre>
               </li>
             ))}
           </ol>

@@ -32,7 +32,7 @@ export default function SoftmaxExample() {
         ))}
         <Slider label={t('charLm.temperature')} value={temperature} min={0.1} max={3} step={0.1} onChange={setTemperature} />
       </Controls>
-      <div className="scroll-x">
+      <div className="scroll-x" tabIndex={0}>
         <table className="char-table" data-testid="softmax-table">
           <thead>
             <tr>

@@ -38,7 +38,7 @@ function PowerExpansionView() {
       <p className="power-formula" data-testid="formula">
         h5 = {labels.join(' + ')}
       </p>
-      <div className="scroll-x">
+      <div className="scroll-x" tabIndex={0}>
         <table className="compact power-terms">
           <thead>
             <tr>

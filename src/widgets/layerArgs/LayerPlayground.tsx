@@ -81,7 +81,7 @@ function Playground() {
         </p>
       ))}
 
-      <div className="scroll-x layer-args-tables">
+      <div className="scroll-x layer-args-tables" tabIndex={0}>
         <table className="compact layer-args-table" data-testid="layer-table">
           <thead>
             <tr>
@@ -131,7 +131,7 @@ function Playground() {
       <Stat label={t('layerArgs.backend')} value={current?.status === 'ready' ? current.backend : refusal ? '—' : t('layerArgs.pending')} />
 
       <h4 className="layer-args-heading">{t('layerArgs.combos')}</h4>
-      <div className="scroll-x layer-args-tables">
+      <div className="scroll-x layer-args-tables" tabIndex={0}>
         <table className="compact" data-testid="combo-table">
           <thead>
             <tr>
@@ -157,7 +157,7 @@ function Playground() {
       {report && (
         <details>
           <summary>{t('layerArgs.summary')}</summary>
-          <pre className="summary-lines" data-testid="tfjs-summary">
+          <pre className="summary-lines" data-testid="tfjs-summary" tabIndex={0}>
             {report.summary.join('\n')}
           </pre>
         </details>

@@ -194,7 +194,7 @@ export default function MnistReader() {
             )}
           </div>
           <h4 className="mnist-sub">{t('mnist.read.hidden', { units })}</h4>
-          <div className="heatmap-scroll">
+          <div className="heatmap-scroll" tabIndex={0}>
             <Heatmap rows={upTo(trace.h, rowsRead)} limit={1} cellSize={Math.max(3, Math.min(8, Math.floor(width / Math.max(1, units))))} label={t('mnist.read.hiddenLabel', { rows: rowsRead, units })} />
           </div>
           <div className="stats">

@@ -56,7 +56,7 @@ function NumpyToyRnnView() {
         <Stat label="final_output_sequence.shape" value={<code data-testid="sequence-shape">{shapeToString([outputs.length, outputs[0].length])}</code>} />
       </div>
       <p className="caption">{t('numpy.heatmap')}</p>
-      <div className="scroll-x">
+      <div className="scroll-x" tabIndex={0}>
         <Heatmap rows={rows} limit={1} cellSize={outputs.length > 200 ? 2 : 4} label={t('numpy.heatmapLabel', { t: outputs.length, u: outputs[0].length })} />
       </div>
     </WidgetShell>

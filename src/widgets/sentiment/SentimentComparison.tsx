@@ -106,7 +106,7 @@ function Comparison(defaults: Props) {
         <LineChart xLabel={t('sentiment.train.epoch')} yLabel={t('sentiment.train.loss')} series={curves('loss')} />
         <LineChart xLabel={t('sentiment.train.epoch')} yLabel={t('sentiment.train.accuracy')} yDomain={[0, 1]} series={curves('accuracy')} />
       </div>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0}>
         <table className="compact compare-table" data-testid="compare-table">
           <thead>
             <tr>

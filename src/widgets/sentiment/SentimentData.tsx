@@ -80,7 +80,7 @@ export default function SentimentData() {
             <Stat label={t('sentiment.data.split')} value={<span data-testid="split">{`${formatCount(dataset.train.length)} / ${formatCount(dataset.validation.length)}`}</span>} />
             {dataset.dropped > 0 && <Stat label={t('sentiment.data.dropped')} value={dataset.dropped} />}
           </div>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0}>
             <table className="compact sentiment-classes">
               <thead>
                 <tr>

@@ -136,7 +136,7 @@ export default function SentimentInspect() {
             ))}
           </tbody>
         </table>
-        <figure className="sentiment-heatmap">
+        <figure className="sentiment-heatmap" tabIndex={0}>
           <Heatmap rows={shown.map((s) => s.h)} cellSize={CELL} limit={1} label={t('sentiment.inspect.heatmapLabel', { steps: shown.length, units: shown[0]?.h.length ?? 0 })} />
           <figcaption>{t('sentiment.inspect.heatmap')}</figcaption>
         </figure>

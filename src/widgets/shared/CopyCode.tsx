@@ -59,7 +59,7 @@ export function CopyCode({ code, language, label, action, testId }: CopyCodeProp
         </span>
         <Button onClick={copy}>{action}</Button>
       </div>
-      <pre className={`language-${language}`}>
+      <pre className={`language-${language}`} tabIndex={0}>
         <code>{code}</code>
       </pre>
     </section>

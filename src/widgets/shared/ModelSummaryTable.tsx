@@ -31,7 +31,7 @@ export function ModelSummaryTable({ spec, layerParams = [], summary = [], summar
   );
   return (
     <>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0}>
         <table className="compact model-summary" data-testid={testId}>
           <thead>
             <tr>
@@ -75,7 +75,7 @@ export function ModelSummaryTable({ spec, layerParams = [], summary = [], summar
       {summary.length > 0 ? (
         <details open={summaryOpen}>
           <summary>{t('modelSummary.tfjsSummary')}</summary>
-          <pre className="summary-lines" data-testid="tfjs-summary">
+          <pre className="summary-lines" data-testid="tfjs-summary" tabIndex={0}>
             {summary.join('\n')}
           </pre>
         </details>

@@ -64,22 +64,22 @@ export default function ToyPreprocessing() {
           </li>
           <li>
             <h4>{t('toy.prep.ids')}</h4>
-            <pre data-testid="word-index">{json(Object.fromEntries([...corpus.vocab.wordIndex].sort(([a], [b]) => (a < b ? -1 : 1))))}</pre>
+            <pre tabIndex={0} data-testid="word-index">{json(Object.fromEntries([...corpus.vocab.wordIndex].sort(([a], [b]) => (a < b ? -1 : 1))))}</pre>
           </li>
           <li>
             <h4>{t('toy.prep.encoded')}</h4>
-            <pre data-testid="encoded">
+            <pre tabIndex={0} data-testid="encoded">
               encoded_docs = {json(corpus.encodedDocs)}
               {'\n'}encoded_labels = {json(corpus.encodedLabels)}
             </pre>
           </li>
           <li>
             <h4>{t('toy.prep.padded', { maxlen: corpus.maxlen, padding })}</h4>
-            <pre data-testid="padded">{json(corpus.padded)}</pre>
+            <pre tabIndex={0} data-testid="padded">{json(corpus.padded)}</pre>
           </li>
           <li>
             <h4>{t('toy.prep.oneHot', { n: corpus.numClasses })}</h4>
-            <pre data-testid="one-hot">{corpus.oneHot.map((row) => json(row)).join('\n')}</pre>
+            <pre tabIndex={0} data-testid="one-hot">{corpus.oneHot.map((row) => json(row)).join('\n')}</pre>
           </li>
         </ol>
       )}
