@@ -4,53 +4,29 @@
  * and find the same state, scrolled to; a garbage link gives the defaults and the shell's note.
  */
 import { describe, expect, it } from 'vitest';
-import { launchChromium } from './app';
-import { openBookPage, useBook } from './harness';
+import { useBook } from './harness';
+import { type LinkCase, linkRoundTrip } from './linkRoundTrip';
 
-const { openBook, baseUrl } = useBook();
+const harness = useBook();
+const { openBook } = harness;
 
-interface Case {
-  widget: string;
-  chapter: string;
-  param: string;
-  text: string;
-}
+/** Types into the widget's first text box; reads it back. */
+const firstText = (widget: string, chapter: string, param: string, text: string): LinkCase => ({
+  widget,
+  chapter,
+  param,
+  change: (shell) => shell.getByRole('textbox').first().fill(text),
+  read: (shell) => shell.getByRole('textbox').first().inputValue(),
+});
 
-const cases: Case[] = [
-  { widget: 'OrderMatters', chapter: '/chapters/why-order-matters', param: 'order-matters', text: 'B beats A, 猫 🐈' },
-  { widget: 'GradientFlow', chapter: '/chapters/vanishing-gradients', param: 'gradients-flow', text: 'short sentence here' },
+const cases: LinkCase[] = [
+  firstText('OrderMatters', '/chapters/why-order-matters', 'order-matters', 'B beats A, 猫 🐈'),
+  firstText('GradientFlow', '/chapters/vanishing-gradients', 'gradients-flow', 'short sentence here'),
 ];
 
 describe('widget links', () => {
-  for (const { widget, chapter, param, text } of cases) {
-    it(`${widget}: the copied link opens the same state in a fresh browser`, async () => {
-      const book = await openBook(chapter);
-      await book.chapterReady();
-      const shell = book.widget(widget);
-      await shell.waitFor({ state: 'visible', timeout: 60_000 });
-      const box = shell.getByRole('textbox').first();
-      await box.fill(text);
-      await shell.getByRole('button', { name: 'Copy link to this state' }).click();
-      const link = await shell.getByTestId('widget-link').inputValue();
-      expect(link).toContain(`${param}=`);
-      expect(new URL(link).hash).toBe(`#${param}`);
-      book.expectClean();
-
-      const fresh = await launchChromium();
-      try {
-        const again = await openBookPage(fresh.context, baseUrl, link.slice(baseUrl.length));
-        await again.chapterReady();
-        const shellAgain = again.widget(widget);
-        await shellAgain.waitFor({ state: 'visible', timeout: 60_000 });
-        await expect.poll(() => shellAgain.getByRole('textbox').first().inputValue()).toBe(text);
-        expect(await shellAgain.getAttribute('id')).toBe(param);
-        await expect.poll(() => shellAgain.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top < window.innerHeight && r.bottom > 0; })).toBe(true);
-        expect(await shellAgain.getByRole('status').filter({ hasText: 'could not be read' }).count()).toBe(0);
-        again.expectClean();
-      } finally {
-        await fresh.close();
-      }
-    });
+  for (const c of cases) {
+    it(`${c.widget}: the copied link opens the same state in a fresh browser`, () => linkRoundTrip(harness, c));
   }
 
   it('OrderMatters: a garbage link gives the defaults and the note', async () => {

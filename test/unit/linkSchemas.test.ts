@@ -6,37 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { encodeJsonParam, decodeJsonParam } from '../../src/engine/jsonParam';
 import { seededRandom } from '../../src/engine/random';
-import type { LinkCodec } from '../../src/engine/linkSchema';
-import { defaultConfig, explorerLink } from '../../src/engine/explorerConfig';
-import { ORDER_DEFAULTS, ORDER_LINK } from '../../src/state/orderStore';
-import { SHAPES_DEFAULTS, SHAPES_LINK } from '../../src/state/shapesStore';
-import {
-  CLIPPING_LINK,
-  CLIPPING_SETTINGS,
-  GRADIENT_FLOW_LINK,
-  GRADIENT_FLOW_SETTINGS,
-  POWER_EXPANSION_LINK,
-  POWER_EXPANSION_SETTINGS,
-} from '../../src/state/gradientsStores';
-import { NUMPY_RNN_LINK, NUMPY_RNN_SIZES } from '../../src/state/numpyRnnStore';
-import { CHAR_BATCHES_LINK, CHAR_BATCHES_SETTINGS } from '../../src/state/charBatchesStore';
+import { WIDGET_LINKS } from '../../src/state/widgetLinks';
 
-interface Case {
-  name: string;
-  codec: LinkCodec<unknown>;
-  defaults: unknown;
-}
-
-const cases: Case[] = [
-  { name: 'OrderMatters', codec: ORDER_LINK as LinkCodec<unknown>, defaults: ORDER_DEFAULTS },
-  { name: 'RecurrenceShapes', codec: SHAPES_LINK as LinkCodec<unknown>, defaults: SHAPES_DEFAULTS },
-  { name: 'ClippingDemo', codec: CLIPPING_LINK as LinkCodec<unknown>, defaults: CLIPPING_SETTINGS },
-  { name: 'PowerExpansion', codec: POWER_EXPANSION_LINK as LinkCodec<unknown>, defaults: POWER_EXPANSION_SETTINGS },
-  { name: 'GradientFlow', codec: GRADIENT_FLOW_LINK as LinkCodec<unknown>, defaults: GRADIENT_FLOW_SETTINGS },
-  { name: 'NumpyToyRnn', codec: NUMPY_RNN_LINK as LinkCodec<unknown>, defaults: NUMPY_RNN_SIZES },
-  { name: 'CharBatches', codec: CHAR_BATCHES_LINK as LinkCodec<unknown>, defaults: CHAR_BATCHES_SETTINGS },
-  { name: 'CellExplorer', codec: explorerLink as LinkCodec<unknown>, defaults: defaultConfig() },
-];
+const cases = Object.entries(WIDGET_LINKS).map(([name, { codec, defaults }]) => ({ name, codec, defaults }));
 
 /**
  * Wrong values by the kind of the valid one: none of them is acceptable to any validator of that

@@ -1,0 +1,30 @@
+/**
+ * Every widget's link format and its defaults, by the widget's registered name. One list, so the
+ * link fuzz (test/unit/linkSchemas.test.ts) covers each format without being edited, and a widget
+ * that a chapter can embed without a link format is caught there. Add one line per widget.
+ */
+import type { LinkCodec } from '../engine/linkSchema';
+import { defaultConfig, explorerLink } from '../engine/explorerConfig';
+import { CHAR_BATCHES_LINK, CHAR_BATCHES_SETTINGS } from './charBatchesStore';
+import { CLIPPING_LINK, CLIPPING_SETTINGS, GRADIENT_FLOW_LINK, GRADIENT_FLOW_SETTINGS, POWER_EXPANSION_LINK, POWER_EXPANSION_SETTINGS } from './gradientsStores';
+import { NUMPY_RNN_LINK, NUMPY_RNN_SIZES } from './numpyRnnStore';
+import { ORDER_DEFAULTS, ORDER_LINK } from './orderStore';
+import { SHAPES_DEFAULTS, SHAPES_LINK } from './shapesStore';
+
+export interface WidgetLinkFormat {
+  codec: LinkCodec<unknown>;
+  defaults: unknown;
+}
+
+const format = <T>(codec: LinkCodec<T>, defaults: T): WidgetLinkFormat => ({ codec: codec as LinkCodec<unknown>, defaults });
+
+export const WIDGET_LINKS: Record<string, WidgetLinkFormat> = {
+  OrderMatters: format(ORDER_LINK, ORDER_DEFAULTS),
+  RecurrenceShapes: format(SHAPES_LINK, SHAPES_DEFAULTS),
+  ClippingDemo: format(CLIPPING_LINK, CLIPPING_SETTINGS),
+  PowerExpansion: format(POWER_EXPANSION_LINK, POWER_EXPANSION_SETTINGS),
+  GradientFlow: format(GRADIENT_FLOW_LINK, GRADIENT_FLOW_SETTINGS),
+  NumpyToyRnn: format(NUMPY_RNN_LINK, NUMPY_RNN_SIZES),
+  CharBatches: format(CHAR_BATCHES_LINK, CHAR_BATCHES_SETTINGS),
+  CellExplorer: format(explorerLink, defaultConfig()),
+};
