@@ -138,6 +138,8 @@ export async function runTraining(hooks: LoopHooks, budget: RunBudget, start: Ru
     return patience > 0 && waited >= patience;
   };
 
+  // A cancel that came before the first step (while the engine was being chosen) is honoured too.
+  if (control.isCancelled) return await ended('cancelled');
   for (;;) {
     if (epochLimit !== null && position.epoch - firstEpoch >= epochLimit) return await ended('done');
     if (position.batchInEpoch === 0 && data.stateful) engine.resetStates();

@@ -135,8 +135,10 @@ export class TrainingSession {
 
   /** Runs the one loop on this model from where it is. */
   async run(data: BatchSource, budget: RunBudget, hooks: RunHooks = {}): Promise<LoopResult> {
-    const engine = await this.ensureEngine(data.batch(this.position.epoch, this.position.batchInEpoch % data.batchesPerEpoch));
+    // Reset before the probe, not after: a pause or cancel sent while the probe runs (about a
+    // second) must reach the loop's first check instead of being wiped.
     this.control.reset();
+    const engine = await this.ensureEngine(data.batch(this.position.epoch, this.position.batchInEpoch % data.batchesPerEpoch));
     this.lastGood = null;
     const { checkpointTo, ...rest } = hooks;
     const checkpoint = checkpointTo

@@ -1,0 +1,56 @@
+/**
+ * TrainingSession around the one loop: what a worker's messages do while a run is starting.
+ */
+import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../src/engine/random';
+import type { ModelSpec } from '../../src/engine/spec';
+import { TrainingSession, exampleBatches } from '../../src/tf/training';
+import { cpuTf } from '../parity/tfjs';
+
+const tf = await cpuTf();
+
+const SPEC: ModelSpec = {
+  inputShape: [4, 3],
+  layers: [
+    { kind: 'simpleRNN', name: 'rnn', units: 4 },
+    { kind: 'dense', name: 'out', units: 2, activation: 'softmax' },
+  ],
+};
+
+function data() {
+  const random = seededRandom(5);
+  const n = 12;
+  const values = Float32Array.from({ length: n * 4 * 3 }, () => random() - 0.5);
+  const classes = Int32Array.from({ length: n }, (_, i) => i % 2);
+  return exampleBatches({ n, steps: 4, x: { kind: 'values', values, features: 3 }, y: { kind: 'classes', classes, perExample: 1 } }, 4);
+}
+
+describe('TrainingSession', () => {
+  it('a cancel sent while the engine probe runs stops the run before its first step', async () => {
+    const session = new TrainingSession(tf, { spec: SPEC, settings: { learningRate: 0.01, seed: 1 } });
+    try {
+      const running = session.run(data(), { epochs: 3 });
+      // run() is now awaiting the probe; this is the worker handling a cancel message meanwhile.
+      session.cancel();
+      const result = await running;
+      expect(result.stopReason).toBe('cancelled');
+      expect(result.position.step).toBe(0);
+      expect(session.engineReport?.timings.length).toBeGreaterThan(0);
+    } finally {
+      session.dispose();
+    }
+  });
+
+  it('the next run after a cancelled one trains', async () => {
+    const session = new TrainingSession(tf, { spec: SPEC, settings: { learningRate: 0.01, seed: 1 } });
+    try {
+      const first = session.run(data(), { epochs: 1 });
+      session.cancel();
+      await first;
+      const second = await session.run(data(), { epochs: 1 });
+      expect(second).toMatchObject({ stopReason: 'done', position: { step: 3 } });
+    } finally {
+      session.dispose();
+    }
+  });
+});
