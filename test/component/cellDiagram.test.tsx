@@ -7,6 +7,7 @@ import { lstmForward } from '../../src/engine/lstm';
 import { matrix } from '../../src/engine/matrix';
 import { seededRandom, uniformArray } from '../../src/engine/random';
 import { simpleRnnForward } from '../../src/engine/simpleRnn';
+import { num } from '../../src/viz/format';
 import { LiveCell } from '../../src/widgets/cell/LiveCell';
 import { WALKS } from '../../src/widgets/cell/cellWalks';
 
@@ -179,6 +180,22 @@ describe('LiveCell', () => {
     expect(Math.abs(wireValues(container).kept[0])).toBeGreaterThan(Math.abs(keptBefore));
     fireEvent.keyDown(after, { key: 'ArrowDown' });
     expect(Number(screen.getByRole('slider', { name: /^bias of the forget gate, unit 0/ }).getAttribute('aria-valuenow'))).toBeCloseTo(before + 0.45, 5);
+  });
+
+  it('a block that cannot be dragged shows its exact numbers on keyboard focus, as on hover', () => {
+    const shape: CellShape = { kind: 'lstm', units: 2, inputDim: 3, resetAfter: false };
+    const trace = runCell(shape, paramsFor(shape), inputs);
+    const { container } = render(<LiveCell id="ro" kind="lstm" units={2} inputDim={3} step={trace.steps[STEP]} time={STEP} token="w" cellName="LSTM" />);
+    expect(container.querySelector('[data-bias-index]')).toBeNull();
+    const block = container.querySelector<SVGGElement>('[data-node="gate.f"]')!;
+    expect(block.getAttribute('tabindex')).toBe('0');
+    const readout = container.querySelector('.cell-readout')!;
+    fireEvent.focus(block);
+    const f = Array.from(trace.steps[STEP].act[1], (v) => num(v, 4)).join(', ');
+    expect(readout.textContent).toContain(`forget gate f = [${f}]`);
+    expect(readout.textContent).toContain('pre-activation');
+    fireEvent.blur(block);
+    expect(readout.textContent?.trim()).toBe('');
   });
 
   it('walks through the LSTM step stage by stage with Next, Back and arrow keys', () => {

@@ -402,11 +402,16 @@ interface BlockProps {
   onBiasKey: (event: KeyboardEvent<SVGRectElement>, index: number) => void;
 }
 
-/** A gate block's frame, labels and bias handles; its bars are on the canvas below. */
+/**
+ * A gate block's frame, labels and bias handles; its bars are on the canvas below. A block that
+ * cannot be dragged takes the focus itself, so its exact numbers reach keyboard readers as they
+ * reach the pointer (an editable one's handles take the focus instead).
+ */
 const Block = memo(function Block({ node, units, values, bias, look, name, editable, biasLabel, onShow, onBiasStart, onBiasKey }: BlockProps) {
   const left = node.x - node.w / 2;
   const top = node.y - node.h / 2;
   const slot = node.slot ?? 0;
+  const focusable = editable ? {} : { tabIndex: 0, role: 'img', 'aria-label': name, onFocus: () => onShow(node.id), onBlur: () => onShow(null) };
   return (
     <g
       className={`cell-block cell-block-${node.role}${lookClass(look)}`}
@@ -414,6 +419,7 @@ const Block = memo(function Block({ node, units, values, bias, look, name, edita
       data-values={values ? Array.from(values).join(',') : ''}
       onPointerEnter={() => onShow(node.id)}
       onPointerLeave={() => onShow(null)}
+      {...focusable}
     >
       <rect x={left} y={top} width={node.w} height={node.h} rx={5} className="cell-block-frame" />
       <text x={left + 5} y={top + 12} className="cell-block-symbol">
