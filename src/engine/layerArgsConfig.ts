@@ -6,6 +6,7 @@
  * from the book while the typecheck still proves each key exists where the widget translates it.
  */
 import { needsFunctionalApi } from './functionalGraph';
+import { choice, cleanWith, flag, linkSchema, number, orNull } from './linkSchema';
 import type { ActivationName, InitializerName, LayerSpec, MergeMode, ModelSpec, RecurrentSpec } from './spec';
 
 export type CellKind = RecurrentSpec['kind'];
@@ -172,50 +173,42 @@ export function configNotes(config: LayerArgsConfig): ConfigNote[] {
   return notes;
 }
 
-// ---- validation of saved settings -------------------------------------------------------
+// ---- validation of saved settings and links ----------------------------------------------
 
-const oneOf = <T>(options: readonly T[], value: unknown, fallback: T): T => (options.includes(value as T) ? (value as T) : fallback);
+const int = ({ min, max }: { min: number; max: number }) => number(min, max, { integer: true });
+const rate = number(LIMITS.dropout.min, LIMITS.dropout.max);
 
-const isIntIn = (value: unknown, { min, max }: { min: number; max: number }): value is number =>
-  typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+/**
+ * The playground's settings in a link (state/urlState.ts), field by field; the same validators
+ * check the saved copy. null is a real choice for the time steps and the batch (Keras' None).
+ */
+export const LAYER_ARGS_LINK = linkSchema<LayerArgsConfig>(1, {
+  cell: choice(CELLS),
+  units: int(LIMITS.units),
+  features: int(LIMITS.features),
+  timesteps: orNull(int(LIMITS.timesteps)),
+  batchSize: orNull(int(LIMITS.batchSize)),
+  activation: choice(ACTIVATIONS),
+  recurrentActivation: choice(ACTIVATIONS),
+  useBias: flag(),
+  kernelInitializer: choice(INITIALIZERS),
+  recurrentInitializer: choice(INITIALIZERS),
+  dropout: rate,
+  recurrentDropout: rate,
+  returnSequences: flag(),
+  returnState: flag(),
+  goBackwards: flag(),
+  stateful: flag(),
+  layers: int(LIMITS.layers),
+  bidirectional: choice(BIDI_CHOICES),
+  resetAfter: flag(),
+  denseHead: flag(),
+  headUnits: int(LIMITS.headUnits),
+});
 
-const intIn = (value: unknown, limits: { min: number; max: number }, fallback: number) => (isIntIn(value, limits) ? value : fallback);
-
-/** null is a real choice here (None), so it is kept; anything else invalid falls back. */
-const optionalInt = (value: unknown, limits: { min: number; max: number }, fallback: number | null) =>
-  value === null ? null : isIntIn(value, limits) ? value : fallback;
-
-function rateIn(value: unknown, fallback: number): number {
-  return typeof value === 'number' && value >= LIMITS.dropout.min && value <= LIMITS.dropout.max ? value : fallback;
-}
-
-const boolOr = (value: unknown, fallback: boolean) => (typeof value === 'boolean' ? value : fallback);
+const cleanSaved = cleanWith(LAYER_ARGS_LINK);
 
 /** Saved settings, field by field: anything missing or out of range falls back to the default. */
 export function sanitizeConfig(saved: unknown): LayerArgsConfig {
-  const s = (saved && typeof saved === 'object' ? saved : {}) as Record<string, unknown>;
-  const d = DEFAULT_CONFIG;
-  return {
-    cell: oneOf(CELLS, s.cell, d.cell),
-    units: intIn(s.units, LIMITS.units, d.units),
-    features: intIn(s.features, LIMITS.features, d.features),
-    timesteps: optionalInt(s.timesteps, LIMITS.timesteps, d.timesteps),
-    batchSize: optionalInt(s.batchSize, LIMITS.batchSize, d.batchSize),
-    activation: oneOf(ACTIVATIONS, s.activation, d.activation),
-    recurrentActivation: oneOf(ACTIVATIONS, s.recurrentActivation, d.recurrentActivation),
-    useBias: boolOr(s.useBias, d.useBias),
-    kernelInitializer: oneOf(INITIALIZERS, s.kernelInitializer, d.kernelInitializer),
-    recurrentInitializer: oneOf(INITIALIZERS, s.recurrentInitializer, d.recurrentInitializer),
-    dropout: rateIn(s.dropout, d.dropout),
-    recurrentDropout: rateIn(s.recurrentDropout, d.recurrentDropout),
-    returnSequences: boolOr(s.returnSequences, d.returnSequences),
-    returnState: boolOr(s.returnState, d.returnState),
-    goBackwards: boolOr(s.goBackwards, d.goBackwards),
-    stateful: boolOr(s.stateful, d.stateful),
-    layers: intIn(s.layers, LIMITS.layers, d.layers),
-    bidirectional: oneOf(BIDI_CHOICES, s.bidirectional, d.bidirectional),
-    resetAfter: boolOr(s.resetAfter, d.resetAfter),
-    denseHead: boolOr(s.denseHead, d.denseHead),
-    headUnits: intIn(s.headUnits, LIMITS.headUnits, d.headUnits),
-  };
+  return { ...DEFAULT_CONFIG, ...cleanSaved((saved && typeof saved === 'object' ? saved : {}) as Record<string, unknown>) };
 }

@@ -9,8 +9,9 @@ import type { TfjsModelReport } from '../tf/buildFunctional';
 import type { ModelForPython } from '../tf/notebookExport';
 import { type LayerArgsWorkerApi, createLayerArgsWorker } from '../tf/layerArgsClient';
 import type { BackendName } from '../tf/types';
-import { DEFAULT_CONFIG, type LayerArgsConfig, sanitizeConfig } from '../engine/layerArgsConfig';
+import { DEFAULT_CONFIG, LAYER_ARGS_LINK, type LayerArgsConfig, sanitizeConfig } from '../engine/layerArgsConfig';
 import { createScopedStore } from './scopedStore';
+import { type StoreLink, seedFromLinks } from './storeLinks';
 import { type ReaderError, describeError } from '../engine/errors';
 
 export type TfjsReport =
@@ -35,7 +36,16 @@ interface Saved {
   config: LayerArgsConfig;
 }
 
-export const LayerArgsStore = createScopedStore<LayerArgsState, Saved>(
+/** The playground's link carries its settings, under the parameter `param` (its storage key). */
+export const layerArgsLink = (param: string): StoreLink<LayerArgsState, LayerArgsConfig> => ({
+  param,
+  codec: LAYER_ARGS_LINK,
+  defaults: DEFAULT_CONFIG,
+  pick: (state) => state.config,
+  patch: (config) => ({ config: sanitizeConfig(config) }),
+});
+
+export const LayerArgsStore = createScopedStore<LayerArgsState, Saved, Partial<LayerArgsState> | undefined>(
   'LayerPlayground',
   (set, get) => {
     let worker: LayerArgsWorkerApi | null = null;
@@ -86,5 +96,6 @@ export const LayerArgsStore = createScopedStore<LayerArgsState, Saved>(
       merge: (saved, current) => ({ ...current, config: sanitizeConfig((saved as Partial<Saved> | undefined)?.config) }),
     },
     dispose: (state) => state.dispose(),
+    seed: seedFromLinks,
   },
 );

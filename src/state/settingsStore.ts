@@ -7,7 +7,7 @@
 import { type ReactNode, createContext, createElement, useContext } from 'react';
 import type { LinkCodec } from '../engine/linkSchema';
 import { createScopedStore } from './scopedStore';
-import { type LinkNote, type WidgetLink, useLinkOnce } from './urlState';
+import { type LinkNote, type WidgetLink, linkedStart, useLinkOnce } from './urlState';
 
 export interface SettingsActions<T> {
   set(patch: Partial<T>): void;
@@ -40,13 +40,9 @@ export function createSettingsStore<T extends object>(displayName: string, defau
   const LinkContext = createContext<{ param: string; note: LinkNote | null } | null>(null);
   const never: LinkCodec<T> = { encode: () => '', decode: () => ({ value: null, problem: 'version', detail: 'no link format' }) };
 
-  // A link that could not be read starts the widget from its defaults (with the note), not from
-  // whatever this browser saved: the reader asked for a shared state, not their own.
-  const linkedStart = (read: { value: T | null; note: LinkNote | null }): T | null => read.value ?? (read.note ? defaults : null);
-
   function Linked({ param, children }: { param: string; children?: ReactNode }) {
     const read = useLinkOnce(param, link ?? never);
-    return createElement(LinkContext.Provider, { value: { param, note: read.note } }, createElement(scoped.Provider, { storageKey: param, init: linkedStart(read) }, children));
+    return createElement(LinkContext.Provider, { value: { param, note: read.note } }, createElement(scoped.Provider, { storageKey: param, init: linkedStart(read, defaults) }, children));
   }
   Linked.displayName = `${displayName}Linked`;
 

@@ -119,10 +119,20 @@ export function useLinkOnce<T>(param: string, codec: LinkCodec<T>): LinkRead<T> 
 /**
  * The address of this page with one widget's state in its parameter and the widget as the
  * target (#param), so opening it scrolls there. Other parameters (other widgets' links) stay.
+ * With `encoded` null (a widget with no state of its own) the link is only the anchor.
  */
-export function linkTo(param: string, encoded: string): string {
+export function linkTo(param: string, encoded: string | null): string {
   const url = new URL(window.location.href);
-  url.searchParams.set(param, encoded);
+  if (encoded !== null) url.searchParams.set(param, encoded);
   url.hash = `#${param}`;
   return url.href;
+}
+
+/**
+ * Where a widget starts when its page was opened with a link: the linked state; the defaults
+ * when the link could not be read (the reader asked for a shared state, not whatever this
+ * browser saved); null without a link, so the saved copy stands.
+ */
+export function linkedStart<T>(read: LinkRead<T>, defaults: T): T | null {
+  return read.value ?? (read.note ? defaults : null);
 }

@@ -1,22 +1,24 @@
 /**
  * Every widget's link format and its defaults, by the widget's registered name. One list, so the
  * link fuzz (test/unit/linkSchemas.test.ts) covers each format without being edited, and a widget
- * that a chapter can embed without a link format is caught there. Add one line per widget.
+ * that a chapter can embed without a link format is caught there. Add one line per widget; a
+ * widget with no state of its own is listed as `anchorOnly` (its shell link only scrolls to it).
  */
 import type { LinkCodec } from '../engine/linkSchema';
 import { defaultConfig, explorerLink } from '../engine/explorerConfig';
+import { DEFAULT_CONFIG as LAYER_ARGS_DEFAULTS, LAYER_ARGS_LINK } from '../engine/layerArgsConfig';
+import { BIDI_DEFAULTS, BIDI_LINK } from './bidiStore';
+import { GRU_COUNT_DEFAULTS, GRU_COUNT_LINK } from './gruCountStore';
 import { CHAR_BATCHES_LINK, CHAR_BATCHES_SETTINGS } from './charBatchesStore';
 import { CLIPPING_LINK, CLIPPING_SETTINGS, GRADIENT_FLOW_LINK, GRADIENT_FLOW_SETTINGS, POWER_EXPANSION_LINK, POWER_EXPANSION_SETTINGS } from './gradientsStores';
 import { NUMPY_RNN_LINK, NUMPY_RNN_SIZES } from './numpyRnnStore';
 import { ORDER_DEFAULTS, ORDER_LINK } from './orderStore';
 import { SHAPES_DEFAULTS, SHAPES_LINK } from './shapesStore';
 
-export interface WidgetLinkFormat {
-  codec: LinkCodec<unknown>;
-  defaults: unknown;
-}
+export type WidgetLinkFormat = { codec: LinkCodec<unknown>; defaults: unknown } | { anchorOnly: true };
 
 const format = <T>(codec: LinkCodec<T>, defaults: T): WidgetLinkFormat => ({ codec: codec as LinkCodec<unknown>, defaults });
+const anchorOnly: WidgetLinkFormat = { anchorOnly: true };
 
 export const WIDGET_LINKS: Record<string, WidgetLinkFormat> = {
   OrderMatters: format(ORDER_LINK, ORDER_DEFAULTS),
@@ -27,4 +29,8 @@ export const WIDGET_LINKS: Record<string, WidgetLinkFormat> = {
   NumpyToyRnn: format(NUMPY_RNN_LINK, NUMPY_RNN_SIZES),
   CharBatches: format(CHAR_BATCHES_LINK, CHAR_BATCHES_SETTINGS),
   CellExplorer: format(explorerLink, defaultConfig()),
+  BidirectionalSteps: format(BIDI_LINK, BIDI_DEFAULTS),
+  LayerPlayground: format(LAYER_ARGS_LINK, LAYER_ARGS_DEFAULTS),
+  LstmSlices: anchorOnly,
+  GruParamCount: format(GRU_COUNT_LINK, GRU_COUNT_DEFAULTS),
 };

@@ -146,4 +146,26 @@ describe('LayerPlayground', { timeout: 40_000 }, () => {
     render(<LayerPlayground />);
     expect(screen.getByTestId('formula-0').textContent).toBe('10·128 + 128·128 + 128 = 17,792');
   });
+
+  it('a copied link wins over the saved settings; a bad link starts from the defaults with the note', () => {
+    const first = render(<LayerPlayground />);
+    fireEvent.change(screen.getByLabelText('units'), { target: { value: '40' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Copy link to this state' }));
+    const link = new URL((screen.getByTestId('widget-link') as HTMLInputElement).value);
+    expect(link.hash).toBe('#layer-args');
+    fireEvent.change(screen.getByLabelText('units'), { target: { value: '7' } });
+    first.unmount();
+    try {
+      window.history.replaceState(null, '', link.pathname + link.search);
+      const linked = render(<LayerPlayground />);
+      expect(screen.getByTestId('formula-0').textContent).toBe('10·40 + 40·40 + 40 = 2,040');
+      linked.unmount();
+      window.history.replaceState(null, '', '/?layer-args=garbage');
+      render(<LayerPlayground />);
+      expect(screen.getByTestId('formula-0').textContent).toBe('10·128 + 128·128 + 128 = 17,792');
+      expect(screen.getAllByRole('status').filter((el) => el.textContent?.includes('could not be read'))).toHaveLength(1);
+    } finally {
+      window.history.replaceState(null, '', '/');
+    }
+  });
 });

@@ -1,14 +1,28 @@
 /**
  * Every widget link schema, fuzzed: 200 seeded corruptions of a valid link and 200 seeded garbage
  * strings each. None may throw, every one must give a note (a problem and a reason) and no value,
- * so the widget starts from its defaults; and the defaults themselves must round-trip.
+ * so the widget starts from its defaults; and the defaults themselves must round-trip. And every
+ * widget a chapter can embed is in the list, so none is left without a link.
  */
 import { describe, expect, it } from 'vitest';
+import { widgetRegistry } from '../../src/book/widgetRegistry';
 import { encodeJsonParam, decodeJsonParam } from '../../src/engine/jsonParam';
 import { seededRandom } from '../../src/engine/random';
 import { WIDGET_LINKS } from '../../src/state/widgetLinks';
 
-const cases = Object.entries(WIDGET_LINKS).map(([name, { codec, defaults }]) => ({ name, codec, defaults }));
+const cases = Object.entries(WIDGET_LINKS).flatMap(([name, format]) => ('codec' in format ? [{ name, codec: format.codec, defaults: format.defaults }] : []));
+
+describe('the list of widget links', () => {
+  it('has every registered widget that renders a shell (the *Lab providers only wrap others)', () => {
+    const shells = Object.keys(widgetRegistry).filter((name) => !name.endsWith('Lab'));
+    const missing = shells.filter((name) => !Object.hasOwn(WIDGET_LINKS, name));
+    expect(missing, `widgets with no link format (or anchorOnly) in src/state/widgetLinks.ts: ${missing.join(', ')}`).toEqual([]);
+  });
+
+  it('names only registered widgets', () => {
+    expect(Object.keys(WIDGET_LINKS).filter((name) => !Object.hasOwn(widgetRegistry, name))).toEqual([]);
+  });
+});
 
 /**
  * Wrong values by the kind of the valid one: none of them is acceptable to any validator of that
@@ -19,7 +33,8 @@ function wrongFor(valid: unknown): unknown[] {
   if (typeof valid === 'number') return [...common, '1', null, true, 1e300, -1e300, -1e9 - 0.5, 'NaN'];
   if (typeof valid === 'string') return [...common.filter((v) => typeof v !== 'string'), 42, null, true, 'y'.repeat(30_000).slice(0, 5000)];
   if (typeof valid === 'boolean') return [...common, 0, 1, 'true', null];
-  if (valid === null) return [...common, 42, true, []];
+  // Null stands for "none" beside a number or a text, so the wrong values are neither.
+  if (valid === null) return [...common, 1e300, -1e300, true, []];
   if (Array.isArray(valid)) return [...common, [], 'abc', [1, 2], Array(valid.length + 1).fill(0), Array(valid.length).fill('1'), Array(valid.length).fill(1e300), null];
   return ['x', [], 42, null, true, [[1]]]; // an object (the explorer's weights and embeddings)
 }

@@ -69,6 +69,7 @@ const en = {
   'widget.link.select': 'Copying is blocked here: select the link and copy it yourself.',
   'widget.link.weights': 'Trained weights are too big for a link: it keeps the settings, not the training. To keep the weights, use “{export}”.',
   'widget.link.note': "This link's settings for this widget could not be read ({detail}), so it starts from its defaults.",
+  'widget.link.files': 'Files you open here stay in this browser: a link never carries them.',
 
   'field.notANumber': 'Enter a number',
   'field.tooSmall': 'Must be at least {min}',
@@ -144,6 +145,7 @@ const zh: Record<keyof typeof en, string> = {
   'widget.link.select': '此处无法自动复制：请选中链接后自行复制。',
   'widget.link.weights': '训练好的权重太大，放不进链接：链接只保存设置，不保存训练结果。要保留权重，请使用“{export}”。',
   'widget.link.note': '无法读取此链接中这个小部件的设置（{detail}），因此它从默认设置开始。',
+  'widget.link.files': '你在这里打开的文件只留在本浏览器中，链接从不携带它们。',
 
   'field.notANumber': '请输入数字',
   'field.tooSmall': '不能小于 {min}',

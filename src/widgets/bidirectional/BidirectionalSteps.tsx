@@ -5,34 +5,34 @@
  * on without return_sequences, [h→ of the last token, h← of the first].
  * (test/parity/bidirectional.parity.test.ts checks this against tfjs' Bidirectional.)
  */
-import { useState } from 'react';
 import { useT } from '../../book/i18n';
+import { BidiStore, MAX_BIDI_CHARS } from '../../state/bidiStore';
 import { vec } from '../../viz/format';
 import { Controls, Select, TextField, WidgetShell } from '../shell';
-import { DEMO_FEATURES, DEMO_UNITS, type DemoCell, runDemo } from './bidirectionalDemo';
+import { DEMO_FEATURES, DEMO_UNITS, runDemo } from './bidirectionalDemo';
 
-const DEFAULT_TEXT = 'not bad at all';
 const v = (values: ArrayLike<number>) => vec(values, 3);
 
-export default function BidirectionalSteps() {
+function Steps() {
   const t = useT();
-  const [text, setText] = useState(DEFAULT_TEXT);
-  const [cell, setCell] = useState<DemoCell>('lstm');
+  const { text, cell, set, reset } = BidiStore.useStore((s) => s);
   const run = runDemo(text, cell);
-  const reset = () => {
-    setText(DEFAULT_TEXT);
-    setCell('lstm');
-  };
   const last = run ? run.tokens.length - 1 : 0;
 
   return (
-    <WidgetShell title={t('bidi.title')} widget="BidirectionalSteps" onReset={reset} description={t('bidi.description', { features: DEMO_FEATURES, units: DEMO_UNITS })}>
+    <WidgetShell
+      link={BidiStore.useLink()}
+      title={t('bidi.title')}
+      widget="BidirectionalSteps"
+      onReset={reset}
+      description={t('bidi.description', { features: DEMO_FEATURES, units: DEMO_UNITS })}
+    >
       <Controls>
-        <TextField label={t('bidi.sentence')} value={text} onChange={setText} maxLength={200} wide />
+        <TextField label={t('bidi.sentence')} value={text} onChange={(value) => set({ text: value })} maxLength={MAX_BIDI_CHARS} wide />
         <Select
           label={t('bidi.cell')}
           value={cell}
-          onChange={setCell}
+          onChange={(value) => set({ cell: value })}
           options={[
             { value: 'lstm', label: `LSTM(${DEMO_UNITS})` },
             { value: 'simpleRNN', label: `SimpleRNN(${DEMO_UNITS})` },
@@ -112,5 +112,13 @@ export default function BidirectionalSteps() {
         </>
       )}
     </WidgetShell>
+  );
+}
+
+export default function BidirectionalSteps() {
+  return (
+    <BidiStore.Linked param="bidirectional-steps">
+      <Steps />
+    </BidiStore.Linked>
   );
 }

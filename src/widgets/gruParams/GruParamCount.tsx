@@ -3,39 +3,30 @@
  * reset_after=True, which keeps a second bias vector for the recurrent half; tfjs builds only
  * reset_after=False. Both counts come from the engine, the tfjs one also from a real tfjs layer.
  */
-import { useState } from 'react';
 import { useErrorText, useT } from '../../book/i18n';
 import { formatCount, recurrentParams } from '../../engine/paramCount';
 import type { GRUSpec } from '../../engine/spec';
+import { GRU_COUNT_MAX, GruCountStore } from '../../state/gruCountStore';
 import { unsupportedInTfjs } from '../../tf/buildModel';
 import { Controls, NumberField, Stat, WidgetShell } from '../shell';
 import { useBuiltModel } from '../shared/useBuiltModel';
 
 const gru = (units: number, resetAfter: boolean): GRUSpec => ({ kind: 'gru', name: 'gru', units, resetAfter });
 
-export default function GruParamCount() {
+function Count() {
   const t = useT();
   const te = useErrorText();
-  const [units, setUnits] = useState(32);
-  const [features, setFeatures] = useState(32);
+  const { units, features, set, reset } = GruCountStore.useStore((s) => s);
   const keras = recurrentParams(gru(units, true), features);
   const tfjs = recurrentParams(gru(units, false), features);
   const built = useBuiltModel({ inputShape: [null, features], layers: [gru(units, false)] });
   const builtCount = built.status === 'ready' ? built.layerParams[0].params : null;
 
   return (
-    <WidgetShell
-      title={t('gruCount.title')}
-      widget="GruParamCount"
-      ready={built.status !== 'building'}
-      onReset={() => {
-        setUnits(32);
-        setFeatures(32);
-      }}
-    >
+    <WidgetShell link={GruCountStore.useLink()} title={t('gruCount.title')} widget="GruParamCount" ready={built.status !== 'building'} onReset={reset}>
       <Controls>
-        <NumberField label={t('gruCount.units')} value={units} min={1} max={512} onChange={(v) => setUnits(Math.round(v))} />
-        <NumberField label={t('gruCount.features')} value={features} min={1} max={512} onChange={(v) => setFeatures(Math.round(v))} />
+        <NumberField label={t('gruCount.units')} value={units} min={1} max={GRU_COUNT_MAX} onChange={(v) => set({ units: Math.round(v) })} />
+        <NumberField label={t('gruCount.features')} value={features} min={1} max={GRU_COUNT_MAX} onChange={(v) => set({ features: Math.round(v) })} />
       </Controls>
       <div className="stats">
         <Stat label={t('gruCount.keras')} value={<code data-testid="gru-keras">{keras.formula}</code>} />
@@ -54,5 +45,13 @@ export default function GruParamCount() {
         {t('gruCount.tfjsRefuses')}: <q>{unsupportedInTfjs(gru(units, true)).map(te).join(' ')}</q>
       </p>
     </WidgetShell>
+  );
+}
+
+export default function GruParamCount() {
+  return (
+    <GruCountStore.Linked param="gru-param-count">
+      <Count />
+    </GruCountStore.Linked>
   );
 }

@@ -2,10 +2,11 @@
  * Recipe 9's playground: every argument of a Keras/tfjs recurrent layer, and what it does to the
  * output shapes, the parameter count (ours beside tfjs'), and the code in both frameworks.
  */
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useErrorText, useT } from '../../book/i18n';
 import { describeModel, formatCount } from '../../engine/paramCount';
-import { type LayerArgsState, LayerArgsStore } from '../../state/layerArgsStore';
+import { type LayerArgsState, LayerArgsStore, layerArgsLink } from '../../state/layerArgsStore';
+import { LinkNotes, type StoreLink, useStoreLink, useStoreLinks } from '../../state/storeLinks';
 import type { ModelSpec } from '../../engine/spec';
 import { Stat, WidgetShell } from '../shell';
 import { ArgControls } from './ArgControls';
@@ -175,25 +176,31 @@ function Playground() {
   );
 }
 
-function Shell() {
+function Shell({ link }: { link: StoreLink<LayerArgsState, LayerArgsConfig> }) {
   const t = useT();
   const reset = LayerArgsStore.useStore((s) => s.reset);
+  const shellLink = useStoreLink(LayerArgsStore.useStoreApi(), link);
   const config = LayerArgsStore.useStore((s) => s.config);
   const tfjs = LayerArgsStore.useStore((s) => s.tfjs);
   // Ready once tfjs has answered for the current setting, or the setting is one tfjs refuses.
   const key = JSON.stringify(configToSpec(config));
   const ready = configProblems(config).length > 0 || (tfjs !== null && tfjs.key === key && tfjs.status !== 'building');
   return (
-    <WidgetShell title={t('layerArgs.title')} widget="LayerPlayground" onReset={reset} ready={ready} description={t('layerArgs.description')}>
+    <WidgetShell link={shellLink} title={t('layerArgs.title')} widget="LayerPlayground" onReset={reset} ready={ready} description={t('layerArgs.description')}>
       <Playground />
     </WidgetShell>
   );
 }
 
+/** `storageKey` also names the playground's link parameter and anchor. */
 export default function LayerPlayground({ storageKey = 'layer-args' }: { storageKey?: string }) {
+  const [link] = useState(() => layerArgsLink(storageKey));
+  const { start, notes } = useStoreLinks([link]);
   return (
-    <LayerArgsStore.Provider storageKey={storageKey}>
-      <Shell />
-    </LayerArgsStore.Provider>
+    <LinkNotes notes={notes}>
+      <LayerArgsStore.Provider storageKey={storageKey} init={start}>
+        <Shell link={link} />
+      </LayerArgsStore.Provider>
+    </LinkNotes>
   );
 }

@@ -14,6 +14,8 @@ import { Stat, WidgetShell } from '../shell';
 import { useBuiltModel } from '../shared/useBuiltModel';
 
 const SPEC: ModelSpec = { inputShape: [26, 32], layers: [{ kind: 'lstm', name: 'lstm', units: 40 }] };
+/** Nothing here is the reader's to change: the link only scrolls to the widget. */
+const LINK = { param: 'lstm-slices' };
 
 export default function LstmSlices() {
   const t = useT();
@@ -24,7 +26,7 @@ export default function LstmSlices() {
 
   if (built.status !== 'ready') {
     return (
-      <WidgetShell title={title} widget="LstmSlices" ready={false}>
+      <WidgetShell link={LINK} title={title} widget="LstmSlices" ready={false}>
         <p role={built.status === 'error' ? 'alert' : 'status'}>{built.status === 'error' ? te(built.error) : t('toy.building')}</p>
       </WidgetShell>
     );
@@ -34,7 +36,7 @@ export default function LstmSlices() {
   const theirs = built.layerParams[0].params;
 
   return (
-    <WidgetShell title={title} widget="LstmSlices">
+    <WidgetShell link={LINK} title={title} widget="LstmSlices">
       <div className="stats">
         <Stat label={t('slices.kernel')} value={<code>{shapeToString([weights.kernel.rows, weights.kernel.cols])}</code>} />
         <Stat label={t('slices.recurrent')} value={<code>{shapeToString([weights.recurrentKernel.rows, weights.recurrentKernel.cols])}</code>} />

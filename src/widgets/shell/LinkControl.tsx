@@ -10,18 +10,21 @@ import { Button } from './controls';
 
 export interface LinkControlProps {
   param: string;
-  encode: () => string;
+  /** Without it (a widget with no state of its own) the link is only the anchor. */
+  encode?: () => string;
   /** The widget trains weights, which a link does not carry: say so and point to the export. */
   weights?: boolean;
+  /** The widget reads the reader's files, which a link never carries: say so. */
+  files?: boolean;
 }
 
-export function LinkControl({ param, encode, weights = false }: LinkControlProps) {
+export function LinkControl({ param, encode, weights = false, files = false }: LinkControlProps) {
   const t = useT();
   const fieldId = useId();
   const [link, setLink] = useState<{ url: string; copied: boolean } | null>(null);
 
   const copy = async () => {
-    const url = linkTo(param, encode());
+    const url = linkTo(param, encode ? encode() : null);
     setLink({ url, copied: false });
     try {
       await navigator.clipboard.writeText(url);
@@ -44,6 +47,7 @@ export function LinkControl({ param, encode, weights = false }: LinkControlProps
         </>
       )}
       {weights && <p className="widget-link-weights">{t('widget.link.weights', { export: t('notebook.title') })}</p>}
+      {files && <p className="widget-link-weights">{t('widget.link.files')}</p>}
     </div>
   );
 }

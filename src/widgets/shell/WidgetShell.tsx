@@ -23,14 +23,23 @@ export interface WidgetShellProps {
    * `data-widget-ready` turns "true" once the content has mounted and this is true.
    */
   ready?: boolean;
-  /** The widget's state as a link: a "Copy link" control, and the note when its link was bad. */
+  /**
+   * The widget's state as a link: a "Copy link" control, and the note when its link was bad.
+   * Every widget has one. A widget with no state of its own passes only `{ param }`: its link
+   * is just the anchor (#param), which scrolls to it.
+   */
   link?: ShellLink;
   children: ReactNode;
 }
 
-export interface ShellLink extends WidgetLink {
-  /** The widget trains weights, which no link carries. */
+export interface ShellLink extends Omit<WidgetLink, 'encode' | 'note'> {
+  /** The current state, encoded; without it the link carries only the anchor. */
+  encode?: WidgetLink['encode'];
+  note?: WidgetLink['note'];
+  /** The widget trains weights, which no link carries: the control says so and points to export. */
   weights?: boolean;
+  /** The widget reads the reader's own files, which never go into a link: the control says so. */
+  files?: boolean;
 }
 
 /**
@@ -77,7 +86,7 @@ export function WidgetShell({ title, id: givenId, widget, onReset, description, 
           <MountSignal onChange={setMounted} />
         </ErrorBoundary>
       </div>
-      {link && <LinkControl param={link.param} encode={link.encode} weights={link.weights} />}
+      {link && <LinkControl param={link.param} encode={link.encode} weights={link.weights} files={link.files} />}
     </figure>
   );
 }
