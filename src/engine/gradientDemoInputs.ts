@@ -9,6 +9,7 @@ import { type BpttResult, backpropThroughTime, dotWithLast, type RecurrentLayer 
 import { type Matrix, matrix } from './matrix';
 import { type Random, seededRandom, uniformArray } from './random';
 import { tokenize } from './text';
+import { splitTokens } from './tokenVectors';
 
 export type DemoCell = RecurrentLayer['kind'];
 export const DEMO_CELLS: readonly DemoCell[] = ['simpleRNN', 'lstm', 'gru'];
@@ -42,8 +43,18 @@ export interface DemoSentence {
   vectors: Float32Array[];
 }
 
+/** Han script: written without spaces, so Keras' split leaves a whole clause as one "word". */
+const HAN = /\p{Script=Han}/u;
+const WORDLIKE = /[\p{L}\p{N}]/u;
+
+/**
+ * The sentence as Keras' Tokenizer splits it (lower case, punctuation dropped); a run of Chinese
+ * that this leaves whole is cut into words by the segmenter, its punctuation dropped as Keras
+ * drops ASCII punctuation.
+ */
 export function demoSentence(text: string, features = DEMO_FEATURES, maxTokens = 24): DemoSentence {
-  const tokens = tokenize(text).slice(0, maxTokens);
+  const words = tokenize(text).flatMap((w) => (HAN.test(w) ? splitTokens(w).filter((s) => WORDLIKE.test(s)) : [w]));
+  const tokens = words.slice(0, maxTokens);
   return { tokens, vectors: tokens.map((w) => wordVector(w, features)) };
 }
 

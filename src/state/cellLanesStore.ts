@@ -1,7 +1,8 @@
 /**
  * The state of a cell-lanes widget (src/widgets/cell/CellLanes.tsx): the reader's sentence, the
  * time cursor and the biases the reader dragged on the diagrams, per lane. One store per widget;
- * sentence, time and biases survive a reload.
+ * sentence, time and biases survive a reload. A sentence the reader never changed is saved as
+ * null, so it stays the example of whichever language the page is in.
  */
 import { createScopedStore } from './scopedStore';
 
@@ -15,6 +16,8 @@ export interface CellLanesSettings {
 }
 
 export interface CellLanesState extends CellLanesSettings {
+  /** The example sentence this widget started from (the chapter's, in the page's language). */
+  defaultSentence: string;
   playing: boolean;
   setSentence(sentence: string): void;
   setTime(time: number): void;
@@ -28,12 +31,15 @@ const isBiasMap = (v: unknown): v is Record<string, number[]> =>
   v !== null &&
   Object.values(v).every((row) => Array.isArray(row) && row.length <= 64 && row.every((x) => typeof x === 'number' && Number.isFinite(x) && Math.abs(x) <= LIMIT));
 
-export const CellLanesStore = createScopedStore<CellLanesState, CellLanesSettings, { sentence: string }>(
+type SavedLanes = Omit<CellLanesSettings, 'sentence'> & { sentence: string | null };
+
+export const CellLanesStore = createScopedStore<CellLanesState, SavedLanes, { sentence: string }>(
   'CellLanes',
   (set, get, init) => {
     const start: CellLanesSettings = { sentence: init.sentence, time: 0, bias: {} };
     return {
       ...start,
+      defaultSentence: init.sentence,
       playing: false,
       setSentence: (sentence) => set({ sentence: sentence.slice(0, LANES_MAX_SENTENCE) }),
       setTime: (time) => set({ time: Math.max(0, Math.round(time)) }),
@@ -50,7 +56,7 @@ export const CellLanesStore = createScopedStore<CellLanesState, CellLanesSetting
   {
     persist: {
       version: 1,
-      partialize: ({ sentence, time, bias }) => ({ sentence, time, bias }),
+      partialize: ({ sentence, defaultSentence, time, bias }) => ({ sentence: sentence === defaultSentence ? null : sentence, time, bias }),
       merge: (saved, current) => {
         const s = (saved ?? {}) as Partial<CellLanesSettings>;
         return {

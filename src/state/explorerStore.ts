@@ -44,7 +44,8 @@ export interface ExplorerState extends ExplorerDerived {
   setSizes(patch: Partial<Pick<ExplorerConfig, 'units' | 'inputDim' | 'resetAfter'>>): void;
   setWeight(kind: CellKind, part: WeightPart, index: number, value: number): void;
   setEmbedding(token: string, dim: number, value: number): void;
-  applyPreset(id: PresetId): void;
+  /** Loads a preset's weights; with a sentence (the Chinese edition's presets bring one), that sentence too. */
+  applyPreset(id: PresetId, sentence?: string): void;
   setTime(time: number): void;
   stepTime(delta: number): void;
   setPlaying(playing: boolean): void;
@@ -121,7 +122,10 @@ export const ExplorerStore = createScopedStore<ExplorerState, Partial<ExplorerSt
         row[dim] = clampWeight(value);
         update({ embeddings: Object.fromEntries([...Object.entries(embeddings), [token, row]]) });
       },
-      applyPreset: (id) => commit(withPreset(get().config, id)),
+      applyPreset: (id, sentence) => {
+        const config = withPreset(get().config, id);
+        commit(sentence === undefined ? config : { ...config, sentence: sentence.slice(0, MAX_SENTENCE_CHARS) });
+      },
       setTime: (time) => {
         const t = Math.max(0, Math.min(lastStep(get()), Math.round(time)));
         if (t !== get().config.time) update({ time: t });

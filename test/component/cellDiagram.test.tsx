@@ -8,6 +8,7 @@ import { matrix } from '../../src/engine/matrix';
 import { seededRandom, uniformArray } from '../../src/engine/random';
 import { simpleRnnForward } from '../../src/engine/simpleRnn';
 import { num } from '../../src/viz/format';
+import { exampleSentences } from '../../src/widgets/cell/exampleSentences';
 import { LiveCell } from '../../src/widgets/cell/LiveCell';
 import { WALKS } from '../../src/widgets/cell/cellWalks';
 
@@ -307,6 +308,38 @@ describe('LiveCell links', () => {
     });
     expect(screen.getByRole('region', { name: 'Walk through this step' })).toBeTruthy();
     expect(screen.getByText(/Stage 1 of 7/)).toBeTruthy();
+    window.history.replaceState(null, '', '/');
+  });
+});
+
+describe('example sentences follow the page language', () => {
+  const zh = exampleSentences('zh');
+
+  it('the lanes and the backwards cell start from Chinese sentences in the Chinese edition; an untouched one is not saved', async () => {
+    const { default: CellLanes } = await import('../../src/widgets/cell/CellLanes');
+    const { default: GradientCell } = await import('../../src/widgets/cell/GradientCell');
+    window.history.replaceState(null, '', '/zh/chapters/test');
+    const lanes = render(<CellLanes preset="gruVariants" storageKey="t-zh-lanes" />);
+    expect(screen.getByLabelText<HTMLInputElement>('句子').value).toBe(zh.lanes.gruVariants);
+    fireEvent.click(screen.getByRole('button', { name: '前进一步' }));
+    expect(JSON.parse(localStorage.getItem('unrolled:settings:t-zh-lanes')!).state.sentence).toBeNull();
+    lanes.unmount();
+
+    render(<GradientCell />);
+    expect(screen.getByLabelText<HTMLInputElement>('句子').value).toBe(zh.gradient);
+    // 法国 … 法语: the segmenter cut the sentence into words, so the step slider runs over them.
+    expect(screen.getByRole<HTMLInputElement>('slider', { name: /^时间步/ }).max).toBe('6');
+    window.history.replaceState(null, '', '/');
+  });
+
+  it('a sentence the reader typed is saved and wins over the example', async () => {
+    const { default: CellLanes } = await import('../../src/widgets/cell/CellLanes');
+    const first = render(<CellLanes preset="stacked" storageKey="t-own-lanes" />);
+    fireEvent.change(screen.getByLabelText('Sentence'), { target: { value: 'my own words' } });
+    first.unmount();
+    window.history.replaceState(null, '', '/zh/chapters/test');
+    render(<CellLanes preset="stacked" storageKey="t-own-lanes" />);
+    expect(screen.getByLabelText<HTMLInputElement>('句子').value).toBe('my own words');
     window.history.replaceState(null, '', '/');
   });
 });

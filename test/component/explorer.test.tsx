@@ -2,7 +2,8 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeJsonParam } from '../../src/engine/jsonParam';
 import CellExplorer from '../../src/widgets/explorer/CellExplorer';
-import { decodeConfig } from '../../src/engine/explorerConfig';
+import { DEFAULT_SENTENCE, decodeConfig, defaultConfig, encodeConfig } from '../../src/engine/explorerConfig';
+import { exampleSentences } from '../../src/widgets/cell/exampleSentences';
 
 const SENTENCE = 'the cat sat 🐈';
 
@@ -138,5 +139,37 @@ describe('CellExplorer', () => {
     const params = new URLSearchParams(window.location.search);
     expect(decodeConfig(params.get('left')!).config?.time).toBe(1);
     expect(decodeConfig(params.get('right')!).config?.time).toBe(2);
+  });
+});
+
+describe('CellExplorer in the Chinese edition', () => {
+  const zh = exampleSentences('zh');
+  const sentenceField = () => screen.getByLabelText<HTMLInputElement>('句子（任何语言，也可以用表情符号）');
+
+  it('starts from a Chinese sentence and its presets bring Chinese sentences that show their trick', () => {
+    window.history.replaceState(null, '', '/zh/chapters/test');
+    render(<CellExplorer id="zh1" cell="lstm" />);
+    expect(sentenceField().value).toBe(zh.explorer);
+    fireEvent.click(screen.getByRole('button', { name: '计数器' }));
+    expect(sentenceField().value).toBe(zh.presets.counter);
+    // The counter adds one per token: 16 tokens in 数羊：一只羊，两只羊，三只羊，四只羊.
+    fireEvent.keyDown(screen.getByRole('group', { name: /展开/ }), { key: 'End' });
+    const table = screen.getByRole('table', { name: /^LSTM/ });
+    const cTexts = within(table).getAllByRole('row').slice(1).map((r) => r.children[9]?.textContent);
+    expect(Number(cTexts[0])).toBeCloseTo(16, 0);
+  });
+
+  it('a link still wins over the Chinese example', () => {
+    const text = encodeConfig({ ...defaultConfig({ cell: 'gru', sentence: 'the cat sat' }), time: 1 });
+    window.history.replaceState(null, '', `/zh/chapters/test?zh2=${text}`);
+    render(<CellExplorer id="zh2" cell="lstm" />);
+    expect(sentenceField().value).toBe('the cat sat');
+  });
+
+  it('English presets keep the reader’s sentence', () => {
+    render(<CellExplorer id="en1" cell="lstm" sentence={SENTENCE} />);
+    fireEvent.click(screen.getByRole('button', { name: 'A counter' }));
+    expect(screen.getByLabelText<HTMLInputElement>('Sentence (any language, emoji welcome)').value).toBe(SENTENCE);
+    expect(exampleSentences('en').explorer).toBe(DEFAULT_SENTENCE);
   });
 });

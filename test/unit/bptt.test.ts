@@ -242,6 +242,8 @@ describe('the demos’ engine pieces', () => {
     expect(Array.from(wordVector('france', 8))).toEqual(Array.from(wordVector('france', 8)));
     expect(Array.from(wordVector('france', 8))).not.toEqual(Array.from(wordVector('french', 8)));
     expect(demoSentence('The cat, the MAT!').tokens).toEqual(['the', 'cat', 'the', 'mat']);
+    // Chinese has no spaces: the segmenter finds the words, punctuation is dropped.
+    expect(demoSentence('我在法国长大，会说流利的法语 OK').tokens).toEqual(['我在', '法国', '长大', '会说', '流利', '的', '法语', 'ok']);
   });
 
   it('the clipping problem overflows without clipping and converges with clip 5', () => {

@@ -115,6 +115,7 @@ const en = {
   'cell.grad.dx': '∂L/∂xₜ',
   'cell.grad.dz': '∂L/∂ pre-activation of {gate}',
   'cell.grad.norms': '‖∂L/∂hₜ‖ at this step: {dh}; ‖∂L/∂xₜ‖: {dx}',
+  'cell.grad.play': 'Play back through time',
 };
 
 const zh: Record<keyof typeof en, string> = {
@@ -223,6 +224,7 @@ const zh: Record<keyof typeof en, string> = {
   'cell.grad.dx': '∂L/∂xₜ',
   'cell.grad.dz': '{gate}激活前的 ∂L/∂',
   'cell.grad.norms': '这一步的 ‖∂L/∂hₜ‖：{dh}；‖∂L/∂xₜ‖：{dx}',
+  'cell.grad.play': '沿时间倒着播放',
 };
 
 export default { en, zh };

@@ -5,7 +5,7 @@
  * write `<CellLanes preset="stacked" storageKey="ch08-lanes" />`.
  */
 import { useEffect, useMemo } from 'react';
-import { type StringKey, useT } from '../../book/i18n';
+import { type StringKey, useLocale, useT } from '../../book/i18n';
 import { tokenizeSentence } from '../../engine/tokenVectors';
 import { CellLanesStore, LANES_MAX_SENTENCE } from '../../state/cellLanesStore';
 import { GateTable } from '../../viz/GateTable';
@@ -13,6 +13,7 @@ import { UnrolledDiagram } from '../../viz/UnrolledDiagram';
 import { cellName, gatesOf } from '../explorer/gateInfo';
 import { Button, Controls, Slider, TextField, WidgetShell } from '../shell';
 import { type Lane, type LanePreset, LANE_PRESETS, buildLanes, stepAt } from './cellLanes';
+import { exampleSentences } from './exampleSentences';
 import { LiveCell } from './LiveCell';
 // The chain (UnrolledDiagram) and time bar are styled with the explorer's.
 import '../explorer/explorer.css';
@@ -20,12 +21,6 @@ import '../explorer/explorer.css';
 const COLUMN_WIDTH = 48;
 const TICK_MS = 700;
 const MAX_TOKENS = 16;
-
-const DEFAULT_SENTENCE: Record<LanePreset, string> = {
-  stacked: 'the movie was not good at all',
-  bidirectional: 'not bad at all',
-  gruVariants: 'the cat that the dog chased ran away',
-};
 
 interface CellLanesProps {
   preset?: LanePreset;
@@ -176,8 +171,9 @@ function CellLanesView({ preset, id }: { preset: LanePreset; id: string }) {
 export default function CellLanes({ preset = 'stacked', storageKey, sentence }: CellLanesProps) {
   const chosen: LanePreset = (LANE_PRESETS as readonly string[]).includes(preset) ? preset : 'stacked';
   const id = `cell-lanes-${storageKey ?? chosen}`;
+  const example = exampleSentences(useLocale()).lanes[chosen];
   return (
-    <CellLanesStore.Provider storageKey={storageKey ?? `cell-lanes-${chosen}`} init={{ sentence: typeof sentence === 'string' ? sentence : DEFAULT_SENTENCE[chosen] }}>
+    <CellLanesStore.Provider storageKey={storageKey ?? `cell-lanes-${chosen}`} init={{ sentence: typeof sentence === 'string' ? sentence : example }}>
       <CellLanesView preset={chosen} id={id} />
     </CellLanesStore.Provider>
   );

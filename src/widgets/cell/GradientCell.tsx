@@ -1,60 +1,33 @@
 /**
  * Chapter 5's cell run backwards: exact backpropagation through time (src/engine/bptt) on the
  * reader's sentence, drawn with the same cell diagram as the forward chapters. L = Σ h_T; the
- * reader picks the cell, the recurrent weight scale (the chapter's |U| < 1 or > 1) and the step.
+ * reader picks the cell, the recurrent weight scale (the chapter's |U| < 1 or > 1) and the step;
+ * Play walks back from the last word to the first, in the order backpropagation visits them.
  */
-import { useMemo } from 'react';
-import { type StringKey, useT } from '../../book/i18n';
+import { useEffect, useMemo } from 'react';
+import { type StringKey, useLocale, useT } from '../../book/i18n';
 import { backpropThroughTime, dotWithLast, norm } from '../../engine/bptt';
 import { DEMO_CELLS, type DemoCell, demoLayer, demoSentence } from '../../engine/gradientDemoInputs';
-import { createScopedStore } from '../../state/scopedStore';
+import { GRADIENT_CELL_MAX_SENTENCE, GRADIENT_CELL_MAX_WORDS, GradientCellStore as Store } from '../../state/gradientCellStore';
 import { sci } from '../../viz/format';
 import { gatesOf } from '../explorer/gateInfo';
-import { Controls, Select, Slider, TextField, WidgetShell } from '../shell';
+import { Button, Controls, Select, Slider, TextField, WidgetShell } from '../shell';
+import { exampleSentences } from './exampleSentences';
 import { gradientVectors } from './gradientVectors';
 import { LiveCell } from './LiveCell';
+// The play bar is laid out like the explorer's time bar.
+import '../explorer/explorer.css';
 
 const FEATURES = 3;
 const UNITS = 3;
-const MAX_WORDS = 12;
-
-interface Settings {
-  sentence: string;
-  cell: DemoCell;
-  scale: number;
-  /** Step shown, counted from the end: 0 is the last word, so a new sentence starts where L is. */
-  back: number;
-}
-
-const DEFAULTS: Settings = { sentence: 'I grew up in France so I speak fluent French', cell: 'lstm', scale: 0.5, back: 0 };
-
-const Store = createScopedStore<Settings & { set(patch: Partial<Settings>): void; reset(): void }, Settings>(
-  'GradientCell',
-  (set) => ({ ...DEFAULTS, set: (patch) => set(patch), reset: () => set(DEFAULTS) }),
-  {
-    persist: {
-      version: 1,
-      partialize: ({ sentence, cell, scale, back }) => ({ sentence, cell, scale, back }),
-      merge: (saved, current) => {
-        const s = (saved ?? {}) as Partial<Settings>;
-        return {
-          ...current,
-          sentence: typeof s.sentence === 'string' && s.sentence.length <= 400 ? s.sentence : DEFAULTS.sentence,
-          cell: DEMO_CELLS.includes(s.cell as DemoCell) ? (s.cell as DemoCell) : DEFAULTS.cell,
-          scale: typeof s.scale === 'number' && s.scale >= 0.1 && s.scale <= 4 ? s.scale : DEFAULTS.scale,
-          back: Number.isInteger(s.back) && s.back! >= 0 && s.back! < MAX_WORDS ? s.back! : 0,
-        };
-      },
-    },
-  },
-);
+const TICK_MS = 900;
 
 const KIND = { simpleRNN: 'rnn', lstm: 'lstm', gru: 'gru' } as const;
 
 function GradientCellView() {
   const t = useT();
-  const { sentence, cell, scale, back, set, reset } = Store.useStore((s) => s);
-  const { tokens, vectors } = useMemo(() => demoSentence(sentence, FEATURES, MAX_WORDS), [sentence]);
+  const { sentence, cell, scale, back, playing, set, reset } = Store.useStore((s) => s);
+  const { tokens, vectors } = useMemo(() => demoSentence(sentence, FEATURES, GRADIENT_CELL_MAX_WORDS), [sentence]);
   const result = useMemo(() => {
     if (vectors.length === 0) return null;
     const layer = demoLayer(cell, { units: UNITS, features: FEATURES, recurrentScale: scale });
@@ -62,6 +35,16 @@ function GradientCellView() {
   }, [vectors, cell, scale]);
   const last = tokens.length - 1;
   const time = Math.max(0, last - Math.min(back, last));
+
+  useEffect(() => {
+    if (!playing) return;
+    if (time <= 0) {
+      set({ playing: false });
+      return;
+    }
+    const timer = setTimeout(() => set({ back: last - (time - 1) }), TICK_MS);
+    return () => clearTimeout(timer);
+  }, [playing, time, last, set]);
   const step = result?.stepGradients?.[time];
   const kind = KIND[cell];
   const gates = useMemo(() => gatesOf(kind, t), [kind, t]);
@@ -82,7 +65,7 @@ function GradientCellView() {
   return (
     <WidgetShell title={t('cell.grad.title')} description={t('cell.grad.description')} onReset={reset} widget="GradientCell">
       <Controls>
-        <TextField label={t('cell.grad.sentence')} value={sentence} maxLength={400} wide onChange={(v) => set({ sentence: v })} />
+        <TextField label={t('cell.grad.sentence')} value={sentence} maxLength={GRADIENT_CELL_MAX_SENTENCE} wide onChange={(v) => set({ sentence: v })} />
         <Select<DemoCell>
           label={t('cell.grad.cell')}
           value={cell}
@@ -97,14 +80,26 @@ function GradientCellView() {
         </p>
       ) : (
         <>
-          <Slider
-            label={t('cell.grad.step')}
-            value={time}
-            min={0}
-            max={last}
-            onChange={(v) => set({ back: last - v })}
-            format={(v) => t('explorer.timeValue', { step: v + 1, steps: tokens.length, token: tokens[v] ?? '' })}
-          />
+          <div className="explorer-timebar">
+            <Button
+              onClick={() => set(playing ? { playing: false } : { playing: true, back: time <= 0 ? 0 : back })}
+              aria-pressed={playing}
+              disabled={tokens.length < 2}
+            >
+              {playing ? t('explorer.pause') : t('cell.grad.play')}
+            </Button>
+            <Slider
+              label={t('cell.grad.step')}
+              value={time}
+              min={0}
+              max={last}
+              onChange={(v) => set({ back: last - v, playing: false })}
+              format={(v) => t('explorer.timeValue', { step: v + 1, steps: tokens.length, token: tokens[v] ?? '' })}
+            />
+            <span className="visually-hidden" data-time={time}>
+              {t('explorer.timeValue', { step: time + 1, steps: tokens.length, token: tokens[time] ?? '' })}
+            </span>
+          </div>
           <p className="caption" data-testid="grad-norms">
             {t('cell.grad.norms', { dh: sci(norm(step.dh)), dx: sci(norm(step.dx)) })}
           </p>
@@ -127,8 +122,9 @@ function GradientCellView() {
 }
 
 export default function GradientCell() {
+  const example = exampleSentences(useLocale()).gradient;
   return (
-    <Store.Provider storageKey="gradients-cell">
+    <Store.Provider storageKey="gradients-cell" init={{ sentence: example }}>
       <GradientCellView />
     </Store.Provider>
   );

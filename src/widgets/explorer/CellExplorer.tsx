@@ -10,10 +10,11 @@
  * cannot be read falls back to the defaults with the shell's note (state/urlState.ts). No tfjs here: the numbers come from the engine, on the main thread, in microseconds.
  */
 import { type KeyboardEvent, useState } from 'react';
-import { useT } from '../../book/i18n';
+import { useLocale, useT } from '../../book/i18n';
 import type { CellKind } from '../../engine/cellTrace';
 import { ExplorerStore, useExplorer, useExplorerApi } from '../../state/explorerStore';
 import { type LinkNote, readLink } from '../../state/urlState';
+import { exampleSentences } from '../cell/exampleSentences';
 import { WidgetShell } from '../shell';
 import { CellPanel } from './CellPanel';
 import { ExplorerControls } from './ExplorerControls';
@@ -84,8 +85,10 @@ function ExplorerBody({ id }: { id: string }) {
 
 export default function CellExplorer({ id, ...props }: CellExplorerProps) {
   const key = typeof id === 'string' && id.length > 0 ? id : 'cell-explorer';
+  const locale = useLocale();
   const [boot] = useState(() => {
-    const initial = defaultConfig(props);
+    // The chapter's sentence if it gives one, else the example in the page's language; a link wins over both.
+    const initial = defaultConfig({ ...props, sentence: props.sentence ?? exampleSentences(locale).explorer });
     const { value, note } = readLink(key, explorerLink);
     return { start: value ?? initial, initial, note };
   });

@@ -1,8 +1,9 @@
 /** The explorer's settings: sentence, which cell(s), sizes, GRU variant and the presets. */
-import { useT } from '../../book/i18n';
+import { useLocale, useT } from '../../book/i18n';
 import { type CellKind, CELL_KINDS } from '../../engine/cellTrace';
 import { PRESET_IDS } from '../../engine/explorerPresets';
 import { useExplorer, useExplorerApi } from '../../state/explorerStore';
+import { exampleSentences } from '../cell/exampleSentences';
 import { Button, Controls, Select, TextField, Toggle } from '../shell';
 import { MAX_INPUT_DIM, MAX_SENTENCE_CHARS, UI_MAX_UNITS } from '../../engine/explorerConfig';
 
@@ -10,6 +11,7 @@ const range = (n: number) => Array.from({ length: n }, (_, i) => String(i + 1));
 
 export function ExplorerControls() {
   const t = useT();
+  const presetSentences = exampleSentences(useLocale()).presets;
   const sentence = useExplorer((s) => s.config.sentence);
   const cell = useExplorer((s) => s.config.cell);
   const compare = useExplorer((s) => s.config.compare);
@@ -64,7 +66,7 @@ export function ExplorerControls() {
           {t('explorer.presets')}:
         </span>
         {PRESET_IDS.map((id) => (
-          <Button key={id} onClick={() => api.applyPreset(id)}>
+          <Button key={id} onClick={() => api.applyPreset(id, presetSentences[id])}>
             {t(`explorer.preset.${id}`)}
           </Button>
         ))}
