@@ -21,6 +21,7 @@ import { ENGINES, type EngineName, type EnginePreference } from '../tf/training/
 import type { NamedWeight } from '../tf/types';
 import { isWorkerCrash } from '../tf/workerRpc';
 import { createScopedStore } from './scopedStore';
+import { seedFromLinks } from './storeLinks';
 import { errorMessage } from '../engine/errors';
 
 export type MnistPreset = 'browser' | 'book';
@@ -75,7 +76,7 @@ export interface MnistState {
 type Saved = Pick<MnistState, 'preset' | 'enginePreference'>;
 
 export function createMnistStore() {
-  return createScopedStore<MnistState, Saved>(
+  return createScopedStore<MnistState, Saved, Partial<MnistState> | undefined>(
     'MnistLab',
     (set, get) => {
       let worker: MnistWorkerApi | null = null;
@@ -237,6 +238,8 @@ export function createMnistStore() {
         },
       },
       dispose: (s) => s.dispose(),
+      // A link's model and engine (storeLinks.ts), before the lab's first load.
+      seed: seedFromLinks,
     },
   );
 }

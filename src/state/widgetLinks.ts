@@ -5,20 +5,30 @@
  * widget with no state of its own is listed as `anchorOnly` (its shell link only scrolls to it).
  */
 import type { LinkCodec } from '../engine/linkSchema';
+import type { StoreLink } from './storeLinks';
 import { defaultConfig, explorerLink } from '../engine/explorerConfig';
 import { DEFAULT_CONFIG as LAYER_ARGS_DEFAULTS, LAYER_ARGS_LINK } from '../engine/layerArgsConfig';
 import { BIDI_DEFAULTS, BIDI_LINK } from './bidiStore';
 import { GRU_COUNT_DEFAULTS, GRU_COUNT_LINK } from './gruCountStore';
+import { MNIST_READING_DEFAULTS, MNIST_READING_LINK } from './mnistReaderStore';
+import { MNIST_TRAINING_LINK } from './mnistTrainingLink';
 import { CHAR_BATCHES_LINK, CHAR_BATCHES_SETTINGS } from './charBatchesStore';
 import { CLIPPING_LINK, CLIPPING_SETTINGS, GRADIENT_FLOW_LINK, GRADIENT_FLOW_SETTINGS, POWER_EXPANSION_LINK, POWER_EXPANSION_SETTINGS } from './gradientsStores';
 import { NUMPY_RNN_LINK, NUMPY_RNN_SIZES } from './numpyRnnStore';
 import { ORDER_DEFAULTS, ORDER_LINK } from './orderStore';
 import { SHAPES_DEFAULTS, SHAPES_LINK } from './shapesStore';
+import { DEFAULT_SETTINGS as SENTIMENT_DEFAULTS, SENTIMENT_SETTINGS_LINK } from '../engine/sentimentSettings';
+import { COMPARISON_DEFAULTS, COMPARISON_LINK } from './sentimentComparisonStore';
 
-export type WidgetLinkFormat = { codec: LinkCodec<unknown>; defaults: unknown } | { anchorOnly: true };
+export type WidgetLinkFormat = { codec: LinkCodec<unknown>; defaults: unknown } | { anchorOnly: true   SentimentTrainer: format(SENTIMENT_SETTINGS_LINK, SENTIMENT_DEFAULTS),
+  SentimentComparison: format(COMPARISON_LINK, COMPARISON_DEFAULTS),
+};
 
 const format = <T>(codec: LinkCodec<T>, defaults: T): WidgetLinkFormat => ({ codec: codec as LinkCodec<unknown>, defaults });
-const anchorOnly: WidgetLinkFormat = { anchorOnly: true };
+const fromStore = <S, T>(link: StoreLink<S, T>): WidgetLinkFormat => format(link.codec, link.defaults);
+const anchorOnly: WidgetLinkFormat = { anchorOnly: true   SentimentTrainer: format(SENTIMENT_SETTINGS_LINK, SENTIMENT_DEFAULTS),
+  SentimentComparison: format(COMPARISON_LINK, COMPARISON_DEFAULTS),
+};
 
 export const WIDGET_LINKS: Record<string, WidgetLinkFormat> = {
   OrderMatters: format(ORDER_LINK, ORDER_DEFAULTS),
@@ -33,4 +43,8 @@ export const WIDGET_LINKS: Record<string, WidgetLinkFormat> = {
   LayerPlayground: format(LAYER_ARGS_LINK, LAYER_ARGS_DEFAULTS),
   LstmSlices: anchorOnly,
   GruParamCount: format(GRU_COUNT_LINK, GRU_COUNT_DEFAULTS),
+  MnistTraining: fromStore(MNIST_TRAINING_LINK),
+  MnistReader: format(MNIST_READING_LINK, MNIST_READING_DEFAULTS),
+  SentimentTrainer: format(SENTIMENT_SETTINGS_LINK, SENTIMENT_DEFAULTS),
+  SentimentComparison: format(COMPARISON_LINK, COMPARISON_DEFAULTS),
 };

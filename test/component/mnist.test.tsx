@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -101,6 +101,34 @@ describe('MNIST reader (recipe 14)', () => {
     expect(ink()).toBe(before);
     const drawn = await checkedPrediction();
     expect(drawn).not.toEqual(blank);
+  });
+
+  it("the reader's link carries the drawn digit and the time step, byte for byte, over what this browser saved", async () => {
+    const first = renderLab();
+    await readerReady();
+    const pad = screen.getByTestId('mnist-pad');
+    await act(async () => {
+      fireEvent.pointerDown(pad, { pointerId: 1, clientX: 10 * CELL, clientY: 6 * CELL });
+      for (let col = 11; col <= 18; col++) fireEvent.pointerMove(pad, { pointerId: 1, clientX: col * CELL, clientY: (col - 4) * CELL });
+      fireEvent.pointerUp(pad, { pointerId: 1 });
+    });
+    fireEvent.change(first.getByLabelText('Rows read'), { target: { value: '9' } });
+    const drawn = ink();
+    fireEvent.click(first.getByRole('button', { name: 'Copy link to this state' }));
+    const link = new URL((first.getByTestId('widget-link') as HTMLInputElement).value);
+    expect(link.hash).toBe('#mnist-reader');
+    fireEvent.click(first.getByRole('button', { name: 'Clear' })); // the saved copy is now a blank pad
+    cleanup();
+    try {
+      window.history.replaceState(null, '', link.pathname + link.search);
+      const again = renderLab();
+      await readerReady();
+      expect(ink()).toBe(drawn);
+      expect(again.getByTestId('mnist-now').dataset.rows).toBe('9');
+      expect(again.getByTestId('mnist-source').textContent).toBe('Your drawing.');
+    } finally {
+      window.history.replaceState(null, '', '/');
+    }
   });
 
   it('picks a held-out digit of the chosen class, steps the time cursor, and clears', async () => {

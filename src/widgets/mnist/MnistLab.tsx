@@ -1,5 +1,10 @@
 import { type ReactNode, useEffect } from 'react';
 import { MnistStore } from '../../state/mnistStore';
+import { MNIST_TRAINING_LINK } from '../../state/mnistTrainingLink';
+import { LinkNotes, useStoreLinks } from '../../state/storeLinks';
+
+/** The links of the widgets whose state is in the lab's store, read before it first loads. */
+const LINKS = [MNIST_TRAINING_LINK];
 
 function LoadOnMount() {
   const load = MnistStore.useStore((s) => s.load);
@@ -10,10 +15,13 @@ function LoadOnMount() {
 
 /** Wraps the MNIST chapter's widgets: one worker, one model, shared by training and reading. */
 export default function MnistLab({ children }: { children?: ReactNode }) {
+  const { start, notes } = useStoreLinks(LINKS);
   return (
-    <MnistStore.Provider storageKey="mnist-rows">
-      <LoadOnMount />
-      {children}
-    </MnistStore.Provider>
+    <LinkNotes notes={notes}>
+      <MnistStore.Provider storageKey="mnist-rows" init={start}>
+        <LoadOnMount />
+        {children}
+      </MnistStore.Provider>
+    </LinkNotes>
   );
 }

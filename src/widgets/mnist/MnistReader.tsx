@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useErrorText, useT } from '../../book/i18n';
-import { MNIST_CLASSES, MNIST_PIXELS, MNIST_SIDE, digitPixels } from '../../engine/mnistDigits';
+import { MNIST_CLASSES, MNIST_PIXELS, MNIST_SIDE, digitPixels, quantisePixel } from '../../engine/mnistDigits';
 import { argMax, centreByMass, massShift } from '../../engine/mnistRows';
 import { num, sci } from '../../viz/format';
 import { Heatmap } from '../../viz/Heatmap';
@@ -16,23 +16,23 @@ import { useElementWidth } from '../../viz/useElementWidth';
 import { Button, Controls, ProgressBar, Select, Slider, Stat, Toggle, WidgetShell } from '../shell';
 import { DrawPad } from './DrawPad';
 import { MnistStore } from '../../state/mnistStore';
+import { type MnistReading, MnistReaderStore, PICK_CLASSES } from '../../state/mnistReaderStore';
 import { useRowReading } from './useRowReading';
 
 const DIGIT_LABELS = Array.from({ length: MNIST_CLASSES }, (_, d) => String(d));
 const ROW_MS = 90;
 const blank = () => new Float32Array(MNIST_PIXELS);
 
-type Source = { kind: 'drawn' } | { kind: 'heldOut'; index: number; label: number };
-
 /** Rows after the cursor shown as zeros: blank in a diverging heatmap. */
 function upTo(rows: Float32Array[], read: number): Float32Array[] {
   return rows.map((row, t) => (t < read ? row : new Float32Array(row.length)));
 }
 
-export default function MnistReader() {
+function Reader() {
   const t = useT();
   const te = useErrorText();
   const reduceMotion = usePrefersReducedMotion();
+  const heldOutSet = MnistStore.useStore((s) => s.heldOut);
   const heldOutProgress = MnistStore.useStore((s) => s.heldOutProgress);
   const heldOutError = MnistStore.useStore((s) => s.heldOutError);
   const loadHeldOut = MnistStore.useStore((s) => s.loadHeldOut);
@@ -41,18 +41,31 @@ export default function MnistReader() {
   const training = MnistStore.useStore((s) => s.phase === 'training');
   const failed = MnistStore.useStore((s) => (s.phase === 'error' && s.weights === null ? s.error : null));
   const store = MnistStore.useStoreApi();
+  const reading = MnistReaderStore.useStoreApi();
+  const { ink, heldOut, centre, rows: rowsRead, pickClass, set } = MnistReaderStore.useStore((s) => s);
   const [ref, width] = useElementWidth<HTMLDivElement>();
 
-  const [pixels, setPixels] = useState<Float32Array>(blank);
-  const [source, setSource] = useState<Source>({ kind: 'drawn' });
-  const [centre, setCentre] = useState(true);
-  const [rowsRead, setRowsRead] = useState(MNIST_SIDE);
   const [playing, setPlaying] = useState(false);
   const [stroking, setStroking] = useState(false);
-  const [pickClass, setPickClass] = useState<string>('any');
+
+  // A held-out digit (from a link or a reload) needs the held-out file first.
+  useEffect(() => {
+    if (heldOut !== null) void loadHeldOut();
+  }, [heldOut, loadHeldOut]);
+  const picked = heldOut !== null && heldOutSet && heldOut < heldOutSet.count ? { index: heldOut, label: heldOutSet.labels[heldOut] } : null;
+  const pixels = useMemo(
+    () => (heldOut !== null ? (heldOutSet && heldOut < heldOutSet.count ? digitPixels(heldOutSet, heldOut) : blank()) : ink ? Float32Array.from(ink, (v) => v / 255) : blank()),
+    [heldOut, heldOutSet, ink],
+  );
+
+  /** A new digit (or centring) is read from its first row to its last again. */
+  const showDigit = (patch: Partial<Pick<MnistReading, 'ink' | 'heldOut' | 'centre'>>) => {
+    setPlaying(false);
+    set({ ...patch, rows: MNIST_SIDE });
+  };
 
   // Held-out digits are already centred; a drawing is centred the way MNIST's scans were.
-  const centring = source.kind === 'drawn' && centre;
+  const centring = heldOut === null && centre;
   const input = useMemo(() => (centring ? centreByMass(pixels) : pixels), [pixels, centring]);
   // The pad shows the drawing as drawn; its cursor marks the drawn row the model reads now.
   const rowShift = useMemo(() => (centring ? massShift(pixels).dr : 0), [pixels, centring]);
@@ -64,35 +77,27 @@ export default function MnistReader() {
   const empty = !pixels.some((v) => v > 0);
 
   useEffect(() => {
-    setPlaying(false);
-    setRowsRead(MNIST_SIDE);
-  }, [input]);
-
-  useEffect(() => {
     if (!playing) return;
     if (reduceMotion) {
-      setRowsRead(MNIST_SIDE);
+      set({ rows: MNIST_SIDE });
       setPlaying(false);
       return;
     }
     const timer = setInterval(() => {
-      setRowsRead((r) => {
-        if (r + 1 >= MNIST_SIDE) setPlaying(false);
-        return Math.min(MNIST_SIDE, r + 1);
-      });
+      const next = Math.min(MNIST_SIDE, reading.getState().rows + 1);
+      if (next >= MNIST_SIDE) setPlaying(false);
+      set({ rows: next });
     }, ROW_MS);
     return () => clearInterval(timer);
-  }, [playing, reduceMotion]);
+  }, [playing, reduceMotion, reading, set]);
 
   const pick = async (digitClass: string) => {
     await loadHeldOut();
-    const set = store.getState().heldOut;
-    if (!set) return;
+    const digits = store.getState().heldOut;
+    if (!digits) return;
     const candidates: number[] = [];
-    for (let i = 0; i < set.count; i++) if (digitClass === 'any' || set.labels[i] === Number(digitClass)) candidates.push(i);
-    const index = candidates[Math.floor(Math.random() * candidates.length)];
-    setPixels(digitPixels(set, index));
-    setSource({ kind: 'heldOut', index, label: set.labels[index] });
+    for (let i = 0; i < digits.count; i++) if (digitClass === 'any' || digits.labels[i] === Number(digitClass)) candidates.push(i);
+    showDigit({ heldOut: candidates[Math.floor(Math.random() * candidates.length)], ink: null });
   };
 
   // The pad (28 cells) and the probability map (10 cells) share one row and one cell size.
@@ -103,17 +108,23 @@ export default function MnistReader() {
   const units = trace?.h[0]?.length ?? 0;
 
   return (
-    <WidgetShell title={t('mnist.read.title')} widget="MnistReader" ready={weightsReady || failed !== null} description={t('mnist.read.description')}>
+    <WidgetShell
+      link={MnistReaderStore.useLink()}
+      title={t('mnist.read.title')}
+      widget="MnistReader"
+      ready={weightsReady || failed !== null}
+      description={t('mnist.read.description')}
+    >
       <Controls>
-        <Button onClick={() => (setPixels(blank()), setSource({ kind: 'drawn' }))}>{t('mnist.read.clear')}</Button>
+        <Button onClick={() => showDigit({ ink: null, heldOut: null })}>{t('mnist.read.clear')}</Button>
         <Select
           label={t('mnist.read.pickClass')}
           value={pickClass}
-          onChange={setPickClass}
-          options={[{ value: 'any', label: t('mnist.read.anyDigit') }, ...DIGIT_LABELS.map((d) => ({ value: d, label: d }))]}
+          onChange={(value) => set({ pickClass: value })}
+          options={PICK_CLASSES.map((c) => ({ value: c, label: c === 'any' ? t('mnist.read.anyDigit') : c }))}
         />
         <Button onClick={() => void pick(pickClass)}>{t('mnist.read.pick')}</Button>
-        <Toggle label={t('mnist.read.centre')} checked={centre} onChange={setCentre} />
+        <Toggle label={t('mnist.read.centre')} checked={centre} onChange={(value) => showDigit({ centre: value })} />
       </Controls>
       {heldOutProgress && (
         <ProgressBar
@@ -134,9 +145,11 @@ export default function MnistReader() {
         </p>
       )}
       <p className="caption" data-testid="mnist-source">
-        {source.kind === 'heldOut'
-          ? t('mnist.read.heldOutSource', { index: source.index + 1, label: source.label })
-          : empty
+        {picked
+          ? t('mnist.read.heldOutSource', { index: picked.index + 1, label: picked.label })
+          : heldOut !== null
+            ? t('mnist.read.loadingHeldOut')
+            : empty
             ? t('mnist.read.drawHint')
             : t('mnist.read.drawnSource')}
       </p>
@@ -146,8 +159,7 @@ export default function MnistReader() {
             pixels={pixels}
             onChange={(next) => {
               setStroking(true);
-              setPixels(next);
-              setSource({ kind: 'drawn' });
+              showDigit({ ink: Array.from(next, quantisePixel), heldOut: null });
             }}
             onStrokeEnd={() => setStroking(false)}
             rowsRead={trace ? rowsRead - rowShift : null}
@@ -171,7 +183,7 @@ export default function MnistReader() {
       {trace && (
         <>
           <Controls>
-            <Button onClick={() => (setRowsRead(0), setPlaying(true))} disabled={playing}>
+            <Button onClick={() => (set({ rows: 0 }), setPlaying(true))} disabled={playing}>
               {t('mnist.read.play')}
             </Button>
             <Slider
@@ -179,7 +191,7 @@ export default function MnistReader() {
               value={rowsRead}
               min={0}
               max={MNIST_SIDE}
-              onChange={(v) => (setPlaying(false), setRowsRead(v))}
+              onChange={(v) => (setPlaying(false), set({ rows: v }))}
               format={(v) => `${v} / ${MNIST_SIDE}`}
             />
           </Controls>
@@ -224,5 +236,13 @@ export default function MnistReader() {
         </>
       )}
     </WidgetShell>
+  );
+}
+
+export default function MnistReader() {
+  return (
+    <MnistReaderStore.Linked param="mnist-reader">
+      <Reader />
+    </MnistReaderStore.Linked>
   );
 }

@@ -15,6 +15,8 @@ import { ModelExport, type PythonExport } from '../shared/ModelExport';
 import { ModelSummaryTable } from '../shared/ModelSummaryTable';
 import { Button, Controls, ProgressBar, Select, Stat, WidgetShell } from '../shell';
 import { MNIST_PRESETS, type MnistPreset, MnistStore } from '../../state/mnistStore';
+import { MNIST_TRAINING_LINK } from '../../state/mnistTrainingLink';
+import { useStoreLink } from '../../state/storeLinks';
 
 const SMOOTH = 10;
 
@@ -45,6 +47,7 @@ export default function MnistTraining() {
   const crashed = MnistStore.useStore((s) => s.crashed);
 
   const busy = phase === 'training' || phase === 'fetching';
+  const link = useStoreLink(MnistStore.useStoreApi(), MNIST_TRAINING_LINK);
 
   /** A held-out digit when they are loaded; otherwise seeded noise, said so in the notebook. */
   async function prepareExport(): Promise<PythonExport> {
@@ -69,7 +72,7 @@ export default function MnistTraining() {
   const heldOut = evaluations.map((e) => ({ x: e.seconds, y: e.accuracy }));
 
   return (
-    <WidgetShell title={t('mnist.train.title')} widget="MnistTraining" ready={phase !== 'idle' && phase !== 'loading'}>
+    <WidgetShell link={{ ...link, weights: true }} title={t('mnist.train.title')} widget="MnistTraining" ready={phase !== 'idle' && phase !== 'loading'}>
       <Controls>
         <Select<MnistPreset>
           label={t('mnist.train.size')}
