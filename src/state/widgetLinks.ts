@@ -17,18 +17,12 @@ import { CLIPPING_LINK, CLIPPING_SETTINGS, GRADIENT_FLOW_LINK, GRADIENT_FLOW_SET
 import { NUMPY_RNN_LINK, NUMPY_RNN_SIZES } from './numpyRnnStore';
 import { ORDER_DEFAULTS, ORDER_LINK } from './orderStore';
 import { SHAPES_DEFAULTS, SHAPES_LINK } from './shapesStore';
-import { DEFAULT_SETTINGS as SENTIMENT_DEFAULTS, SENTIMENT_SETTINGS_LINK } from '../engine/sentimentSettings';
-import { COMPARISON_DEFAULTS, COMPARISON_LINK } from './sentimentComparisonStore';
 
-export type WidgetLinkFormat = { codec: LinkCodec<unknown>; defaults: unknown } | { anchorOnly: true   SentimentTrainer: format(SENTIMENT_SETTINGS_LINK, SENTIMENT_DEFAULTS),
-  SentimentComparison: format(COMPARISON_LINK, COMPARISON_DEFAULTS),
-};
+export type WidgetLinkFormat = { codec: LinkCodec<unknown>; defaults: unknown } | { anchorOnly: true };
 
 const format = <T>(codec: LinkCodec<T>, defaults: T): WidgetLinkFormat => ({ codec: codec as LinkCodec<unknown>, defaults });
 const fromStore = <S, T>(link: StoreLink<S, T>): WidgetLinkFormat => format(link.codec, link.defaults);
-const anchorOnly: WidgetLinkFormat = { anchorOnly: true   SentimentTrainer: format(SENTIMENT_SETTINGS_LINK, SENTIMENT_DEFAULTS),
-  SentimentComparison: format(COMPARISON_LINK, COMPARISON_DEFAULTS),
-};
+const anchorOnly: WidgetLinkFormat = { anchorOnly: true };
 
 export const WIDGET_LINKS: Record<string, WidgetLinkFormat> = {
   OrderMatters: format(ORDER_LINK, ORDER_DEFAULTS),
@@ -45,6 +39,4 @@ export const WIDGET_LINKS: Record<string, WidgetLinkFormat> = {
   GruParamCount: format(GRU_COUNT_LINK, GRU_COUNT_DEFAULTS),
   MnistTraining: fromStore(MNIST_TRAINING_LINK),
   MnistReader: format(MNIST_READING_LINK, MNIST_READING_DEFAULTS),
-  SentimentTrainer: format(SENTIMENT_SETTINGS_LINK, SENTIMENT_DEFAULTS),
-  SentimentComparison: format(COMPARISON_LINK, COMPARISON_DEFAULTS),
 };
