@@ -18,11 +18,13 @@ import { NUMPY_RNN_LINK, NUMPY_RNN_SIZES } from './numpyRnnStore';
 import { ORDER_DEFAULTS, ORDER_LINK } from './orderStore';
 import { SHAPES_DEFAULTS, SHAPES_LINK } from './shapesStore';
 
-export type WidgetLinkFormat = { codec: LinkCodec<unknown>; defaults: unknown } | { anchorOnly: true };
+/** A widget with no state of its own: its shell link carries only the anchor. */
+const anchorOnly = Object.freeze({ anchorOnly: true as const });
+
+export type WidgetLinkFormat = { codec: LinkCodec<unknown>; defaults: unknown } | typeof anchorOnly;
 
 const format = <T>(codec: LinkCodec<T>, defaults: T): WidgetLinkFormat => ({ codec: codec as LinkCodec<unknown>, defaults });
 const fromStore = <S, T>(link: StoreLink<S, T>): WidgetLinkFormat => format(link.codec, link.defaults);
-const anchorOnly: WidgetLinkFormat = { anchorOnly: true };
 
 export const WIDGET_LINKS: Record<string, WidgetLinkFormat> = {
   OrderMatters: format(ORDER_LINK, ORDER_DEFAULTS),
