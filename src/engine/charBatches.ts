@@ -90,10 +90,14 @@ export function charBatch(ids: ArrayLike<number>, layout: BatchLayout, k: number
   for (let r = 0; r < numSeqs; r++) {
     const start = r * rowLength + k * numSteps;
     const xr = Int32Array.from({ length: numSteps }, (_, j) => ids[start + j]);
+    // #region listing:window-targets
+    // 'source': y[:, :-1] = x[:, 1:] and y[:, -1] = x[:, 0], the window's first input as its last target.
+    // 'next': every target is the character that really follows its input in the text.
     const yr =
       wrap === 'source'
         ? Int32Array.from({ length: numSteps }, (_, j) => (j < numSteps - 1 ? xr[j + 1] : xr[0]))
         : Int32Array.from({ length: numSteps }, (_, j) => ids[start + j + 1]);
+    // #endregion
     x.push(xr);
     y.push(yr);
   }

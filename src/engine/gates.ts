@@ -87,6 +87,7 @@ export function splitGates<N extends string>(weights: FusedWeights, names: reado
   ) as Record<N, GateBlock>;
 }
 
+// #region listing:gate-step
 /** activation(x·W_k + h·U_k + b_k): one gate, one step. */
 export function gateStep(x: ArrayLike<number>, hPrev: ArrayLike<number>, block: GateBlock, activation: ElementwiseActivation): GateTrace {
   const inputTerm = vecMat(x, block.kernel);
@@ -94,6 +95,7 @@ export function gateStep(x: ArrayLike<number>, hPrev: ArrayLike<number>, block: 
   const preActivation = add(inputTerm, recurrentTerm, block.bias);
   return { inputTerm, recurrentTerm, preActivation, activation: activate(activation, preActivation) };
 }
+// #endregion
 
 /** a ⊙ b: the elementwise product through which gates scale what passes them. */
 export function hadamard(a: ArrayLike<number>, b: ArrayLike<number>): Float32Array {

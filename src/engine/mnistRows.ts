@@ -29,15 +29,19 @@ export interface RowTrace {
   probabilities: Float32Array[];
 }
 
+// #region listing:read-rows
 export function readRows(pixels: ArrayLike<number>, lstm: LSTMWeights, head: DenseWeights): RowTrace {
   if (pixels.length !== MNIST_PIXELS) throw new Error(`A digit has ${MNIST_PIXELS} pixels, not ${pixels.length}.`);
+  // 28 rows of 28 grey levels, top row first, one per time step: h_t and c_t after every row.
   const steps = lstmForward(digitRows(pixels), lstm);
   return {
     h: steps.map((s) => s.h),
     c: steps.map((s) => s.c),
+    // The model's one dense softmax head, applied to every h_t: what it would say after row t.
     probabilities: steps.map((s) => denseForward(s.h, head, 'softmax').output),
   };
 }
+// #endregion
 
 /** Index of the largest value: the predicted class. */
 export function argMax(values: ArrayLike<number>): number {

@@ -36,11 +36,15 @@ export function simpleRnnForward(
   const units = checkFusedShapes('SimpleRNN', weights.kernel, weights.recurrentKernel, ['h']);
   checkLength('SimpleRNN bias', weights.bias, units);
   if (initialState) checkLength('SimpleRNN initial state', initialState, units);
+  // #region listing:simple-rnn-loop
+  // h_{-1}: zeros, unless the caller hands in a state.
   let hPrev: Float32Array = initialState ? Float32Array.from(initialState) : new Float32Array(units);
+  // One state per word, each built from the word and the state before it: h_t = tanh(x_t·W + h_{t-1}·U + b).
   return stepsInOrder('SimpleRNN', inputs, weights.kernel.rows, goBackwards).map((x) => {
     const { activation: h, ...terms } = gateStep(x, hPrev, weights, activation);
     const step = { x, hPrev, ...terms, h };
     hPrev = h;
     return step;
   });
+  // #endregion
 }

@@ -191,16 +191,17 @@ export const fusedGradients = (g: FusedGrads): FusedGradients => ({
   bias: Float32Array.from(g.bias),
 });
 
+// #region listing:plain-gates-backward
 /**
  * Adds one step's gradient on the fused pre-activations dz = [dz_gate0, dz_gate1, …] (Keras
  * column order) to the kernel and bias, and returns dz·Wᵀ, the gradient that reaches x_t.
  */
 export function kernelBackward(kernel: Matrix, x: ArrayLike<number>, dz: Float64Array, grads: FusedGrads | null): Float64Array {
   if (grads) {
-    addOuter(grads.kernel, x, dz);
-    addInto(grads.bias, dz);
+    addOuter(grads.kernel, x, dz); // dL/dW += x_tᵀ·dz, summed over the steps
+    addInto(grads.bias, dz); // dL/db += dz
   }
-  return backThrough(kernel, dz);
+  return backThrough(kernel, dz); // dz·Wᵀ: what reaches the input x_t
 }
 
 /**
@@ -215,6 +216,8 @@ export function plainGatesBackward(
   grads: FusedGrads | null,
 ): { dx: Float64Array; dhPrev: Float64Array } {
   const dx = kernelBackward(weights.kernel, x, dz, grads);
-  if (grads) addOuter(grads.recurrentKernel, hPrev, dz);
+  if (grads) addOuter(grads.recurrentKernel, hPrev, dz); // dL/dU += h_{t-1}ᵀ·dz
+  // dz·Uᵀ flows on to step t − 1: run once per step, this product is the whole vanishing-gradient story.
   return { dx, dhPrev: backThrough(weights.recurrentKernel, dz) };
 }
+// #endregion

@@ -16,9 +16,12 @@ export function simpleRnnCell(weights: SimpleRNNWeights, activation: Elementwise
   return {
     units: weights.recurrentKernel.rows,
     hasCarry: false,
+    // #region listing:simple-rnn-backward-step
     step(s, dh, _dCarry, grads) {
+      // da_t = dh_t ⊙ act'(a_t): through tanh, 1 − h_t² per unit
       const da = throughActivation(activation, dh, s.preActivation, s.h);
       return { ...plainGatesBackward(weights, s.x, s.hPrev, da, grads), dCarryPrev: null, dz: da };
     },
+    // #endregion
   };
 }

@@ -17,8 +17,10 @@ import { Controls, NumberField, Stat, WidgetShell } from '../shell';
  * Inputs are U(0, 1) as in the source. Its weights are U(0, 1) too, which drives every output
  * to tanh(large) = 1; symmetric Glorot-sized weights keep the heatmap worth looking at.
  */
+// #region listing:toy-rnn
 export function runToyRnn({ timesteps, inputFeatures, outputFeatures, seed }: NumpyRnnSizes): Float32Array[] {
   const random = seededRandom(seed);
+  // timesteps × inputFeatures, e.g. 100 × 32
   const inputs = Array.from({ length: timesteps }, () => Float32Array.from({ length: inputFeatures }, random));
   const glorot = (fanIn: number) => Math.sqrt(6 / (fanIn + outputFeatures));
   const weights = {
@@ -26,8 +28,10 @@ export function runToyRnn({ timesteps, inputFeatures, outputFeatures, seed }: Nu
     recurrentKernel: matrix(outputFeatures, outputFeatures, uniformArray(outputFeatures * outputFeatures, glorot(outputFeatures), random)),
     bias: new Float32Array(outputFeatures),
   };
+  // One output per step, each of shape (outputFeatures,); stacked, (timesteps, outputFeatures) = (100, 64).
   return simpleRnnForward(inputs, weights).map((s) => s.h);
 }
+// #endregion
 
 /** One row per unit, one column per step: time runs left to right as in the unrolled drawings. */
 const byUnit = (outputs: Float32Array[]) => Array.from({ length: outputs[0].length }, (_, j) => outputs.map((h) => h[j]));

@@ -56,8 +56,13 @@ export function runSentence(text: string): SentenceRun {
   const all = tokenize(text);
   const tokens = all.slice(0, MAX_TOKENS);
   const inputs = embedTokens(tokens, EMBEDDING_DIM, synonymVectors);
+  // #region listing:states-or-last
+  // Every state, h_0 … h_{T-1}: what return_sequences=True hands on.
   const states = simpleRnnForward(inputs, WEIGHTS).map((step) => step.h);
-  return { tokens, truncated: all.length > MAX_TOKENS, inputs, states, final: states[states.length - 1] ?? new Float32Array(UNITS) };
+  // Only the last: what return_sequences=False hands on (for an empty sentence, the zeros of h before any input).
+  const final = states[states.length - 1] ?? new Float32Array(UNITS);
+  // #endregion
+  return { tokens, truncated: all.length > MAX_TOKENS, inputs, states, final };
 }
 
 export interface OrderComparison {
