@@ -297,6 +297,23 @@ describe('cell diagrams in the explorer and the lanes', () => {
   });
 });
 
+describe('the unrolled chain', () => {
+  it('draws the state highway through every token: ⊙ and + per copy for gated cells, one node for a SimpleRNN', async () => {
+    const { default: CellExplorer } = await import('../../src/widgets/explorer/CellExplorer');
+    window.history.replaceState(null, '', '/chapters/test');
+    const { container } = render(<CellExplorer id="chain" cell="gru" compare sentence="a b c d e" />);
+    const nodes = (kind: string) =>
+      Array.from(container.querySelectorAll(`[data-cell="${kind}"] .unrolled-node text`), (n) => n.textContent);
+    expect(nodes('lstm')).toEqual(Array(5).fill(['⊙', '+']).flat());
+    expect(nodes('gru')).toEqual(Array(5).fill(['⊙', '+']).flat());
+    expect(nodes('rnn')).toEqual(Array(5).fill('tanh'));
+    expect(container.querySelectorAll('[data-cell="lstm"] .unrolled-token')).toHaveLength(5);
+    // The chain's name says which state runs along it and its value at the cursor.
+    expect(container.querySelector('[data-cell="lstm"] .unrolled-diagram-wrap')!.getAttribute('aria-label')).toMatch(/state c along the top; step 1 .* c = \[/);
+    window.history.replaceState(null, '', '/');
+  });
+});
+
 describe('LiveCell links', () => {
   it('a link to #<id>-walk opens the walk', () => {
     window.history.replaceState(null, '', '/chapters/test');

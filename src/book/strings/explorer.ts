@@ -37,12 +37,13 @@ const en = {
   'explorer.time': 'Time step',
   'explorer.timeValue': '{step} of {steps}: “{token}”',
   'explorer.timeRegion': 'Unrolled cells. Keys: ← and → step, space plays or pauses, Home and End jump to the first and last token.',
-  'explorer.diagramLabel': '{cell} unrolled over {steps} tokens; step {step} (“{token}”) is highlighted.',
-  'explorer.belt': 'Cell state c over time: the conveyor belt',
-  'explorer.beltH': 'State h over time (this cell has no separate cell state)',
-  'explorer.beltLabel': '{what}, one line per unit, at step {step}: {values}',
-  'explorer.heatmap': 'Gates as bars in each copy; under them h per token (blue positive, red negative)',
-  'explorer.heatmapLabel': 'Under each copy, a heatmap row of h for each of the {units} units.',
+  'explorer.chain.lstm':
+    'The cell unrolled over your sentence. Along the top runs the cell state c, one line per unit: at each token it drops at ⊙ to what the forget gate keeps and steps at + by what the input gate adds. Below, each token’s copy of the cell with its gates as bars and h as a coloured row (blue positive, red negative). The highlighted copy is drawn in full underneath.',
+  'explorer.chain.gru':
+    'The cell unrolled over your sentence. Along the top runs the state h, one line per unit: at each token it drops at ⊙ to the share z keeps and steps at + by the share 1 − z of the candidate. Below, each token’s copy of the cell with its gates as bars and h as a coloured row (blue positive, red negative). The highlighted copy is drawn in full underneath.',
+  'explorer.chain.rnn':
+    'The cell unrolled over your sentence. Along the top runs the state h, one line per unit, rewritten by tanh at every token: nothing carries it past a step unchanged. Below, each token’s copy of the cell and h as a coloured row (blue positive, red negative). The highlighted copy is drawn in full underneath.',
+  'explorer.chainLabel': '{cell} unrolled over {steps} tokens, the state {state} along the top; step {step} (“{token}”) is highlighted, where {state} = [{values}].',
   'explorer.closeUp': 'Inside the cell at step {step} (“{token}”)',
   'explorer.closeUpLabel': 'Gate glyphs at step {step}: {values}',
   'explorer.unit': 'unit {unit}',
@@ -100,12 +101,13 @@ const zh: Record<keyof typeof en, string> = {
   'explorer.time': '时间步',
   'explorer.timeValue': '第 {step} / {steps} 步：“{token}”',
   'explorer.timeRegion': '展开的单元。按键：← 和 → 单步移动，空格播放或暂停，Home 和 End 跳到第一个和最后一个词元。',
-  'explorer.diagramLabel': '{cell} 在 {steps} 个词元上展开；第 {step} 步（“{token}”）已高亮。',
-  'explorer.belt': '细胞状态 c 随时间的变化：传送带',
-  'explorer.beltH': '状态 h 随时间的变化（此单元没有单独的细胞状态）',
-  'explorer.beltLabel': '{what}，每个单元一条线，第 {step} 步：{values}',
-  'explorer.heatmap': '每个副本中的条形是各个门；其下是每个词元的 h（蓝为正，红为负）',
-  'explorer.heatmapLabel': '每个副本下方是 h 的热图，{units} 个单元各一行。',
+  'explorer.chain.lstm':
+    '在你的句子上展开的单元。顶部是细胞状态 c，每个单元一条线：在每个词元处，它先在 ⊙ 处降到遗忘门保留的部分，再在 + 处加上输入门放进来的内容。下方是每个词元的单元副本，条形表示各个门，彩色的一行表示 h（蓝为正，红为负）。高亮的副本在下面完整画出。',
+  'explorer.chain.gru':
+    '在你的句子上展开的单元。顶部是状态 h，每个单元一条线：在每个词元处，它先在 ⊙ 处降到 z 保留的份额，再在 + 处加上候选值的 1 − z 份额。下方是每个词元的单元副本，条形表示各个门，彩色的一行表示 h（蓝为正，红为负）。高亮的副本在下面完整画出。',
+  'explorer.chain.rnn':
+    '在你的句子上展开的单元。顶部是状态 h，每个单元一条线，每个词元处都被 tanh 重写：没有任何东西能让它原样越过一步。下方是每个词元的单元副本，彩色的一行表示 h（蓝为正，红为负）。高亮的副本在下面完整画出。',
+  'explorer.chainLabel': '{cell} 在 {steps} 个词元上展开，顶部是状态 {state}；第 {step} 步（“{token}”）已高亮，此处 {state} = [{values}]。',
   'explorer.closeUp': '第 {step} 步（“{token}”）时单元内部',
   'explorer.closeUpLabel': '第 {step} 步的门图示：{values}',
   'explorer.unit': '单元 {unit}',

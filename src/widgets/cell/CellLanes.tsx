@@ -6,13 +6,16 @@
  */
 import { useEffect, useMemo } from 'react';
 import { type StringKey, useLocale, useT } from '../../book/i18n';
+import { beltOf } from '../../engine/cellTrace';
 import { tokenizeSentence } from '../../engine/tokenVectors';
 import { CellLanesStore, LANES_MAX_SENTENCE } from '../../state/cellLanesStore';
 import { GateTable } from '../../viz/GateTable';
+import { num } from '../../viz/format';
 import { UnrolledDiagram } from '../../viz/UnrolledDiagram';
 import { cellName, gatesOf } from '../explorer/gateInfo';
 import { Button, Controls, Slider, TextField, WidgetShell } from '../shell';
 import { type Lane, type LanePreset, LANE_PRESETS, buildLanes, stepAt } from './cellLanes';
+import { chainSeries } from './chainSeries';
 import { exampleSentences } from './exampleSentences';
 import { LiveCell } from './LiveCell';
 // The chain (UnrolledDiagram) and time bar are styled with the explorer's.
@@ -35,11 +38,13 @@ function LaneView({ lane, tokens, time, widgetId }: { lane: Lane; tokens: string
   const { trace, shape } = lane;
   const gates = useMemo(() => gatesOf(shape.kind, t), [shape.kind, t]);
   // The chain is drawn in token order, so a backward lane's steps are read from the end.
-  const values = useMemo(() => tokens.map((_, k) => trace.steps[stepAt(lane, k)].act), [tokens, trace, lane]);
-  const heat = useMemo(() => tokens.map((_, k) => trace.steps[stepAt(lane, k)].h), [tokens, trace, lane]);
+  const { values, heat, highway } = useMemo(() => chainSeries(trace, tokens.length, (k) => stepAt(lane, k)), [tokens, trace, lane]);
   const title = t(`cell.lanes.lane.${lane.id}` as StringKey);
   const name = cellName(shape.kind, shape.resetAfter, t);
   const step = stepAt(lane, time);
+  const state = shape.kind === 'lstm' ? 'c' : 'h';
+  const now = trace.steps[step];
+  const stateNow = now ? Array.from(beltOf(now), (v) => num(v, 3)).join(', ') : '';
   const onBiasChange = useMemo(() => (index: number, value: number) => setBias(lane.id, lane.params.bias, index, value), [setBias, lane]);
   return (
     <section className="cell-lane" data-lane={lane.id} aria-label={title}>
@@ -55,8 +60,10 @@ function LaneView({ lane, tokens, time, widgetId }: { lane: Lane; tokens: string
           time={time}
           columnWidth={COLUMN_WIDTH}
           heat={heat}
+          highway={highway}
+          reverse={lane.backward}
           onSelectTime={setTime}
-          label={t('explorer.diagramLabel', { cell: title, steps: tokens.length, step: time + 1, token: tokens[time] ?? '' })}
+          label={t('explorer.chainLabel', { cell: title, steps: tokens.length, step: time + 1, token: tokens[time] ?? '', state, values: stateNow })}
         />
       </div>
       <LiveCell

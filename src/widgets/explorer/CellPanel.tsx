@@ -1,19 +1,20 @@
 /**
- * One cell over the sentence: the unrolled copies with their gate bars, the conveyor belt of its
- * state, h as a heatmap per token, the live cell diagram of the step at the time cursor (its gate
- * blocks drag the biases), and the same numbers as a table. In compare mode the explorer puts
- * three of these side by side on one time cursor.
+ * One cell over the sentence: the unrolled chain (the state highway along the top through every
+ * token, each token's copy of the cell with its gate bars and h below it), the live cell diagram
+ * of the step at the time cursor — that copy expanded, its gate blocks dragging the biases — and
+ * the same numbers as a table. In compare mode the explorer puts three of these side by side on
+ * one time cursor.
  */
 import { memo, useMemo } from 'react';
 import { type Translate, useT } from '../../book/i18n';
 import { type CellKind, type CellTrace, beltOf } from '../../engine/cellTrace';
 import { useExplorer } from '../../state/explorerStore';
-import { ConveyorBelt } from '../../viz/ConveyorBelt';
 import { num } from '../../viz/format';
 import { GateTable } from '../../viz/GateTable';
 import { UnrolledDiagram } from '../../viz/UnrolledDiagram';
+import { chainSeries } from '../cell/chainSeries';
 import { LiveCell } from '../cell/LiveCell';
-import { type GateInfo, UNIT_COLORS, cellName, gatesOf } from './gateInfo';
+import { type GateInfo, cellName, gatesOf } from './gateInfo';
 
 export const COLUMN_WIDTH = 56;
 
@@ -27,17 +28,6 @@ interface PanelProps {
   /** A bias drag began (the link waits for its end); a drag ended or a key nudged (write now). */
   onDragStart: () => void;
   onCommit: () => void;
-}
-
-/** Everything a panel draws that depends on the trace only (not on time): rebuilt once per trace. */
-function useSeries(trace: CellTrace) {
-  return useMemo(() => {
-    const units = trace.units;
-    const values = trace.steps.map((s) => s.act);
-    const belt = Array.from({ length: units }, (_, u) => Float32Array.from(trace.steps, (s) => beltOf(s)[u]));
-    const heat = trace.steps.map((s) => s.h);
-    return { values, belt, heat };
-  }, [trace]);
 }
 
 function tableFor(trace: CellTrace, time: number, gates: GateInfo[], t: Translate) {
@@ -71,42 +61,34 @@ function CellPanelImpl({ kind, showTitle, explorerId, controls, onDragStart, onC
   const setWeight = useExplorer((s) => s.setWeight);
   const onBiasChange = useMemo(() => (index: number, value: number) => setWeight(kind, 'bias', index, value), [setWeight, kind]);
   const gates = useMemo(() => gatesOf(kind, t), [kind, t]);
-  const { values, belt, heat } = useSeries(trace);
+  // Everything the chain draws depends on the trace only (not on time): rebuilt once per trace.
+  const { values, heat, highway } = useMemo(() => chainSeries(trace, trace.steps.length), [trace]);
   const name = cellName(kind, trace.resetAfter, t);
   const token = tokens[time] ?? '';
   const { columns, rows } = useMemo(() => tableFor(trace, time, gates, t), [trace, time, gates, t]);
-  const width = tokens.length * COLUMN_WIDTH;
-  const beltWhat = kind === 'lstm' ? t('explorer.belt') : t('explorer.beltH');
-  const beltNow = belt.map((s) => num(s[time] ?? 0, 3)).join(', ');
+  const state = kind === 'lstm' ? 'c' : 'h';
+  const stateNow = trace.steps[time] ? Array.from(beltOf(trace.steps[time]), (v) => num(v, 3)).join(', ') : '';
 
   return (
     <section className="explorer-panel" data-cell={kind} aria-label={name}>
       {showTitle && <h3 className="explorer-panel-title">{name}</h3>}
       {/* The unrolled strip is usually wider than the column and holds nothing focusable, so it takes
           focus itself: arrow keys scroll it (axe: scrollable-region-focusable). */}
+      {/* Three panels side by side have no room for three captions; the chain's label says the same. */}
+      {!showTitle && <p className="explorer-row-label">{t(`explorer.chain.${kind}`)}</p>}
       <div className="explorer-scroll" tabIndex={0} role="group" aria-label={t('chapter.scrollRegion')}>
-        <div style={{ width }}>
-          <div className="explorer-row-label">{t('explorer.heatmap')}</div>
-          <UnrolledDiagram
-            tokens={tokens}
-            gates={gates}
-            values={values}
-            units={trace.units}
-            time={time}
-            columnWidth={COLUMN_WIDTH}
-            heat={heat}
-            onSelectTime={setTime}
-            label={`${t('explorer.diagramLabel', { cell: name, steps: tokens.length, step: time + 1, token })} ${t('explorer.heatmapLabel', { units: trace.units, steps: tokens.length })}`}
-          />
-          <div className="explorer-row-label">{beltWhat}</div>
-          <ConveyorBelt
-            series={belt}
-            colors={UNIT_COLORS}
-            time={time}
-            columnWidth={COLUMN_WIDTH}
-            label={t('explorer.beltLabel', { what: beltWhat, step: time + 1, values: beltNow })}
-          />
-        </div>
+        <UnrolledDiagram
+          tokens={tokens}
+          gates={gates}
+          values={values}
+          units={trace.units}
+          time={time}
+          columnWidth={COLUMN_WIDTH}
+          heat={heat}
+          highway={highway}
+          onSelectTime={setTime}
+          label={t('explorer.chainLabel', { cell: name, steps: tokens.length, step: time + 1, token, state, values: stateNow })}
+        />
       </div>
       <LiveCell
         id={`${explorerId}-${kind}-cell`}
