@@ -64,17 +64,25 @@ function LiveCellImpl(props: LiveCellProps) {
   const [playing, setPlaying] = useState(false);
 
   // A link to #<id>-walk opens the walk at its first stage, on load or when followed in the page.
+  // The page cannot scroll to the walk on load (the widget mounts after the chapter body), so the
+  // walk brings itself into view.
   useEffect(() => {
     if (!controls) return;
+    let frame = 0;
     const open = () => {
       if (window.location.hash !== `#${id}-walk`) return;
       setPlaying(false);
       setWalking(true);
       setStage(0);
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => document.getElementById(`${id}-walk`)?.scrollIntoView({ block: 'center' }));
     };
     open();
     window.addEventListener('hashchange', open);
-    return () => window.removeEventListener('hashchange', open);
+    return () => {
+      window.removeEventListener('hashchange', open);
+      cancelAnimationFrame(frame);
+    };
   }, [id, controls]);
 
   useEffect(() => {
