@@ -12,6 +12,7 @@ import {
   type EngineSettings,
   type ExampleSet,
   type TrainingEngine,
+  DIVERGENCE_FACTOR,
   RunControl,
   charWindowBatches,
   createKernelEngine,
@@ -201,11 +202,14 @@ describe('the NaN and divergence guard', () => {
 
   it('learning rate 10 diverges: the run stops, explains, and offers the last good weights', async () => {
     const engine = kernel(CLASSIFIER, { learningRate: 10 });
-    const result = await runTraining({ engine, data: exampleBatches(classifierSet(64), 8), chanceLoss: Math.log(2), yieldNow: noYield }, { epochs: 50 });
+    const losses = new Map<number, number>();
+    const result = await runTraining({ engine, data: exampleBatches(classifierSet(64), 8), chanceLoss: Math.log(2), onProgress: (p) => losses.set(p.step, p.loss), yieldNow: noYield }, { epochs: 50 });
     expect(['diverged', 'nan']).toContain(result.stopReason);
     expect(result.explanation).toMatch(/learning rate/);
     expect(result.lastGood).not.toBeNull();
     expect(result.lastGoodStep).toBeLessThan(result.badStep!.step);
+    // The weights offered were themselves healthy: the next step's loss, measured on them before its update, was.
+    expect(losses.get(result.lastGoodStep! + 1)).toBeLessThanOrEqual(DIVERGENCE_FACTOR * Math.log(2));
     restoreSnapshot(engine, result.lastGood!);
     const check = engine.evaluate(exampleBatches(classifierSet(64), 64).batch(0, 0));
     expect(Number.isFinite(check.loss)).toBe(true);

@@ -93,7 +93,11 @@ export async function runTraining(hooks: LoopHooks, budget: RunBudget, start: Ru
   let evaluationMark = evaluateEverySeconds > 0 ? Math.floor(seconds / evaluateEverySeconds) : 0;
   let runMs = 0;
   let runSteps = 0;
+  // The weights a run may go back to after NaN or divergence. A step's loss is measured on the
+  // weights from before its update, so the weights after a step are only known to be good once
+  // the next step's loss on them is healthy: until then they wait as `unproven`.
   let lastGood: TrainingSnapshot | null = snapshotOf(engine, position, seconds);
+  let unproven: TrainingSnapshot | null = null;
   let best: { loss: number; epoch: number; snapshot: TrainingSnapshot | null } | null = null;
   let waited = 0;
   let highSteps = 0;
@@ -156,6 +160,8 @@ export async function runTraining(hooks: LoopHooks, budget: RunBudget, start: Ru
     }
     if (!Number.isFinite(reference)) reference = out.loss;
     highSteps = out.loss > DIVERGENCE_FACTOR * reference ? highSteps + 1 : 0;
+    if (highSteps === 0 && unproven) lastGood = unproven;
+    unproven = null;
     position.step += 1;
     position.batchInEpoch += 1;
     if (highSteps >= DIVERGENCE_STEPS) {
@@ -222,9 +228,9 @@ export async function runTraining(hooks: LoopHooks, budget: RunBudget, start: Ru
       history.push(log);
       progress.epochEnd = log;
     }
-    // Healthy so far: this is the step to go back to if the next ones go bad.
+    // Healthy so far: if the next step's loss on these weights is healthy too, they are the step to go back to.
     if (highSteps === 0 && (position.batchInEpoch === 0 || position.step % Math.max(1, checkpointEvery || 25) === 0)) {
-      lastGood = snapshotOf(engine, position, seconds);
+      unproven = snapshotOf(engine, position, seconds);
     }
     const checkpointNow = (checkpointEvery > 0 && position.step % checkpointEvery === 0) || (checkpointOnValidation && progress.validation !== undefined);
     if (checkpoint && checkpointNow && highSteps === 0) {
