@@ -21,6 +21,7 @@ import { type CharLmWorkerApi, createCharLmWorker } from '../tf/charLmClient';
 import { ENGINES, type EngineName, type EnginePreference, type EngineReport } from '../tf/training/types';
 import { isWorkerCrash } from '../tf/workerRpc';
 import { createScopedStore } from './scopedStore';
+import { seedFromLinks } from './storeLinks';
 import { errorMessage } from '../engine/errors';
 
 export type SizePreset = 'browser' | 'browser2' | 'book';
@@ -100,8 +101,18 @@ export interface CharLmState {
 
 type Saved = Pick<CharLmState, 'preset' | 'samplePrime' | 'sampleEvery' | 'gen' | 'input' | 'enginePreference'>;
 
+/** The reader's settings before they change any (also where a link that cannot be read starts). */
+export const CHAR_LM_SETTINGS: Saved = {
+  preset: 'browser',
+  input: 'auto',
+  enginePreference: 'auto',
+  samplePrime: 'The ',
+  sampleEvery: 50,
+  gen: { prime: 'Call me ', length: 300, topN: 4, temperature: 1, seed: 1 },
+};
+
 export function createCharLmStore(storageKey: string) {
-  return createScopedStore<CharLmState, Saved>(
+  return createScopedStore<CharLmState, Saved, Partial<CharLmState> | undefined>(
     'CharLmLab',
     (set, get) => {
       let worker: CharLmWorkerApi | null = null;
@@ -114,15 +125,10 @@ export function createCharLmStore(storageKey: string) {
       const fromStatus = (status: TrainerStatus) => ({ status, engine: status.engine, failure: status.failure, history: status.history, samples: status.samples, step: status.step });
 
       return {
-        preset: 'browser',
-        input: 'auto',
-        enginePreference: 'auto',
+        ...CHAR_LM_SETTINGS,
         engine: null,
         failure: null,
         crashed: null,
-        samplePrime: 'The ',
-        sampleEvery: 50,
-        gen: { prime: 'Call me ', length: 300, topN: 4, temperature: 1, seed: 1 },
         phase: 'idle',
         error: null,
         loadProgress: null,
@@ -322,6 +328,8 @@ export function createCharLmStore(storageKey: string) {
         },
       },
       dispose: (s) => s.dispose(),
+      // The settings of the page's links (storeLinks.ts), before the lab's first load.
+      seed: seedFromLinks,
     },
   );
 }

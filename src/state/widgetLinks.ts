@@ -9,6 +9,7 @@ import type { StoreLink } from './storeLinks';
 import { defaultConfig, explorerLink } from '../engine/explorerConfig';
 import { DEFAULT_CONFIG as LAYER_ARGS_DEFAULTS, LAYER_ARGS_LINK } from '../engine/layerArgsConfig';
 import { BIDI_DEFAULTS, BIDI_LINK } from './bidiStore';
+import { CHAR_LM_GENERATE_LINK, CHAR_LM_TRAINING_LINK } from './charLmLinks';
 import { GRU_COUNT_DEFAULTS, GRU_COUNT_LINK } from './gruCountStore';
 import { MNIST_READING_DEFAULTS, MNIST_READING_LINK } from './mnistReaderStore';
 import { MNIST_TRAINING_LINK } from './mnistTrainingLink';
@@ -41,4 +42,7 @@ export const WIDGET_LINKS: Record<string, WidgetLinkFormat> = {
   GruParamCount: format(GRU_COUNT_LINK, GRU_COUNT_DEFAULTS),
   MnistTraining: fromStore(MNIST_TRAINING_LINK),
   MnistReader: format(MNIST_READING_LINK, MNIST_READING_DEFAULTS),
+  CharLmTraining: fromStore(CHAR_LM_TRAINING_LINK),
+  CharLmGenerate: fromStore(CHAR_LM_GENERATE_LINK),
+  CharLmOwn: anchorOnly,
 };

@@ -140,6 +140,42 @@ describe('the novel lab', () => {
   }, 180_000);
 });
 
+describe('the novel lab as links', () => {
+  it("each panel's link wins over the saved settings; a bad one starts its panel from the defaults with the note", async () => {
+    const lab = () =>
+      render(
+        <CharLmLab>
+          <CharLmTraining />
+          <CharLmGenerate />
+        </CharLmLab>,
+      );
+    const shell = (widget: string) => within(document.querySelector(`[data-widget="${widget}"]`) as HTMLElement);
+    const value = (label: string) => (screen.getByLabelText(label) as HTMLInputElement).value;
+    const first = lab();
+    await waitFor(() => expect(screen.getByTestId('corpus-line').textContent).toMatch(/moby-dick/), { timeout: 30_000 });
+    fireEvent.change(screen.getByLabelText('Print a sample every … steps'), { target: { value: '7' } });
+    fireEvent.change(screen.getByLabelText('Length'), { target: { value: '42' } });
+    fireEvent.change(screen.getByLabelText('Prime text'), { target: { value: 'Queequeg ' } });
+    fireEvent.click(shell('CharLmGenerate').getByRole('button', { name: 'Copy link to this state' }));
+    const link = new URL((shell('CharLmGenerate').getByTestId('widget-link') as HTMLInputElement).value);
+    expect(link.hash).toBe('#char-lm-generate');
+    expect(shell('CharLmTraining').getByText(/Trained weights are too big for a link/)).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Length'), { target: { value: '5' } }); // saved, and not in the link
+    first.unmount();
+    try {
+      window.history.replaceState(null, '', `${link.pathname}${link.search}&char-lm-training=garbage`);
+      lab();
+      expect(value('Length')).toBe('42');
+      expect(value('Prime text')).toBe('Queequeg ');
+      expect(value('Print a sample every … steps')).toBe('50');
+      expect(shell('CharLmTraining').getByRole('status').textContent).toContain('could not be read');
+      expect(shell('CharLmGenerate').queryAllByText(/could not be read/)).toHaveLength(0);
+      await waitFor(() => expect(screen.getByTestId('corpus-line').textContent).toMatch(/moby-dick/), { timeout: 30_000 });
+    } finally {
+      window.history.replaceState(null, '', '/');
+    }
+  }, 120_000);
+});
 
 describe('the own-text input', () => {
   it('fuzz: 200 random, binary, truncated and too-short files each get a message, and the training text stays', async () => {

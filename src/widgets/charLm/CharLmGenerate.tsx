@@ -4,7 +4,9 @@
  */
 import { useState } from 'react';
 import { useErrorText, useT } from '../../book/i18n';
+import { CHAR_LM_GENERATE_LINK } from '../../state/charLmLinks';
 import { CharLmStore } from '../../state/charLmStore';
+import { useStoreLink } from '../../state/storeLinks';
 import { num } from '../../viz/format';
 import { ProbabilityBars } from '../../viz/ProbabilityBars';
 import { Button, Controls, NumberField, Slider, TextArea, WidgetShell } from '../shell';
@@ -20,11 +22,12 @@ export default function CharLmGenerate() {
   const genError = CharLmStore.useStore((s) => s.genError);
   const phase = CharLmStore.useStore((s) => s.phase);
   const model = CharLmStore.useStore((s) => s.model);
+  const link = useStoreLink(CharLmStore.useStoreApi(), CHAR_LM_GENERATE_LINK);
   const [selected, setSelected] = useState(0);
   const chosen = generated?.chars[Math.min(selected, generated.chars.length - 1)];
 
   return (
-    <WidgetShell title={t('charLm.gen.title')} widget="CharLmGenerate" ready={phase !== 'idle' && phase !== 'loading'}>
+    <WidgetShell link={link} title={t('charLm.gen.title')} widget="CharLmGenerate" ready={phase !== 'idle' && phase !== 'loading'}>
       <Controls>
         <TextArea label={t('charLm.gen.prime')} value={gen.prime} rows={2} onChange={(prime) => setGen({ prime })} />
         <NumberField label={t('charLm.gen.length')} value={gen.length} min={1} max={2000} step={50} onChange={(v) => setGen({ length: Math.round(v) })} />

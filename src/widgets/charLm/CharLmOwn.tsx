@@ -12,6 +12,9 @@ import { Button, ProgressBar, WidgetShell } from '../shell';
 import { readTextFile, sortModelFiles } from './readFiles';
 import { type ReaderError, describeError } from '../../engine/errors';
 
+/** Everything here is a file of the reader's, which no link carries: the link only scrolls here, and says so. */
+const LINK = { param: 'char-lm-own', files: true };
+
 export default function CharLmOwn() {
   const t = useT();
   const te = useErrorText();
@@ -67,7 +70,7 @@ export default function CharLmOwn() {
   const busy = phase === 'training' || phase === 'loading';
 
   return (
-    <WidgetShell title={t('charLm.own.title')} widget="CharLmOwn">
+    <WidgetShell link={LINK} title={t('charLm.own.title')} widget="CharLmOwn">
       <div className="char-drop" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
         <div className="ui-field">
           <label htmlFor={textId}>{t('charLm.own.text')}</label>

@@ -5,7 +5,9 @@
  */
 import { useState } from 'react';
 import { useErrorText, useT } from '../../book/i18n';
+import { CHAR_LM_TRAINING_LINK } from '../../state/charLmLinks';
 import { type SizePreset, CharLmStore } from '../../state/charLmStore';
+import { useStoreLink } from '../../state/storeLinks';
 import { charLmSpec } from '../../tf/charLmTrainer';
 import { num } from '../../viz/format';
 import { LineChart } from '../../viz/LineChart';
@@ -41,6 +43,8 @@ export default function CharLmTraining() {
   const enginePreference = CharLmStore.useStore((s) => s.enginePreference);
   const failure = CharLmStore.useStore((s) => s.failure);
   const crashed = CharLmStore.useStore((s) => s.crashed);
+  const ownText = CharLmStore.useStore((s) => s.ownText !== null);
+  const link = useStoreLink(CharLmStore.useStoreApi(), CHAR_LM_TRAINING_LINK);
 
   async function prepareExport(): Promise<PythonExport> {
     const read = await actions.forPython(samplePrime || 'The ');
@@ -69,7 +73,8 @@ export default function CharLmTraining() {
   const corpus = status?.corpus;
 
   return (
-    <WidgetShell title={t('charLm.train.title')} widget="CharLmTraining" ready={phase !== 'idle' && phase !== 'loading'}>
+    // The link keeps the settings; the weights travel by export, a text of the reader's own not at all.
+    <WidgetShell link={{ ...link, weights: true, files: ownText }} title={t('charLm.train.title')} widget="CharLmTraining" ready={phase !== 'idle' && phase !== 'loading'}>
       <Controls>
         <Select<SizePreset>
           label={t('charLm.train.size')}
