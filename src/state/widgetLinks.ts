@@ -11,6 +11,7 @@ import { DEFAULT_CONFIG as LAYER_ARGS_DEFAULTS, LAYER_ARGS_LINK } from '../engin
 import { BIDI_DEFAULTS, BIDI_LINK } from './bidiStore';
 import { CHAR_LM_GENERATE_LINK, CHAR_LM_TRAINING_LINK } from './charLmLinks';
 import { GRU_COUNT_DEFAULTS, GRU_COUNT_LINK } from './gruCountStore';
+import { INSPECT_DEFAULTS, INSPECT_LINK } from './sentimentInspectStore';
 import { MNIST_READING_DEFAULTS, MNIST_READING_LINK } from './mnistReaderStore';
 import { MNIST_TRAINING_LINK } from './mnistTrainingLink';
 import { CHAR_BATCHES_LINK, CHAR_BATCHES_SETTINGS } from './charBatchesStore';
@@ -45,4 +46,6 @@ export const WIDGET_LINKS: Record<string, WidgetLinkFormat> = {
   CharLmTraining: fromStore(CHAR_LM_TRAINING_LINK),
   CharLmGenerate: fromStore(CHAR_LM_GENERATE_LINK),
   CharLmOwn: anchorOnly,
+  SentimentInspect: format(INSPECT_LINK, INSPECT_DEFAULTS),
+  RecipeModelSummary: anchorOnly,
 };

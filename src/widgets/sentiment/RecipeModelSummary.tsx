@@ -58,15 +58,17 @@ export default function RecipeModelSummary({ model, title }: { model: string; ti
   }, [spec]);
 
   const heading = title ?? t('sentiment.recipe.title', { model });
+  // A fixed model: nothing here is the reader's to change, so the link only scrolls to it.
+  const link = { param: `recipe-${model}` };
   if (!spec) {
     return (
-      <WidgetShell title={heading} widget="RecipeModelSummary">
+      <WidgetShell link={link} title={heading} widget="RecipeModelSummary">
         <p role="alert">{t('sentiment.recipe.unknown', { model })}</p>
       </WidgetShell>
     );
   }
   return (
-    <WidgetShell title={heading} widget="RecipeModelSummary" ready={built !== null || error !== null}>
+    <WidgetShell link={link} title={heading} widget="RecipeModelSummary" ready={built !== null || error !== null}>
       <ModelSummaryTable spec={spec} layerParams={built?.layerParams} summary={built?.summary} summaryOpen />
       {error && (
         <p role="alert" className="widget-problem">

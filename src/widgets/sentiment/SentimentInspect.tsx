@@ -17,9 +17,9 @@ import { sci } from '../../viz/format';
 import { Button, Stat, TextArea, WidgetShell } from '../shell';
 import { STOP_WORD_SET } from '../../engine/labelledTexts';
 import { useSentiment } from './SentimentLab';
+import { INSPECT_DEFAULTS, MAX_INSPECT_CHARS, SentimentInspectStore } from '../../state/sentimentInspectStore';
 import { toError } from '../../engine/errors';
 
-const DEFAULT_TEXT = 'The food was not good, and the service was even worse.';
 /** Han characters: the cleaning step keeps only a–z, so Chinese text reaches the model as nothing. */
 const HAN = /\p{Script=Han}/u;
 const CELL = 12;
@@ -33,7 +33,7 @@ function ProbabilityBar({ values, classes }: { values: ArrayLike<number>; classe
         <span key={c} className="sentiment-prob" title={`${c}: ${pct(values[i])}`}>
           <span className="sentiment-prob-fill" data-class={i} style={{ width: `${values[i] * 100}%` }} />
           <span className="sentiment-prob-text">
-            {c} {pct(values[i])}
+            <span lang="en">{c}</span> {pct(values[i])}
           </span>
         </span>
       ))}
@@ -41,14 +41,16 @@ function ProbabilityBar({ values, classes }: { values: ArrayLike<number>; classe
   );
 }
 
-export default function SentimentInspect() {
+function Inspect() {
   const t = useT();
   const te = useErrorText();
   const locale = useLocale();
   const model = useSentiment((s) => s.model);
   const phase = useSentiment((s) => s.phase);
   const predict = useSentiment((s) => s.predict);
-  const [text, setText] = useState(DEFAULT_TEXT);
+  const { text, set } = SentimentInspectStore.useStore((s) => s);
+  const link = SentimentInspectStore.useLink();
+  const setText = (value: string) => set({ text: value });
   const [tfjs, setTfjs] = useState<{ key: string; values: Float32Array } | null>(null);
 
   const hand = useMemo(() => {
@@ -82,7 +84,7 @@ export default function SentimentInspect() {
   const title = t('sentiment.inspect.title');
   if (!model || !result) {
     return (
-      <WidgetShell title={title} widget="SentimentInspect" ready={phase !== 'loading' && phase !== 'building'}>
+      <WidgetShell link={link} title={title} widget="SentimentInspect" ready={phase !== 'loading' && phase !== 'building'}>
         {hand instanceof Error ? <p role="alert">{te(hand)}</p> : <p role="status">{t('sentiment.inspect.noModel')}</p>}
       </WidgetShell>
     );
@@ -96,21 +98,21 @@ export default function SentimentInspect() {
   const winner = result.output.indexOf(Math.max(...result.output));
 
   return (
-    <WidgetShell title={title} widget="SentimentInspect">
+    <WidgetShell link={link} title={title} widget="SentimentInspect">
       {(locale !== 'en' || HAN.test(text)) && (
         <p className="caption" data-testid="inspect-english-only">
-          {t('sentiment.inspect.englishOnly')} <q translate="no" lang="en">{DEFAULT_TEXT}</q>{' '}
-          {text !== DEFAULT_TEXT && <Button onClick={() => setText(DEFAULT_TEXT)}>{t('sentiment.inspect.useExample')}</Button>}
+          {t('sentiment.inspect.englishOnly')} <q translate="no" lang="en">{INSPECT_DEFAULTS.text}</q>{' '}
+          {text !== INSPECT_DEFAULTS.text && <Button onClick={() => setText(INSPECT_DEFAULTS.text)}>{t('sentiment.inspect.useExample')}</Button>}
         </p>
       )}
-      <TextArea label={t('sentiment.inspect.text')} value={text} onChange={setText} rows={2} maxLength={2000} />
+      <TextArea label={t('sentiment.inspect.text')} value={text} onChange={setText} rows={2} maxLength={MAX_INSPECT_CHARS} />
       <p>
         {t('sentiment.inspect.cleaned')}: <code data-testid="inspect-cleaned">{result.encoded.cleaned || '∅'}</code>
         <br />
-        ids: <code data-testid="inspect-ids">[{result.encoded.padded.join(', ')}]</code>
+        {t('sentiment.inspect.ids')}: <code data-testid="inspect-ids">[{result.encoded.padded.join(', ')}]</code>
       </p>
       <p className="sentiment-verdict" data-testid="inspect-prediction" data-class={model.classes[winner]}>
-        {t('sentiment.inspect.prediction')}: <strong>{model.classes[winner]}</strong> <ProbabilityBar values={result.output} classes={model.classes} />
+        {t('sentiment.inspect.prediction')}: <strong lang="en">{model.classes[winner]}</strong> <ProbabilityBar values={result.output} classes={model.classes} />
       </p>
       {result.encoded.ids.length === 0 && <p role="status">{t('sentiment.inspect.noWords')}</p>}
       <div className="sentiment-steps">
@@ -146,5 +148,13 @@ export default function SentimentInspect() {
         <Stat label={t('sentiment.inspect.delta')} value={<span data-testid="inspect-delta" data-value={delta ?? ''}>{delta === null ? '…' : sci(delta)}</span>} />
       </div>
     </WidgetShell>
+  );
+}
+
+export default function SentimentInspect() {
+  return (
+    <SentimentInspectStore.Linked param="sentiment-inspect">
+      <Inspect />
+    </SentimentInspectStore.Linked>
   );
 }
