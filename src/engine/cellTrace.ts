@@ -7,6 +7,7 @@
  * kernel [units, G·units], bias [G·units] (a GRU with reset_after keeps two bias rows, [2, G·units]),
  * with G = 1 (RNN), 4 (LSTM: i, f, c, o) or 3 (GRU: z, r, h).
  */
+import type { ElementwiseActivation } from './activations';
 import { gruForward } from './gru';
 import { lstmForward } from './lstm';
 import { type Matrix, matrix } from './matrix';
@@ -121,14 +122,27 @@ function asMatrix(shape: CellShape, params: CellParams, part: WeightPart): Matri
   return matrix(rows, cols, params[part]);
 }
 
-/** Runs the cell over the inputs with sigmoid gates and tanh, as Keras 2 does. */
-export function runCell(shape: CellShape, params: CellParams, inputs: ArrayLike<number>[]): CellTrace {
+/**
+ * Where a run starts and how it squashes. Left out: zero states, sigmoid gates and tanh, as Keras
+ * 2 does. A trained model's layer may say otherwise (an imported one with hard_sigmoid gates), and
+ * a trace of one step in the middle of a text starts from the states the model reached there.
+ */
+export interface RunOptions {
+  initialState?: { h: Float32Array; c?: Float32Array };
+  activation?: ElementwiseActivation;
+  recurrentActivation?: ElementwiseActivation;
+}
+
+/** Runs the cell over the inputs (with sigmoid gates and tanh, from zero states, unless `options` say otherwise). */
+export function runCell(shape: CellShape, params: CellParams, inputs: ArrayLike<number>[], options: RunOptions = {}): CellTrace {
   checkParams(shape, params);
   const kernel = asMatrix(shape, params, 'kernel');
   const recurrentKernel = asMatrix(shape, params, 'recurrentKernel');
+  const { initialState, activation, recurrentActivation } = options;
+  const h0 = initialState?.h;
   let steps: TraceStep[];
   if (shape.kind === 'rnn') {
-    steps = simpleRnnForward(inputs, { kernel, recurrentKernel, bias: params.bias }).map((s) => ({
+    steps = simpleRnnForward(inputs, { kernel, recurrentKernel, bias: params.bias }, { activation, initialState: h0 }).map((s) => ({
       x: s.x,
       hPrev: s.hPrev,
       pre: [s.preActivation],
@@ -137,7 +151,8 @@ export function runCell(shape: CellShape, params: CellParams, inputs: ArrayLike<
       h: s.h,
     }));
   } else if (shape.kind === 'lstm') {
-    steps = lstmForward(inputs, { kernel, recurrentKernel, bias: params.bias }).map((s) => ({
+    const lstmState = h0 ? { h: h0, c: initialState?.c ?? new Float32Array(shape.units) } : undefined;
+    steps = lstmForward(inputs, { kernel, recurrentKernel, bias: params.bias }, { activation, recurrentActivation, initialState: lstmState }).map((s) => ({
       x: s.x,
       hPrev: s.hPrev,
       pre: [s.i.preActivation, s.f.preActivation, s.g.preActivation, s.o.preActivation],
@@ -154,7 +169,7 @@ export function runCell(shape: CellShape, params: CellParams, inputs: ArrayLike<
     const weights = shape.resetAfter
       ? { resetAfter: true as const, kernel, recurrentKernel, bias: asMatrix(shape, params, 'bias') }
       : { resetAfter: false as const, kernel, recurrentKernel, bias: params.bias };
-    steps = gruForward(inputs, weights).map((s) => ({
+    steps = gruForward(inputs, weights, { activation, recurrentActivation, initialState: h0 }).map((s) => ({
       x: s.x,
       hPrev: s.hPrev,
       pre: [s.z.preActivation, s.r.preActivation, s.candidate.preActivation],

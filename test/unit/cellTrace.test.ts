@@ -85,6 +85,28 @@ describe('runCell', () => {
     expect(maxAbsDiff(before.steps.at(-1)!.h, after.steps.at(-1)!.h)).toBeGreaterThan(1e-3);
   });
 
+  it('continues from given states: one step from the states after step 3 is step 4 of the whole run', () => {
+    for (const kind of ['rnn', 'lstm', 'gru'] as const) {
+      const s = shape(kind);
+      const p = params(s);
+      const whole = runCell(s, p, inputs);
+      const at = whole.steps[3];
+      const one = runCell(s, p, [inputs[4]], { initialState: { h: at.h, c: at.c } }).steps[0];
+      expect(maxAbsDiff(one.h, whole.steps[4].h), kind).toBe(0);
+      if (kind === 'lstm') expect(maxAbsDiff(one.c!, whole.steps[4].c!)).toBe(0);
+    }
+  });
+
+  it('uses the gate activation it is given (an imported model may use hard_sigmoid)', () => {
+    const s = shape('lstm');
+    const p = params(s);
+    const hard = runCell(s, p, inputs, { recurrentActivation: 'hard_sigmoid' }).steps[2];
+    const k = mats(s, p);
+    const expected = lstmForward(inputs, { ...k, bias: p.bias }, { recurrentActivation: 'hard_sigmoid' })[2];
+    expect(maxAbsDiff(hard.act[1], expected.f.activation)).toBe(0);
+    expect(maxAbsDiff(hard.act[1], runCell(s, p, inputs).steps[2].act[1])).toBeGreaterThan(1e-4);
+  });
+
   it('names the gate and unit that own a fused column', () => {
     expect(columnOwner(shape('lstm'), 4)).toEqual({ gate: CELL_GATES.lstm[1], unit: 1 });
     expect(columnOwner(shape('gru'), 8)).toEqual({ gate: CELL_GATES.gru[2], unit: 2 });
