@@ -7,6 +7,7 @@ import { StrictMode } from 'react';
 import { prerender } from 'react-dom/static';
 import index from 'virtual:chapter-index';
 import { App } from './book/App';
+import { errorMessage } from './engine/errors';
 import { chaptersIn, findChapter } from './book/chapters';
 import { locales, localeTags } from './book/locales';
 import { headHtml, pageMeta } from './book/pageMeta';
@@ -86,10 +87,10 @@ export async function renderPage(page: PageToRender, siteUrl = ''): Promise<Rend
       progressiveChunkSize: Number.MAX_SAFE_INTEGER,
     },
   );
-  // A page that fails to render must fail the build, not ship half a chapter.
+  // A page that fails to render must fail the build, not ship half a chapter. The first error
+  // rides along as the cause, so the build's console.error prints its stack (the component at fault).
   if (errors.length > 0) {
-    const first = errors[0];
-    throw new Error(`prerendering ${page.path} failed: ${first instanceof Error ? (first.stack ?? first.message) : String(first)}`);
+    throw new Error(`prerendering ${page.path} failed: ${errorMessage(errors[0])}`, { cause: errors[0] });
   }
   const chapter = route.page === 'chapter' ? findChapter(chaptersIn(index, route.locale), route.slug) : undefined;
   return {

@@ -22,7 +22,7 @@ export interface FusedWeights {
 export interface GatedLayerOptions<State> {
   /** For the candidate (and an LSTM's cell output): tanh unless changed. */
   activation?: ElementwiseActivation;
-  /** For the gates: sigmoid here, as in Keras 2 (tfjs' own default is hard_sigmoid). */
+  /** For the gates: sigmoid here, as in Keras 2.3+ and tf.keras (tfjs' own default is hard_sigmoid). */
   recurrentActivation?: ElementwiseActivation;
   initialState?: State;
   /** Read the sequence from its last step to its first, as Keras' go_backwards does. */

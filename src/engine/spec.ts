@@ -38,7 +38,10 @@ export interface LSTMSpec extends RecurrentCommon {
 export interface GRUSpec extends RecurrentCommon {
   kind: 'gru';
   recurrentActivation?: ActivationName;
-  /** Keras 2 default (true) keeps a second bias for the recurrent half; tfjs only has false. */
+  /**
+   * True (tf.keras' default since TensorFlow 2; standalone Keras 2.2 defaulted to false) keeps a
+   * second bias for the recurrent half; tfjs only has false.
+   */
   resetAfter?: boolean;
 }
 

@@ -68,7 +68,7 @@ const en = {
   'cell.walk.gru.gates': 'σ squeezes both into 0…1. z will choose between old and new state; r decides how much of hₜ₋₁ the candidate may look at.',
   'cell.walk.gru.reset': 'The reset gate scales the previous state before the candidate’s recurrent weights U_h see it (reset_after off, as tfjs computes it).',
   'cell.walk.gruAfter.reset':
-    'With reset_after (Keras 2), hₜ₋₁ is first multiplied by U_h and its recurrent bias added; only then does the reset gate scale the product.',
+    'With reset_after=True (the default of tf.keras in TensorFlow 2), hₜ₋₁ is first multiplied by U_h and its recurrent bias added; only then does the reset gate scale the product.',
   'cell.walk.gru.candidate': 'The candidate h̃ combines xₜ with the reset state through tanh: the new content the state could take.',
   'cell.walk.gru.mix':
     'The update gate mixes, unit by unit: z of the old state plus 1 − z of the candidate. z near 1 keeps hₜ₋₁ unchanged, the GRU’s way of remembering.',
@@ -83,7 +83,7 @@ const en = {
   'cell.lanes.description.bidirectional':
     'Two LSTMs with their own weights read the same sentence, one from the first token, one from the last. At each token the layer’s output is the two states side by side.',
   'cell.lanes.description.gruVariants':
-    'The same kernel, recurrent kernel and bias in both cells. tfjs applies the reset gate to hₜ₋₁ before U_h; Keras 2 (reset_after=True) applies it to the product hₜ₋₁·U_h plus a second, recurrent bias (here starting at zero).',
+    'The same kernel, recurrent kernel and bias in both cells. tfjs applies the reset gate to hₜ₋₁ before U_h; tf.keras in TensorFlow 2 (reset_after=True, its default) applies it to the product hₜ₋₁·U_h plus a second, recurrent bias (here starting at zero).',
   'cell.lanes.sentence': 'Sentence',
   'cell.lanes.empty': 'Type at least one word to see the cells run.',
   'cell.lanes.lane.lower': 'Layer 1: reads the tokens',
@@ -91,7 +91,7 @@ const en = {
   'cell.lanes.lane.forward': 'Forward LSTM: reads left to right',
   'cell.lanes.lane.backward': 'Backward LSTM: reads right to left',
   'cell.lanes.lane.resetBefore': 'GRU, reset_after=False (tfjs)',
-  'cell.lanes.lane.resetAfter': 'GRU, reset_after=True (Keras 2)',
+  'cell.lanes.lane.resetAfter': 'GRU, reset_after=True (TensorFlow 2’s tf.keras)',
   'cell.lanes.concatCaption': 'At “{token}”: the forward state, the backward state and the layer’s output (concat)',
   'cell.lanes.finalCaption': 'Output with return_sequences=False: the forward state after the last token next to the backward state after the first',
   'cell.lanes.forwardState': 'h→ (forward, step {step})',
@@ -180,7 +180,7 @@ const zh: Record<keyof typeof en, string> = {
   'cell.walk.gru.pre': '更新门和重置门各自用自己的权重乘以 xₜ 和 hₜ₋₁，再加上自己的偏置：得到激活前的值。',
   'cell.walk.gru.gates': 'σ 把两者都压缩到 0…1 之间。z 将在旧状态与新状态之间做选择；r 决定候选值能看到多少 hₜ₋₁。',
   'cell.walk.gru.reset': '重置门先缩放上一步的状态，然后候选值的循环权重 U_h 才看到它（reset_after 关闭，与 tfjs 的计算方式相同）。',
-  'cell.walk.gruAfter.reset': '开启 reset_after（Keras 2）时，hₜ₋₁ 先乘以 U_h 并加上循环偏置；之后重置门才缩放这个乘积。',
+  'cell.walk.gruAfter.reset': '开启 reset_after=True（TensorFlow 2 中 tf.keras 的默认值）时，hₜ₋₁ 先乘以 U_h 并加上循环偏置；之后重置门才缩放这个乘积。',
   'cell.walk.gru.candidate': '候选值 h̃ 通过 tanh 把 xₜ 与重置后的状态结合起来：这是状态可能吸收的新内容。',
   'cell.walk.gru.mix': '更新门逐个单元地混合：旧状态的 z 份加上候选值的 1 − z 份。z 接近 1 时 hₜ₋₁ 保持不变，这就是 GRU 记忆的方式。',
   'cell.walk.simpleRNN.pre': '单元用 W 乘以 xₜ，用 U 乘以 hₜ₋₁，再加上偏置 b：每个单元得到一个和。',
@@ -192,7 +192,7 @@ const zh: Record<keyof typeof en, string> = {
     '下层 LSTM 读取词元；设置 return_sequences=True 时，它在每一步产生的 hₜ 就是上层 LSTM 在同一步的输入 xₜ。逐步走过句子，看上层单元的 xₜ 连线如何承载下层单元的 hₜ。',
   'cell.lanes.description.bidirectional': '两个各有权重的 LSTM 读取同一个句子，一个从第一个词元开始，一个从最后一个词元开始。在每个词元处，这一层的输出就是两个状态并排拼接。',
   'cell.lanes.description.gruVariants':
-    '两个单元使用相同的输入权重、循环权重和偏置。tfjs 在乘以 U_h 之前把重置门作用于 hₜ₋₁；Keras 2（reset_after=True）则把它作用于乘积 hₜ₋₁·U_h 加上第二个循环偏置（这里从零开始）。',
+    '两个单元使用相同的输入权重、循环权重和偏置。tfjs 在乘以 U_h 之前把重置门作用于 hₜ₋₁；TensorFlow 2 的 tf.keras（reset_after=True，它的默认值）则把它作用于乘积 hₜ₋₁·U_h 加上第二个循环偏置（这里从零开始）。',
   'cell.lanes.sentence': '句子',
   'cell.lanes.empty': '至少输入一个词，才能看到单元运行。',
   'cell.lanes.lane.lower': '第 1 层：读取词元',
@@ -200,7 +200,7 @@ const zh: Record<keyof typeof en, string> = {
   'cell.lanes.lane.forward': '前向 LSTM：从左到右读取',
   'cell.lanes.lane.backward': '后向 LSTM：从右到左读取',
   'cell.lanes.lane.resetBefore': 'GRU，reset_after=False（tfjs）',
-  'cell.lanes.lane.resetAfter': 'GRU，reset_after=True（Keras 2）',
+  'cell.lanes.lane.resetAfter': 'GRU，reset_after=True（TensorFlow 2 的 tf.keras）',
   'cell.lanes.concatCaption': '在“{token}”处：前向状态、后向状态，以及这一层的输出（拼接）',
   'cell.lanes.finalCaption': 'return_sequences=False 时的输出：读完最后一个词元后的前向状态，与读完第一个词元后的后向状态并排',
   'cell.lanes.forwardState': 'h→（前向，第 {step} 步）',

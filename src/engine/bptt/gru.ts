@@ -8,7 +8,7 @@
  *
  *   reset before (tfjs): a_h = x·W_h + (r⊙h_{t-1})·U_h + b_h
  *     d(r⊙h) = da_h·U_hᵀ,  dr = d(r⊙h) ⊙ h_{t-1},  dh_{t-1} += d(r⊙h) ⊙ r,  dU_h += (r⊙h)ᵀ·da_h
- *   reset after (Keras 2): a_h = x·W_h + b_in + r ⊙ (h_{t-1}·U_h + b_rec)
+ *   reset after (tf.keras' default in TensorFlow 2): a_h = x·W_h + b_in + r ⊙ (h_{t-1}·U_h + b_rec)
  *     dp = da_h ⊙ r,  dr = da_h ⊙ p,  and p = h·U_h + b_rec passes dp back like any gate
  */
 import type { ElementwiseActivation } from '../activations';

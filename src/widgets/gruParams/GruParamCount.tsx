@@ -1,7 +1,7 @@
 /**
- * Why the same GRU(32) has 6,336 parameters in Keras 2 and 6,240 in tfjs: Keras 2 defaults to
- * reset_after=True, which keeps a second bias vector for the recurrent half; tfjs builds only
- * reset_after=False. Both counts come from the engine, the tfjs one also from a real tfjs layer.
+ * Why the same GRU(32) has 6,336 parameters in TensorFlow 2's tf.keras and 6,240 in tfjs: tf.keras
+ * defaults to reset_after=True (standalone Keras up to 2.2 defaulted to False), which keeps a second
+ * bias vector for the recurrent half; tfjs builds only reset_after=False. Both counts come from the engine, the tfjs one also from a real tfjs layer.
  */
 import { useErrorText, useT } from '../../book/i18n';
 import { formatCount, recurrentParams } from '../../engine/paramCount';

@@ -9,7 +9,9 @@
  * Pointers are byte addresses in the memory the kernel's arena lives in. A tile of 4 rows of C by
  * 8 columns is held in eight f32x4 registers for the whole k loop: per k it loads 8 values of B
  * (two vectors) and 4 of A (each splat to four lanes) and does 32 multiply-adds, and C is read
- * and written once per tile instead of once per k. That is what makes it ~4× the TypeScript loop.
+ * and written once per tile instead of once per k. That is what makes it 7–10× the TypeScript loop
+ * (25 against 2.6 GFLOP/s on [32×128]·[128×512], 10 against 1.5 on [32×128]·[128×5000]; medians of
+ * 7 × 50 products in node 20 on the book's two-core development machine, 6 December 2026).
  */
 
 @inline function tile4x8(K: i32, a0: usize, ars: usize, acs: usize, b: usize, ldb: usize, c: usize, ldc: usize, acc: bool): void {
@@ -77,7 +79,8 @@
  * Cache blocking: the product is done in panels of NC columns of B and KC of its rows, so that the
  * KC×NC panel of B (256 KB) stays in the L2 cache while every 4-row tile of C passes over it. Without
  * it, a large B (the [5000, 128] output kernel of a big-vocabulary model) is streamed from memory
- * once per 4 rows of C, and the product ran at ~1 GFLOP/s instead of ~5-8.
+ * once per 4 rows of C, and the product ran at about 1 GFLOP/s instead of 5–8 (measured when the
+ * blocking was added, 1 December 2026, on the book's two-core development machine).
  */
 const KC = 256;
 const NC = 256;
