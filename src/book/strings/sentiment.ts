@@ -96,6 +96,7 @@ const en = {
   'sentiment.inspect.heatmap': 'Hidden state per step: one row per step above, one column per unit (blue positive, red negative).',
   'sentiment.inspect.heatmapLabel': 'Hidden state heatmap, {steps} steps by {units} units',
   'sentiment.inspect.tfjs': 'tfjs predict',
+  'sentiment.inspect.ids': 'ids',
   'sentiment.inspect.delta': 'max |Δ| hand vs tfjs',
 };
 
@@ -125,7 +126,7 @@ const zh: Record<keyof typeof en, string> = {
   'sentiment.data.more': '换几条文本',
   'sentiment.data.topWords': '最常见的词及其 id',
   'sentiment.data.credit':
-    '句子：UCI “Sentiment Labelled Sentences”（Kotzias、Denil、de Freitas、Smyth，2015），CC BY 4.0，取自 npm 包 sentiment。停用词：npm stopword（英语）。',
+    '句子：UCI “Sentiment Labelled Sentences”（Kotzias、Denil、de Freitas、Smyth，2015），CC BY 4.0，取自 npm 包“sentiment”。停用词：npm 包“stopword”（英语）。',
   'sentiment.csv.summary': '使用你自己的 CSV（只在本页读取，绝不上传）',
   'sentiment.csv.help': '任何带有文本列和标签列的 CSV 都可以，例如配方所用的航空公司推文（列 text 和 airline_sentiment）。',
   'sentiment.csv.file': 'CSV 文件',
@@ -193,6 +194,7 @@ const zh: Record<keyof typeof en, string> = {
   'sentiment.inspect.heatmap': '每一步的隐藏状态：每行对应上表的一步，每列一个单元（蓝为正，红为负）。',
   'sentiment.inspect.heatmapLabel': '隐藏状态热图，{steps} 步 × {units} 个单元',
   'sentiment.inspect.tfjs': 'tfjs 的 predict',
+  'sentiment.inspect.ids': '词编号',
   'sentiment.inspect.delta': '手算与 tfjs 的最大 |Δ|',
 };
 
