@@ -12,7 +12,7 @@ export const MAX_TEXT_BYTES = 64 * 1024 * 1024;
 /** The largest set of model files (weights included) read at once. */
 export const MAX_MODEL_BYTES = 512 * 1024 * 1024;
 
-export type FileProblemCode = 'file.empty' | 'file.tooLarge' | 'file.binary' | 'file.notUtf8' | 'file.tooShort';
+export type FileProblemCode = 'file.empty' | 'file.tooLarge' | 'file.binary' | 'file.notUtf8' | 'file.tooShort' | 'file.weightsSize';
 
 export class FileProblem extends BookError {
   constructor(
@@ -81,4 +81,51 @@ export function checkFileSet(files: readonly { name: string; size: number }[], m
   }
   const total = files.reduce((sum, f) => sum + f.size, 0);
   return checkFileSize(files.length === 1 ? files[0].name : `${files.length} files`, total, maxBytes);
+}
+
+/** Bytes one stored value takes, by the dtype a tfjs weights manifest names (after quantization, if any). */
+const BYTES_PER_VALUE: Record<string, number> = { float32: 4, int32: 4, bool: 1, uint8: 1, uint16: 2, float16: 2, complex64: 8 };
+
+/**
+ * The bytes the weight files of a tfjs model.json must hold: each manifest entry is a shape and a
+ * dtype (or a quantization dtype), stored back to back. Null when an entry is not such a pair or
+ * has a size not fixed by its shape (strings); tfjs then refuses the manifest itself.
+ */
+export function manifestWeightBytes(entries: readonly unknown[]): number | null {
+  let total = 0;
+  for (const entry of entries) {
+    const { shape, dtype, quantization } = (entry ?? {}) as { shape?: unknown; dtype?: unknown; quantization?: { dtype?: unknown } };
+    const stored = quantization && typeof quantization === 'object' ? quantization.dtype : dtype;
+    const bytes = typeof stored === 'string' ? BYTES_PER_VALUE[stored] : undefined;
+    if (!bytes || !Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0)) return null;
+    total += bytes * shape.reduce((n: number, d: number) => n * d, 1);
+  }
+  return total;
+}
+
+/**
+ * Weight files that are not the size model.json describes belong to another model, or were cut
+ * short or padded. tfjs would read a longer buffer without a word, so the size is checked here,
+ * before tfjs allocates anything a hand-edited shape asks for.
+ */
+export function checkWeightBytes(entries: readonly unknown[], got: number): FileProblem | null {
+  const expected = manifestWeightBytes(entries);
+  if (expected === null || expected === got) return null;
+  return new FileProblem(
+    'file.weightsSize',
+    `The weight files hold ${got} bytes, but model.json describes ${expected} bytes of weights. Choose the weight files that belong to this model.json.`,
+    { got, expected },
+  );
+}
+
+/**
+ * The weight-file paths and weight entries of a parsed tfjs model.json, or null when it has no
+ * weightsManifest of groups, each with a list of paths (strings) and a list of weights.
+ */
+export function weightsManifestOf(modelJson: unknown): { paths: string[]; weights: unknown[] } | null {
+  const manifest = (modelJson as { weightsManifest?: unknown } | null)?.weightsManifest;
+  if (!Array.isArray(manifest)) return null;
+  const groups = manifest as { paths?: unknown; weights?: unknown }[];
+  const ok = groups.every((g) => !!g && typeof g === 'object' && Array.isArray(g.paths) && g.paths.every((p) => typeof p === 'string') && Array.isArray(g.weights));
+  return ok ? { paths: groups.flatMap((g) => g.paths as string[]), weights: groups.flatMap((g) => g.weights as unknown[]) } : null;
 }

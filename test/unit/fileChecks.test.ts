@@ -9,7 +9,19 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { strings, translate, translateError } from '../../src/book/i18n';
 import { seededRandom } from '../../src/engine/random';
-import { charsPerBatch, checkFileSet, checkFileSize, checkTextLength, decodeText, FileProblem, MAX_MODEL_BYTES, MAX_TEXT_BYTES } from '../../src/engine/fileChecks';
+import {
+  charsPerBatch,
+  checkFileSet,
+  checkFileSize,
+  checkTextLength,
+  checkWeightBytes,
+  decodeText,
+  FileProblem,
+  manifestWeightBytes,
+  MAX_MODEL_BYTES,
+  MAX_TEXT_BYTES,
+  weightsManifestOf,
+} from '../../src/engine/fileChecks';
 import { BROWSER_CONFIG } from '../../src/tf/charLmCalls';
 
 const NEEDED = charsPerBatch(BROWSER_CONFIG.batchSize, BROWSER_CONFIG.numSteps);
@@ -92,6 +104,37 @@ describe('file checks', () => {
     expect(set?.code).toBe('file.tooLarge');
     expect(set?.params.name).toBe('2 files');
     expect(checkFileSet([{ name: 'model.json', size: 10 }, { name: 'w.bin', size: 0 }], MAX_MODEL_BYTES)?.params.name).toBe('w.bin');
+  });
+
+  it('reads a model.json manifest only when every group lists its paths (text) and weights', () => {
+    const weights = [{ name: 'k', shape: [3, 4], dtype: 'float32' }];
+    expect(weightsManifestOf({ weightsManifest: [{ paths: ['./w.bin'], weights }] })).toEqual({ paths: ['./w.bin'], weights });
+    for (const bad of [null, 7, {}, { weightsManifest: {} }, { weightsManifest: [null] }, { weightsManifest: [{ paths: [1], weights }] }, { weightsManifest: [{ paths: 'w.bin', weights }] }, { weightsManifest: [{ paths: [] }] }]) {
+      expect(weightsManifestOf(bad), JSON.stringify(bad)).toBeNull();
+    }
+  });
+
+  it('checks weight files against the bytes model.json describes, quantized weights included', () => {
+    const entries = [
+      { name: 'kernel', shape: [3, 4], dtype: 'float32' },
+      { name: 'bias', shape: [4], dtype: 'float32' },
+      { name: 'q', shape: [10], dtype: 'float32', quantization: { dtype: 'uint8', scale: 0.1, min: 0 } },
+      { name: 'flags', shape: [2], dtype: 'bool' },
+    ];
+    // 12·4 + 4·4 + 10·1 + 2·1
+    expect(manifestWeightBytes(entries)).toBe(76);
+    expect(checkWeightBytes(entries, 76)).toBeNull();
+    const problem = checkWeightBytes(entries, 80)!;
+    expect([problem.code, problem.params]).toEqual(['file.weightsSize', { got: 80, expected: 76 }]);
+    expect(problem.message).toBe(translate('en', 'error.file.weightsSize', problem.params));
+    expect(translateError('zh', problem)).toBe('权重文件共有 80 个字节，而 model.json 描述的权重是 76 个字节。请选择与这个 model.json 配套的权重文件。');
+    // A shape asking for 4·10¹² bytes is refused from the manifest, before tfjs allocates anything.
+    expect(checkWeightBytes([{ name: 'huge', shape: [1e6, 1e6], dtype: 'float32' }], 76)?.params.expected).toBe(4e12);
+    // Entries whose size is not fixed by their shape are left to tfjs to refuse.
+    for (const odd of [{ shape: null, dtype: 'float32' }, { shape: [2], dtype: 'string' }, { shape: [-1], dtype: 'float32' }, { shape: [2.5], dtype: 'int32' }, null]) {
+      expect(manifestWeightBytes([odd]), JSON.stringify(odd)).toBeNull();
+      expect(checkWeightBytes([odd], 3)).toBeNull();
+    }
   });
 
   it('fuzz: 200 random and truncated files never throw, and every refusal is worded in both editions', () => {

@@ -8,7 +8,7 @@ import { useErrorText, useT } from '../../book/i18n';
 import { Button, Controls } from '../shell';
 import { useSentiment } from './SentimentLab';
 import { BookError, type ReaderError, describeError } from '../../engine/errors';
-import { checkFileSet, MAX_MODEL_BYTES } from '../../engine/fileChecks';
+import { checkFileSet, checkWeightBytes, MAX_MODEL_BYTES, weightsManifestOf } from '../../engine/fileChecks';
 import { readTextFile } from '../shared/readFile';
 
 function download(name: string, data: BlobPart, type: string) {
@@ -24,26 +24,33 @@ function download(name: string, data: BlobPart, type: string) {
 
 const baseName = (path: string) => path.split('/').pop() ?? path;
 
-/** model.json and its weight files from a file input, the weights joined in manifest order. */
+/**
+ * model.json and its weight files from a file input, the weights joined in manifest order. The
+ * manifest must list its files and weights, and the files must hold the bytes it describes.
+ */
 export async function readModelFiles(files: File[]): Promise<{ modelJson: string; weights: ArrayBuffer }> {
   const problem = checkFileSet(files, MAX_MODEL_BYTES);
   if (problem) throw problem;
   const json = files.find((f) => f.name.toLowerCase().endsWith('.json'));
   if (!json) throw new BookError('modelFiles.noJson', 'Choose the model.json file together with its .bin weight file(s).');
   const modelJson = await readTextFile(json, undefined, MAX_MODEL_BYTES);
-  let paths: string[];
+  let parsed: unknown = null;
   try {
-    paths = (JSON.parse(modelJson) as { weightsManifest: { paths: string[] }[] }).weightsManifest.flatMap((g) => g.paths);
+    parsed = JSON.parse(modelJson);
   } catch {
-    throw new BookError('modelFiles.noManifest', `${json.name} is not a tfjs model.json (it has no weightsManifest).`, { file: json.name });
+    // Not JSON: refused below as a file without a manifest.
   }
+  const manifest = weightsManifestOf(parsed);
+  if (!manifest) throw new BookError('modelFiles.noManifest', `${json.name} is not a tfjs model.json (it has no weightsManifest).`, { file: json.name });
   const parts: ArrayBuffer[] = [];
-  for (const path of paths) {
+  for (const path of manifest.paths) {
     const file = files.find((f) => f.name === baseName(path));
     if (!file) throw new BookError('modelFiles.missingWeights', `model.json needs the weight file "${baseName(path)}"; choose it together with model.json.`, { file: baseName(path) });
     parts.push(await file.arrayBuffer());
   }
   const out = new Uint8Array(parts.reduce((s, p) => s + p.byteLength, 0));
+  const sizeProblem = checkWeightBytes(manifest.weights, out.length);
+  if (sizeProblem) throw sizeProblem;
   let offset = 0;
   for (const p of parts) {
     out.set(new Uint8Array(p), offset);
