@@ -22,7 +22,7 @@ import { ENGINES, type EngineName, type EnginePreference, type EngineReport } fr
 import { isWorkerCrash } from '../tf/workerRpc';
 import { createScopedStore } from './scopedStore';
 import { seedFromLinks } from './storeLinks';
-import { errorMessage } from '../engine/errors';
+import { type ReaderError, describeError, errorMessage } from '../engine/errors';
 
 export type SizePreset = 'browser' | 'browser2' | 'book';
 
@@ -70,7 +70,8 @@ export interface CharLmState {
   ownText: OwnText | null;
 
   model: ModelInfo | null;
-  importError: string | null;
+  /** Why the last model import was refused, with its code (the widget words it); the model in use stays. */
+  importError: ReaderError | null;
   generated: { chars: GeneratedChar[]; prime: string } | null;
   generating: boolean;
   genError: string | null;
@@ -290,7 +291,7 @@ export function createCharLmStore(storageKey: string) {
             const model = await client().call('importModel', files);
             set({ model, generated: null, trace: null });
           } catch (error) {
-            set({ importError: errorMessage(error) });
+            set({ importError: describeError(error) });
           }
         },
 
