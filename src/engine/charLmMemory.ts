@@ -7,6 +7,8 @@
  * tfjs copy of the weights the book reads. Browsers give a tab roughly 1–4 GB; the limits below
  * keep well inside the smaller figure.
  */
+import { BookError } from './errors';
+
 export const MAX_TEXT_CHARACTERS = 50_000_000;
 export const MAX_MODEL_BYTES = 600 * 1024 * 1024;
 
@@ -25,14 +27,30 @@ export function charModelParams(V: number, { layers, units, input, embeddingDim 
   return params + units * V + V;
 }
 
-/** Why this text cannot be trained on here (with numbers), or null when it fits. */
-export function charLmMemoryProblem(characters: number, V: number, size: CharModelSize): string | null {
+/** Whole numbers as the book writes them in every edition (200,000). */
+const grouped = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * Why this text cannot be trained on here, or null when it fits: a BookError with the numbers as
+ * parameters (charLm.textTooLarge, charLm.modelTooLarge), which the worker throws to the page.
+ */
+export function charLmMemoryProblem(characters: number, V: number, size: CharModelSize): BookError | null {
   if (characters > MAX_TEXT_CHARACTERS) {
-    return `The text has ${characters.toLocaleString('en')} characters; this page trains on at most ${MAX_TEXT_CHARACTERS.toLocaleString('en')} (about ${Math.round((MAX_TEXT_CHARACTERS * 6) / 1e6)} MB in memory). Use a shorter excerpt.`;
+    const params = { characters, max: MAX_TEXT_CHARACTERS, mb: Math.round((MAX_TEXT_CHARACTERS * 6) / 1e6) };
+    return new BookError(
+      'charLm.textTooLarge',
+      `The text has ${grouped(params.characters)} characters; this page trains on at most ${grouped(params.max)} (about ${grouped(params.mb)} MB in memory). Use a shorter excerpt.`,
+      params,
+    );
   }
   const bytes = charModelParams(V, size) * 4 * 5;
   if (bytes > MAX_MODEL_BYTES) {
-    return `With ${V.toLocaleString('en')} distinct characters this model would need about ${Math.round(bytes / 1e6)} MB (weights, gradients and Adam's state); the page allows ${Math.round(MAX_MODEL_BYTES / 1e6)} MB. Choose fewer units or layers, or a text with fewer distinct characters.`;
+    const params = { vocab: V, mb: Math.round(bytes / 1e6), maxMb: Math.round(MAX_MODEL_BYTES / 1e6) };
+    return new BookError(
+      'charLm.modelTooLarge',
+      `With ${grouped(params.vocab)} distinct characters this model would need about ${grouped(params.mb)} MB (weights, gradients and Adam's state); the page allows ${grouped(params.maxMb)} MB. Choose fewer units or layers, or a text with fewer distinct characters.`,
+      params,
+    );
   }
   return null;
 }

@@ -7,6 +7,7 @@
  */
 import type { CharVocabulary } from '../engine/charBatches';
 import { type BatchLayout, charBatch } from '../engine/charBatches';
+import { BookError } from '../engine/errors';
 import { seededRandom } from '../engine/random';
 import { chooseNext } from '../engine/sampling';
 import type { ModelSpec } from '../engine/spec';
@@ -38,7 +39,10 @@ function logitsOf(model: CharModel, values: Float32Array, row: number, V: number
 
 export function encodePrime(text: string, vocab: CharVocabulary): number[] {
   const unknown = [...new Set([...text].filter((c) => !vocab.index.has(c)))];
-  if (unknown.length > 0) throw new Error(`The model has never seen ${unknown.map((c) => JSON.stringify(c)).join(', ')}; remove it from the text.`);
+  if (unknown.length > 0) {
+    const chars = unknown.map((c) => JSON.stringify(c)).join(', ');
+    throw new BookError('charLm.unseenChars', `The model has never seen ${chars}; remove it from the text.`, { chars });
+  }
   return [...text].map((c) => vocab.index.get(c)!);
 }
 
@@ -88,7 +92,7 @@ export function traceText(model: CharModel, text: string): UnitTrace {
 }
 
 export function generate(model: CharModel, { prime, length, topN, temperature, seed, greedy }: GenerateArgs): { chars: GeneratedChar[]; trace: UnitTrace } {
-  if (prime.length === 0) throw new Error('Give a prime text of at least one character.');
+  if (prime.length === 0) throw new BookError('charLm.emptyPrime', 'Give a prime text of at least one character.');
   const random = seededRandom(seed);
   const layers = emptyTrace(model);
   const context = encodePrime(prime, model.vocab);

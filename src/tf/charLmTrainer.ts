@@ -81,11 +81,11 @@ function corpusOf(name: string, text: string, config: CharLmConfig): Corpus {
   if (text.length < 200) throw new BookError('charLm.textTooShort', `The text has ${text.length} characters; give it at least 200 to train on.`, { length: text.length, min: 200 });
   // Before the ids exist: a text or vocabulary too large for the tab is refused here.
   const sizeProblem = charLmMemoryProblem(text.length, 0, { layers: config.layers, units: config.units, input: 'embedding', embeddingDim: EMBEDDING_DIM });
-  if (sizeProblem) throw new Error(sizeProblem);
+  if (sizeProblem) throw sizeProblem;
   const vocab = buildCharVocabulary(text);
   const V = vocab.chars.length;
   const modelProblem = charLmMemoryProblem(text.length, V, { layers: config.layers, units: config.units, input: charInputOf(config, V), embeddingDim: EMBEDDING_DIM });
-  if (modelProblem) throw new Error(modelProblem);
+  if (modelProblem) throw modelProblem;
   const ids = encodeChars(text, vocab);
   const cut = Math.floor(ids.length * (1 - VALIDATION_FRACTION));
   return {
@@ -205,7 +205,7 @@ export function createCharLmHandlers(env: TrainerEnv): { handlers: Handlers<Char
       const backend = await env.startBackend();
       if (source.kind === 'own') {
         const problem = charLmMemoryProblem(source.text.length, 0, { layers: config.layers, units: config.units, input: 'embedding', embeddingDim: EMBEDDING_DIM });
-        if (problem) throw new Error(problem);
+        if (problem) throw problem;
       }
       const text = source.kind === 'own' ? source.text : await env.fetchText(source.url, (loaded, total) => progress({ loaded, total }));
       const corpus = corpusOf(source.kind === 'own' ? source.name : 'moby-dick', text, config);

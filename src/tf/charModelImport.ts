@@ -10,8 +10,9 @@ import type { Tf } from './types';
 import { BookError, type ErrorParams, errorMessage } from '../engine/errors';
 
 /**
- * A reason the reader's model files cannot be used. The character-list problems have their own
- * codes; the others share charModel.unsupported, whose wording frames the English detail.
+ * A reason the reader's model files cannot be used: a code worded by the book, its parameters,
+ * and the English message as `detail`, which charModel.unsupported, charModel.unknownLayer and
+ * model.tfjsLoadFailed frame when the reason is tfjs' or the kernel's own English.
  */
 export class ModelImportError extends BookError {
   constructor(message: string, code = 'charModel.unsupported', params: ErrorParams = {}) {
@@ -92,7 +93,7 @@ export function charSpecOf(model: TfModel): { spec: ModelSpec; input: 'one-hot' 
     const kind = layer.getClassName();
     const c = layer.getConfig() as Config;
     const name = String(c.name ?? layer.name);
-    if (dense) throw new ModelImportError(`Layer "${layer.name}" (${kind}) comes after the output Dense layer; only Dropout may follow it.`);
+    if (dense) throw new ModelImportError(`Layer "${layer.name}" (${kind}) comes after the output Dense layer; only Dropout may follow it.`, 'charModel.afterDense', { layer: layer.name, kind });
     switch (kind) {
       case 'InputLayer':
         return;
@@ -101,7 +102,7 @@ export function charSpecOf(model: TfModel): { spec: ModelSpec; input: 'one-hot' 
         layers.push({ kind: kind === 'Dropout' ? 'dropout' : 'spatialDropout1d', name, rate: Number(c.rate) });
         return;
       case 'Embedding':
-        if (index > 1 || layers.length > 0) throw new ModelImportError(`The Embedding layer "${layer.name}" must be the first layer.`);
+        if (index > 1 || layers.length > 0) throw new ModelImportError(`The Embedding layer "${layer.name}" must be the first layer.`, 'charModel.embeddingNotFirst', { layer: layer.name });
         embedding = true;
         layers.push({ kind: 'embedding', name, inputDim: Number(c.inputDim), outputDim: Number(c.outputDim) });
         return;
@@ -109,9 +110,9 @@ export function charSpecOf(model: TfModel): { spec: ModelSpec; input: 'one-hot' 
         const activation = activationOf(c.activation);
         const recurrentActivation = activationOf(c.recurrentActivation);
         for (const a of [activation, recurrentActivation]) {
-          if (!SUPPORTED.includes(a)) throw new ModelImportError(`LSTM "${layer.name}" uses the activation "${a}", which this page cannot run.`);
+          if (!SUPPORTED.includes(a)) throw new ModelImportError(`LSTM "${layer.name}" uses the activation "${a}", which this page cannot run.`, 'charModel.activation', { layer: layer.name, activation: a });
         }
-        if (c.goBackwards) throw new ModelImportError(`LSTM "${layer.name}" reads backwards (go_backwards); a language model must read forwards.`);
+        if (c.goBackwards) throw new ModelImportError(`LSTM "${layer.name}" reads backwards (go_backwards); a language model must read forwards.`, 'charModel.backwards', { layer: layer.name });
         lastReturnsSequences = c.returnSequences === true;
         layers.push({ kind: 'lstm', name, units: Number(c.units), activation, recurrentActivation, useBias: c.useBias !== false, returnSequences: lastReturnsSequences });
         return;
@@ -119,27 +120,28 @@ export function charSpecOf(model: TfModel): { spec: ModelSpec; input: 'one-hot' 
       case 'Dense':
       case 'TimeDistributed': {
         const inner = kind === 'TimeDistributed' ? (layer as unknown as { layer: AnyLayer }).layer : layer;
-        if (inner.getClassName() !== 'Dense') throw new ModelImportError(`TimeDistributed "${layer.name}" wraps ${inner.getClassName()}; only Dense is supported.`);
+        if (inner.getClassName() !== 'Dense') throw new ModelImportError(`TimeDistributed "${layer.name}" wraps ${inner.getClassName()}; only Dense is supported.`, 'charModel.timeDistributed', { layer: layer.name, kind: inner.getClassName() });
         const ic = inner.getConfig() as Config;
         dense = true;
         layers.push({ kind: 'dense', name, units: Number(ic.units), activation: activationOf(ic.activation), useBias: ic.useBias !== false });
         return;
       }
       default:
-        throw new ModelImportError(`Layer "${layer.name}" is a ${kind}. This page runs character models built from Embedding (optional), LSTM, Dropout and Dense layers.`);
+        throw new ModelImportError(`Layer "${layer.name}" is a ${kind}. This page runs character models built from Embedding (optional), LSTM, Dropout and Dense layers.`, 'charModel.layerKind', { layer: layer.name, kind });
     }
   });
   const lstms = layers.filter((l) => l.kind === 'lstm');
-  if (lstms.length === 0) throw new ModelImportError('The model has no LSTM layer.');
-  if (!dense) throw new ModelImportError('The model has no Dense output layer.');
+  if (lstms.length === 0) throw new ModelImportError('The model has no LSTM layer.', 'charModel.noLstm');
+  if (!dense) throw new ModelImportError('The model has no Dense output layer.', 'charModel.noDense');
   const shape = model.inputs[0].shape.slice(1) as (number | null)[];
   const head = layers[layers.length - 1] as Extract<LayerSpec, { kind: 'dense' }>;
   const fed = embedding ? (layers[0] as Extract<LayerSpec, { kind: 'embedding' }>).inputDim : (shape[1] as number);
   if (fed !== head.units) {
-    throw new ModelImportError(`The model reads ${fed} different characters but predicts ${head.units}; a character model must read and predict the same vocabulary.`);
+    throw new ModelImportError(`The model reads ${fed} different characters but predicts ${head.units}; a character model must read and predict the same vocabulary.`, 'charModel.readsPredicts', { reads: fed, predicts: head.units });
   }
   const spec: ModelSpec = { inputShape: shape, layers };
   const problems = kernelCannotTrain(spec);
+  // The kernel's own reasons (a programmer's English) are framed by charModel.unsupported.
   if (problems.length > 0) throw new ModelImportError(`This page cannot run the model: ${problems.join(' ')}`);
   // A model whose last LSTM returns only its final output was trained on fixed windows; it must
   // be fed the same window length, not a state carried on forever.
@@ -155,20 +157,20 @@ export async function importCharModel(
   try {
     json = JSON.parse(modelJson);
   } catch {
-    throw new ModelImportError('model.json is not JSON. Choose the model.json that tensorflowjs_converter (or model.save) wrote.');
+    throw new ModelImportError('model.json is not JSON. Choose the model.json that tensorflowjs_converter (or model.save) wrote.', 'charModel.modelNotJson');
   }
   if (!json || typeof json !== 'object' || !json.modelTopology || !Array.isArray(json.weightsManifest)) {
-    throw new ModelImportError(
-      json?.format === 'graph-model'
-        ? 'This is a tfjs graph model; a layers model is needed (convert with --output_format tfjs_layers_model).'
-        : 'This file is not a tfjs layers model: it needs "modelTopology" and "weightsManifest".',
-    );
+    if (json?.format === 'graph-model') throw new ModelImportError('This is a tfjs graph model; a layers model is needed (convert with --output_format tfjs_layers_model).', 'charModel.graphModel');
+    throw new ModelImportError('This file is not a tfjs layers model: it needs "modelTopology" and "weightsManifest".', 'charModel.notLayersModel');
   }
   const vocabulary = parseCharList(chars);
   const byName = new Map(weightFiles.map((f) => [baseName(f.name), f.data]));
   const paths = json.weightsManifest.flatMap((g) => g.paths);
   const missing = paths.filter((p) => !byName.has(baseName(p)));
-  if (missing.length > 0) throw new ModelImportError(`Missing weight shard${missing.length > 1 ? 's' : ''}: ${missing.map(baseName).join(', ')}. Select them together with model.json.`);
+  if (missing.length > 0) {
+    const files = missing.map(baseName).join(', ');
+    throw new ModelImportError(`Missing weight shard(s): ${files}. Select them together with model.json.`, 'charModel.missingShards', { files });
+  }
   const shards = paths.map((p) => new Uint8Array(byName.get(baseName(p))!));
   const weightData = new Uint8Array(shards.reduce((n, s) => n + s.length, 0));
   shards.reduce((offset, s) => (weightData.set(s, offset), offset + s.length), 0);
@@ -179,8 +181,8 @@ export async function importCharModel(
     model = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology as object, weightSpecs, weightData: weightData.buffer }));
   } catch (error) {
     const message = errorMessage(error);
-    if (/Unknown layer/i.test(message)) throw new ModelImportError(`The model uses a layer type tfjs does not know: ${message}`);
-    throw new ModelImportError(`tfjs could not load the model: ${message}`);
+    if (/Unknown layer/i.test(message)) throw new ModelImportError(`The model uses a layer type tfjs does not know: ${message}`, 'charModel.unknownLayer', { detail: message });
+    throw new ModelImportError(`tfjs could not load the model: ${message}`, 'model.tfjsLoadFailed', { detail: message });
   }
   let read: ReturnType<typeof charSpecOf>;
   try {
@@ -192,7 +194,7 @@ export async function importCharModel(
   const predicts = (read.spec.layers[read.spec.layers.length - 1] as { units: number }).units;
   if (vocabulary.length !== predicts) {
     model.dispose();
-    throw new ModelImportError(`Vocabulary mismatch: the character list has ${vocabulary.length} characters but the model predicts ${predicts}.`);
+    throw new ModelImportError(`Vocabulary mismatch: the character list has ${vocabulary.length} characters but the model predicts ${predicts}.`, 'charModel.vocabMismatch', { chars: vocabulary.length, predicts });
   }
   return { model: model as TfModel, vocabulary, ...read };
 }

@@ -3,6 +3,7 @@
  * book's ModelSpec, so the engine can count it, describe it and run it by hand. Only the layer
  * kinds the book uses are understood; any other layer is named in the error.
  */
+import { BookError } from '../engine/errors';
 import type { ActivationName, LayerSpec, ModelSpec, RecurrentSpec } from '../engine/spec';
 import type { TfModel } from './buildModel';
 
@@ -22,7 +23,7 @@ function recurrentOf(className: string, c: Config): RecurrentSpec {
   if (className === 'SimpleRNN') return { kind: 'simpleRNN', ...common };
   if (className === 'LSTM') return { kind: 'lstm', ...common, recurrentActivation: activation(c.recurrentActivation) };
   if (className === 'GRU') return { kind: 'gru', ...common, recurrentActivation: activation(c.recurrentActivation) };
-  throw new Error(`A ${className} layer is not a recurrent layer the book knows.`);
+  throw new BookError('modelFiles.notRecurrent', `A ${className} layer is not a recurrent layer the book knows.`, { kind: className });
 }
 
 function layerOf(className: string, c: Config): LayerSpec {
@@ -45,7 +46,7 @@ function layerOf(className: string, c: Config): LayerSpec {
     case 'GRU':
       return recurrentOf(className, c);
     default:
-      throw new Error(`The model has a ${className} layer ("${name}"); the book can only read Embedding, SimpleRNN, LSTM, GRU, Bidirectional, Dense and Dropout layers.`);
+      throw new BookError('modelFiles.layerKind', `The model has a ${className} layer ("${name}"); the book can only read Embedding, SimpleRNN, LSTM, GRU, Bidirectional, Dense and Dropout layers.`, { kind: className, layer: name });
   }
 }
 

@@ -64,7 +64,7 @@ describe('importing a Keras-style char model', () => {
     await expect(importCharModel(tf, { ...files, modelJson: 'not json' })).rejects.toThrow(/model.json is not JSON/);
     await expect(importCharModel(tf, { ...files, modelJson: '{"format":"graph-model","modelTopology":{}}' })).rejects.toThrow(/graph model/);
     await expect(importCharModel(tf, { ...files, modelJson: '{"hello":1}' })).rejects.toThrow(/not a tfjs layers model/);
-    await expect(importCharModel(tf, { ...files, weightFiles: [] })).rejects.toThrow(/Missing weight shard: group1-shard1of1.bin/);
+    await expect(importCharModel(tf, { ...files, weightFiles: [] })).rejects.toThrow(/Missing weight shard\(s\): group1-shard1of1.bin/);
     await expect(importCharModel(tf, { ...files, chars: JSON.stringify(CHARS.slice(1)) })).rejects.toThrow(/Vocabulary mismatch: the character list has 6 characters but the model predicts 7/);
     const gru = await exported([tf.layers.gru({ units: 4, inputShape: [5, V], recurrentInitializer: 'glorotUniform' }), tf.layers.dense({ units: V })]);
     await expect(importCharModel(tf, gru)).rejects.toThrow(/is a GRU/);

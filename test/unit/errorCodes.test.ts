@@ -10,10 +10,15 @@ import { fileURLToPath } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { strings, translateError } from '../../src/book/i18n';
+import { vocabularyOf } from '../../src/engine/charBatches';
+import { charLmMemoryProblem } from '../../src/engine/charLmMemory';
 import { BookError, describeError, fromDescription } from '../../src/engine/errors';
 import { prepareSentiment } from '../../src/engine/sentimentPreprocess';
 import { prepareToyCorpus } from '../../src/engine/toyCorpus';
-import { parseCharList } from '../../src/tf/charModelImport';
+import type { TfModel } from '../../src/tf/buildModel';
+import { type CharModel, encodePrime, generate } from '../../src/tf/charLmInference';
+import { charSpecOf, parseCharList } from '../../src/tf/charModelImport';
+import { specFromModel } from '../../src/tf/specFromModel';
 import { createRpcClient, serveRpc } from '../../src/tf/workerRpc';
 import { parseCsvText, pickColumns } from '../../src/widgets/sentiment/csvImport';
 
@@ -27,8 +32,46 @@ function sources(dir: string): string[] {
   });
 }
 
+/**
+ * Modules whose throws reach the reader (the reader's text, prime, files and models): every throw
+ * in them is a BookError with a code. The plain Errors left elsewhere in src/engine and src/tf
+ * guard invariants of the book's own code — matrix and weight shapes it builds itself, batch
+ * layouts after the coded checks have passed, a worker call name, the kernel's own arena — and
+ * cannot be reached from anything a reader types, drops or clicks.
+ */
+const READER_FACING = [
+  'src/engine/charLmMemory.ts',
+  'src/engine/fileChecks.ts',
+  'src/engine/toyCorpus.ts',
+  'src/tf/charLmInference.ts',
+  'src/tf/charLmTrainer.ts',
+  'src/tf/charModelImport.ts',
+  'src/tf/specFromModel.ts',
+  'src/tf/sentimentHandlers.ts',
+  'src/tf/fetchBytes.ts',
+  'src/tf/backend.ts',
+];
+const PLAIN_ERROR = /\bnew (?:Error|RangeError|TypeError)\(|\bthrow\s+['"`]/g;
+
+/** The code of every string literal in src/ outside the dictionary, and the heads of codes built as `csv.binary.${reason}`. */
+function codesInSource(): { literals: Set<string>; heads: string[] } {
+  const text = sources(join(root, 'src'))
+    .filter((file) => !relative(root, file).startsWith(join('src', 'book', 'strings')))
+    .map((file) => readFileSync(file, 'utf8'))
+    .join('\n');
+  return { literals: new Set([...text.matchAll(/'([\w.]+)'/g)].map((m) => m[1])), heads: [...text.matchAll(/`([\w.]+\.)\$\{/g)].map((m) => m[1]) };
+}
+
 const placeholders = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const errorKeys = Object.keys(strings.en).filter((k) => k.startsWith('error.'));
+
+/** Just enough of a tfjs model for the layer checks: each layer's class name, name and config. */
+function fakeModel(layers: [kind: string, name: string][]): TfModel {
+  return {
+    inputs: [{ shape: [null, 10, 5] }],
+    layers: layers.map(([kind, name]) => ({ name, getClassName: () => kind, getConfig: () => ({ name, units: 5, activation: 'tanh', recurrentActivation: 'sigmoid' }) })),
+  } as unknown as TfModel;
+}
 
 function thrown(f: () => unknown): unknown {
   try {
@@ -56,6 +99,26 @@ describe('error codes', () => {
     expect(missing).toEqual([]);
   });
 
+  it('every dictionary error entry is thrown somewhere in src/ (no wording for an error that cannot happen)', () => {
+    const { literals, heads } = codesInSource();
+    const unused = errorKeys
+      .map((key) => key.slice('error.'.length))
+      .filter((code) => code !== 'untranslated' && !literals.has(code) && !heads.some((head) => code.startsWith(head)));
+    expect(unused).toEqual([]);
+  });
+
+  it('the reader-facing modules throw no plain Error, only coded ones', () => {
+    const plain = READER_FACING.flatMap((file) =>
+      readFileSync(join(root, file), 'utf8')
+        .split('\n')
+        .flatMap((line, i) => (line.match(PLAIN_ERROR) ? [`${file}:${i + 1}: ${line.trim()}`] : [])),
+    );
+    expect(plain).toEqual([]);
+    // The scan itself finds what it is looking for.
+    expect('  if (x) throw new Error(`The text is too long.`);'.match(PLAIN_ERROR)).toHaveLength(1);
+    expect("throw 'no';".match(PLAIN_ERROR)).toHaveLength(1);
+  });
+
   it('en and zh fill the same parameters, and zh says it in Chinese', () => {
     const differ = errorKeys.filter((k) => placeholders(strings.en[k as keyof typeof strings.en]).join() !== placeholders(strings.zh[k as keyof typeof strings.zh]).join());
     expect(differ).toEqual([]);
@@ -75,6 +138,13 @@ describe('error codes', () => {
       thrown(() => prepareToyCorpus(['this is', 'is an'], ['an'])),
       thrown(() => prepareToyCorpus(['this is'], ['an example'])),
       thrown(() => prepareSentiment(['good', 'bad'], ['pos', 'pos'], { stopWords: [] })),
+      thrown(() => encodePrime('Zebra', vocabularyOf([...'abehrt ']))),
+      thrown(() => generate({} as CharModel, { prime: '', length: 5, topN: null, temperature: 1, seed: 1 })),
+      charLmMemoryProblem(60_000_000, 0, { layers: 1, units: 128, input: 'embedding', embeddingDim: 64 }),
+      charLmMemoryProblem(1_000_000, 6000, { layers: 2, units: 2048, input: 'one-hot', embeddingDim: 64 }),
+      thrown(() => specFromModel(fakeModel([['Conv1D', 'conv1d_1']]))),
+      thrown(() => charSpecOf(fakeModel([['LSTM', 'lstm'], ['Dense', 'out'], ['LSTM', 'late']]))),
+      thrown(() => charSpecOf(fakeModel([['Conv1D', 'conv']]))),
     ];
     for (const error of samples) {
       expect(error).toBeInstanceOf(BookError);
