@@ -82,9 +82,12 @@ function Inspect() {
   }, [key, predict, phase, result]);
 
   const title = t('sentiment.inspect.title');
+  const box = <TextArea label={t('sentiment.inspect.text')} value={text} onChange={setText} rows={2} maxLength={MAX_INSPECT_CHARS} />;
   if (!model || !result) {
     return (
       <WidgetShell link={link} title={title} widget="SentimentInspect" ready={phase !== 'loading' && phase !== 'building'}>
+        {/* The review is the reader's (saved, or from a link) even before there is a model to read it. */}
+        {box}
         {hand instanceof Error ? <p role="alert">{te(hand)}</p> : <p role="status">{t('sentiment.inspect.noModel')}</p>}
       </WidgetShell>
     );
@@ -105,7 +108,7 @@ function Inspect() {
           {text !== INSPECT_DEFAULTS.text && <Button onClick={() => setText(INSPECT_DEFAULTS.text)}>{t('sentiment.inspect.useExample')}</Button>}
         </p>
       )}
-      <TextArea label={t('sentiment.inspect.text')} value={text} onChange={setText} rows={2} maxLength={MAX_INSPECT_CHARS} />
+      {box}
       <p>
         {t('sentiment.inspect.cleaned')}: <code data-testid="inspect-cleaned">{result.encoded.cleaned || '∅'}</code>
         <br />
