@@ -7,7 +7,7 @@ import { eng } from 'stopword';
 
 /** Texts with one label each, plus where they came from: the form every source is turned into. */
 export interface LabelledTexts {
-  /** A short name for the reader: "UCI sentences (IMDB, Yelp, Amazon)" or a file name. */
+  /** A short name for the reader, the same in every edition: "UCI (IMDB, Yelp, Amazon)" or a file name. */
   name: string;
   texts: string[];
   labels: string[];
@@ -45,7 +45,7 @@ export function isSentencesFile(value: unknown): value is SentencesFile {
 
 export function sentencesToTexts(data: SentencesFile): LabelledTexts {
   return {
-    name: 'UCI sentences (IMDB, Yelp, Amazon)',
+    name: 'UCI (IMDB, Yelp, Amazon)',
     texts: data.text,
     labels: data.label.map((l) => UCI_LABELS[l] ?? String(l)),
     source: data.source,

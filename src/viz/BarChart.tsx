@@ -30,6 +30,8 @@ export interface BarChartProps {
   format?: (value: number) => string;
   /** Fix the y range; otherwise it fits the data. */
   yDomain?: [number, number];
+  /** The lang of the category names when they are words of a text (e.g. "en" in the Chinese edition). */
+  categoryLang?: string;
 }
 
 const M = { top: 14, right: 12, bottom: 40, left: 56 };
@@ -44,7 +46,7 @@ function unplaceable(value: number, log: boolean): string | null {
   return null;
 }
 
-export function BarChart({ categories, series, yLabel, label, scale = 'linear', height = 220, format = String, yDomain }: BarChartProps) {
+export function BarChart({ categories, series, yLabel, label, scale = 'linear', height = 220, format = String, yDomain, categoryLang }: BarChartProps) {
   const [ref, width] = useElementWidth<HTMLDivElement>();
   const log = scale === 'log';
   const drawable = series.flatMap((s) => s.values).filter((v): v is number => v !== null && unplaceable(v, log) === null);
@@ -92,7 +94,7 @@ export function BarChart({ categories, series, yLabel, label, scale = 'linear', 
         {!log && <line x1={M.left} x2={width - M.right} y1={base} y2={base} stroke="var(--muted)" />}
         {categories.map((c, i) =>
           i % labelEvery === 0 ? (
-            <text key={`c${i}`} x={(x(i) ?? 0) + x.bandwidth() / 2} y={height - M.bottom + 14} textAnchor="middle" className="chart-tick">
+            <text key={`c${i}`} x={(x(i) ?? 0) + x.bandwidth() / 2} y={height - M.bottom + 14} textAnchor="middle" className="chart-tick" lang={categoryLang}>
               {c.length > 10 ? `${c.slice(0, 9)}…` : c}
             </text>
           ) : null,

@@ -47,7 +47,8 @@ export function LineChart({ series, xLabel, yLabel, height = 220, yDomain, xDoma
 
   return (
     <div ref={ref} className="chart">
-      <svg width={width} height={height} role="img" aria-label={`${yLabel} against ${xLabel}: ${last}`}>
+      {/* The name says y, then x, then the last values, in words the caller gave (no English of its own). */}
+      <svg width={width} height={height} role="img" aria-label={`${yLabel} — ${xLabel}: ${last}`}>
         {y.ticks(5).map((t) => (
           <g key={`y${t}`} transform={`translate(0,${y(t)})`}>
             <line x1={M.left} x2={width - M.right} stroke="var(--grid)" />

@@ -47,7 +47,7 @@ describe('SentimentComparison', () => {
     const cellParams = [3 * 3 + 3 * 3 + 3, 4 * (3 * 3 + 3 * 3 + 3), 3 * (3 * 3 + 3 * 3 + 3)];
     expect(params[1] - params[0]).toBe(cellParams[1] - cellParams[0]);
     expect(params[2] - params[0]).toBe(cellParams[2] - cellParams[0]);
-    expect(screen.getByText(/Trained on UCI sentences/).textContent).toContain('2,098 / 899');
+    expect(screen.getByText(/Trained on UCI \(IMDB, Yelp, Amazon\)/).textContent).toContain('2,098 / 899');
     // Both charts hold a validation and a training series per cell.
     expect(screen.getAllByText('LSTM validation').length).toBe(2);
     unmount();

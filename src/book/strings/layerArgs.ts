@@ -63,7 +63,7 @@ const zh: Record<keyof typeof en, string> = {
   'layerArgs.description': '改动一个参数，形状、参数量算式、真实的 tfjs 摘要和代码都会随之更新。',
   'layerArgs.group.layer': '层',
   'layerArgs.group.input': '输入',
-  'layerArgs.group.weights': '激活、权重与 dropout',
+  'layerArgs.group.weights': '激活、权重与 Dropout',
   'layerArgs.group.outputs': '输出与状态',
   'layerArgs.cell': '层类型',
   'layerArgs.units': 'units（单元数）',

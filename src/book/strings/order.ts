@@ -26,7 +26,7 @@ const en = {
   'order.why.identical': 'The same vectors arrive in the same order, so the RNN does exactly the same arithmetic and ends in exactly the same state.',
   'order.why.synonym': 'The words differ, so the bags differ; but the differing words share one vector here, so the RNN sees identical inputs in identical order and ends in the same state.',
   'order.why.different': 'Different words: both the bags and the states differ.',
-  'order.synonymNote': 'Words tied to one vector in this toy embedding: {groups}.',
+  'order.synonymNote': 'Words tied to one vector in this toy embedding:',
 };
 
 const zh: Record<keyof typeof en, string> = {
@@ -56,7 +56,7 @@ const zh: Record<keyof typeof en, string> = {
   'order.why.identical': '同样的向量按同样的顺序输入，RNN 做的运算完全相同，最终状态也完全相同。',
   'order.why.synonym': '词不同，所以词袋不同；但这里不同的词共用一个向量，RNN 看到的输入和顺序都相同，因此最终状态相同。',
   'order.why.different': '词不同：词袋和状态都不同。',
-  'order.synonymNote': '在这个玩具词向量中共用同一个向量的词：{groups}。',
+  'order.synonymNote': '在这个玩具词向量中共用同一个向量的词：',
 };
 
 export default { en, zh };

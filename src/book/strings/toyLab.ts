@@ -50,7 +50,7 @@ const zh: Record<keyof typeof en, string> = {
   'toy.prep.count': '次数',
   'toy.prep.ids': '2. word_to_int',
   'toy.prep.encoded': '3. 编码',
-  'toy.prep.padded': '4. 填充到长度 {maxlen}（{padding}）',
+  'toy.prep.padded': '4. 填充到长度 {maxlen}（“{padding}”）',
   'toy.prep.oneHot': '5. {n} 个类别的独热标签',
   'toy.notebook.rnn': '玩具版“预测下一个词”模型：SimpleRNN(1) 把两个词的 id 当作普通数字读入，再由 Dense(softmax) 给出每个词 id 的概率。',
   'toy.notebook.lstm': '换成 LSTM(1) 单元的玩具版“预测下一个词”模型：把两个词的 id 当作普通数字读入，再由 Dense(softmax) 给出每个词 id 的概率。',

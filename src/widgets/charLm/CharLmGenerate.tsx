@@ -10,6 +10,8 @@ import { useStoreLink } from '../../state/storeLinks';
 import { num } from '../../viz/format';
 import { ProbabilityBars } from '../../viz/ProbabilityBars';
 import { Button, Controls, NumberField, Slider, TextArea, WidgetShell } from '../shell';
+import { textLang } from '../shared/textLang';
+import { corpusTitle } from './useMobyDick';
 
 export default function CharLmGenerate() {
   const t = useT();
@@ -38,7 +40,7 @@ export default function CharLmGenerate() {
           {t('charLm.gen.go')}
         </Button>
       </Controls>
-      {model && <p className="caption">{t('charLm.gen.model', { name: model.source === 'imported' ? 'imported' : model.name })}</p>}
+      {model && <p className="caption">{t('charLm.gen.model', { name: model.source === 'imported' ? t('charLm.gen.imported') : corpusTitle(model.name, t) })}</p>}
       {genError && (
         <p role="alert" className="widget-problem">
           {te(genError)}
@@ -47,7 +49,9 @@ export default function CharLmGenerate() {
       {generated && (
         <>
           <div className="char-generated-text" data-testid="generated">
-            <span className="char-prime">{generated.prime}</span>
+            <span className="char-prime" lang={textLang(generated.prime)}>
+              {generated.prime}
+            </span>
             {generated.chars.map((c, i) => (
               <button
                 key={i}

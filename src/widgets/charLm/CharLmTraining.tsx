@@ -14,6 +14,7 @@ import { LineChart } from '../../viz/LineChart';
 import { Button, Controls, NumberField, ProgressBar, Select, Stat, TextField, WidgetShell } from '../shell';
 import { ModelExport, type PythonExport } from '../shared/ModelExport';
 import { TrainingEngine } from '../shared/TrainingEngine';
+import { corpusTitle } from './useMobyDick';
 import type { CharInput } from '../../tf/charLmCalls';
 
 const BITS_PER_NAT = 1 / Math.LN2;
@@ -141,7 +142,7 @@ export default function CharLmTraining() {
       )}
       {corpus && (
         <p className="caption" data-testid="corpus-line">
-          {t('charLm.train.corpus', { name: corpus.name, chars: corpus.characters.toLocaleString('en'), vocab: corpus.vocabulary.length, train: corpus.trainCharacters.toLocaleString('en'), val: corpus.validationCharacters.toLocaleString('en') })}
+          {t('charLm.train.corpus', { name: corpusTitle(corpus.name, t), chars: corpus.characters.toLocaleString('en'), vocab: corpus.vocabulary.length, train: corpus.trainCharacters.toLocaleString('en'), val: corpus.validationCharacters.toLocaleString('en') })}
         </p>
       )}
       {status?.resumed && phase !== 'loading' && <p role="status" data-testid="resumed">{t('charLm.train.resumed', { step: status.step })}</p>}

@@ -1,5 +1,6 @@
 /** The small Moby-Dick summary the data step writes (vocabulary, counts, first chapter). */
 import { useEffect, useState } from 'react';
+import type { Translate } from '../../book/i18n';
 import { BookError, type ReaderError, describeError } from '../../engine/errors';
 
 /** What the data step (scripts/data/mobyDick.ts) writes to moby-dick.json. */
@@ -13,6 +14,15 @@ export interface MobyDickInfo {
   counts: number[];
   /** The text of "CHAPTER 1. Loomings.", for widgets that need a page of real prose. */
   firstChapter: string;
+}
+
+/**
+ * A corpus or model name as the widgets show it: the worker calls the novel "moby-dick" (an id,
+ * kept in checkpoints) and the widgets give its title in the reader's language; a reader's file
+ * keeps its own name.
+ */
+export function corpusTitle(name: string, t: Translate): string {
+  return name === 'moby-dick' ? t('charLm.corpus.mobyDick') : name;
 }
 
 export const MOBY_DICK_TEXT_URL = `${import.meta.env.BASE_URL}generated/moby-dick.txt`;

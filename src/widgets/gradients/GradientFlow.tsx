@@ -10,6 +10,7 @@ import { GradientFlowStore as Store } from '../../state/gradientsStores';
 import { BarChart, type BarSeries } from '../../viz/BarChart';
 import { sci } from '../../viz/format';
 import { Button, Controls, Slider, Stat, TextField, WidgetShell } from '../shell';
+import { textLang } from '../shared/textLang';
 
 const COLORS: Record<DemoCell, string> = { simpleRNN: 'var(--accent)', lstm: 'var(--accent-2)', gru: 'var(--pos)' };
 const cellName = (cell: DemoCell): StringKey => `gradients.cell.${cell}`;
@@ -59,11 +60,11 @@ function GradientFlowView() {
           {sentence.trim().split(/\s+/).length > MAX_WORDS && <p className="caption">{t('gradients.flow.truncated', { n: MAX_WORDS })}</p>}
           <p className="caption">{t('gradients.flow.jacobian')}</p>
           <div data-testid="jacobian-chart">
-            <BarChart categories={tokens} series={series((p) => p.jacobianNorms)} scale="log" yLabel={t('gradients.flow.jacobianAxis')} label={t('gradients.flow.jacobian')} format={sci} />
+            <BarChart categories={tokens} categoryLang={textLang(sentence)} series={series((p) => p.jacobianNorms)} scale="log" yLabel={t('gradients.flow.jacobianAxis')} label={t('gradients.flow.jacobian')} format={sci} />
           </div>
           <p className="caption">{t('gradients.flow.input')}</p>
           <div data-testid="input-chart">
-            <BarChart categories={tokens} series={series((p) => p.inputNorms)} scale="log" yLabel={t('gradients.flow.inputAxis')} label={t('gradients.flow.input')} format={sci} />
+            <BarChart categories={tokens} categoryLang={textLang(sentence)} series={series((p) => p.inputNorms)} scale="log" yLabel={t('gradients.flow.inputAxis')} label={t('gradients.flow.input')} format={sci} />
           </div>
           <div className="stats">
             {profiles.map((p) => (

@@ -8,6 +8,7 @@ import { type StringKey, useT } from '../../book/i18n';
 import { Heatmap } from '../../viz/Heatmap';
 import { num, vec } from '../../viz/format';
 import { Button, Controls, Stat, TextField, WidgetShell } from '../shell';
+import { textLang } from '../shared/textLang';
 import { MAX_TOKENS, type SentenceRun, SYNONYMS, UNITS, compareSentences } from './orderModel';
 import { MAX_SENTENCE_CHARS, OrderStore, type SentencePair } from '../../state/orderStore';
 
@@ -33,7 +34,7 @@ function StateMap({ run, n }: { run: SentenceRun; n: number }) {
       <Heatmap rows={byUnit(run.states)} limit={1} cellSize={CELL} label={t('order.heatmapLabel', { n, units: UNITS, steps: run.tokens.length })} />
       <div className="order-tokens" aria-hidden="true">
         {run.tokens.map((token, i) => (
-          <span key={i} style={{ width: CELL }} title={token}>
+          <span key={i} style={{ width: CELL }} title={token} lang={textLang(token)}>
             {token}
           </span>
         ))}
@@ -79,7 +80,7 @@ function OrderMattersView() {
               <tr>
                 <th scope="col">{t('order.word')}</th>
                 {bags.vocabulary.map((word, i) => (
-                  <th key={i} scope="col" className={bags.vectors[0][i] !== bags.vectors[1][i] ? 'is-diff' : undefined}>
+                  <th key={i} scope="col" className={bags.vectors[0][i] !== bags.vectors[1][i] ? 'is-diff' : undefined} lang={textLang(word)}>
                     {word}
                   </th>
                 ))}
@@ -121,7 +122,9 @@ function OrderMattersView() {
         <p className="order-why" role="status" data-testid="order-why">
           {t(why)}
         </p>
-        <p className="order-note">{t('order.synonymNote', { groups: SYNONYMS.map((g) => g.join(' = ')).join('; ') })}</p>
+        <p className="order-note">
+          {t('order.synonymNote')} <span lang="en">{SYNONYMS.map((g) => g.join(' = ')).join('; ')}</span>
+        </p>
       </div>
     </WidgetShell>
   );

@@ -93,7 +93,8 @@ export default function SentimentData() {
               <tbody>
                 {dataset.classes.map((c, i) => (
                   <tr key={c}>
-                    <td>{c}</td>
+                    {/* Texts and labels are data, in English: the cleaning keeps only a–z, so every dataset trained here is English. */}
+                    <td lang="en">{c}</td>
                     <td>
                       <code>[{dataset.classes.map((_, j) => (j === i ? 1 : 0)).join(', ')}]</code>
                     </td>
@@ -108,7 +109,9 @@ export default function SentimentData() {
           <ol className="sentiment-samples" data-testid="samples">
             {rows.map((r) => (
               <li key={r}>
-                <p className="sentiment-original">“{dataset.texts[r]}” → <strong>{dataset.classes[dataset.labels[r]]}</strong></p>
+                <p className="sentiment-original">
+                  “<span lang="en">{dataset.texts[r]}</span>” → <strong lang="en">{dataset.classes[dataset.labels[r]]}</strong>
+                </p>
                 <p>
                   <code>{dataset.cleaned[r]}</code>
                 </p>
