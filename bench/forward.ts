@@ -28,7 +28,6 @@ const ROUNDS = 20;
 const CALLS_PER_ROUND = 50;
 
 const spec: ModelSpec = { inputShape: [STEPS, FEATURES], layers: [{ kind: 'simpleRNN', name: 'rnn', units: UNITS }] };
-const compile = { optimizer: 'adam', learningRate: 0.001, loss: 'meanSquaredError' } as const;
 
 type Forward = () => unknown;
 
@@ -60,7 +59,7 @@ function race(a: Forward, b: Forward): [number, number] {
 /** A session on the current backend holding the shared weights, and its forward call. */
 function tfForward(tf: Tf, weights: NamedWeight[] | null, x: Float32Array): { weights: NamedWeight[]; forward: Forward; dispose(): void } {
   const session = new ModelSession(tf);
-  const built = session.build(spec, compile);
+  const built = session.build(spec);
   const shared = weights ?? randomised(built.weights);
   session.setWeights(shared);
   return { weights: shared, forward: () => session.predict(x, [1, STEPS, FEATURES]), dispose: () => session.dispose() };

@@ -1,17 +1,28 @@
 /**
  * The store behind the toy-model chapters (recipes 3 and 6): the reader's documents and labels,
- * the tfjs model built from them in a worker, its training history, and its weights. Weights and
- * history are saved, so a trained model is still trained after a reload.
+ * the model built from them in a worker and trained there in the book's one training loop, its
+ * training history, and its weights. The worker keeps weights, Adam's state and history in the
+ * one IndexedDB checkpoint store, so a trained model is still trained after a reload and a
+ * further run continues exactly; this store saves only what the reader typed and chose.
  */
 import { type ToyCorpus, TOY_DOCS, TOY_LABELS, prepareToyCorpus } from '../engine/toyCorpus';
+import { choice, cleanWith, linkSchema, number, text } from '../engine/linkSchema';
 import type { ModelSpec } from '../engine/spec';
+import type { TrainFailure, TrainedStatus } from '../tf/modelCalls';
 import { type ModelWorkerApi, createModelWorker } from '../tf/modelWorkerClient';
 import type { ModelForPython } from '../tf/notebookExport';
-import type { BackendName, CompileOptions, EpochLog, NamedWeight } from '../tf/types';
+import type { ExampleSet } from '../tf/training/batches';
+import { ENGINES, type EngineName, type EnginePreference, type EngineReport, type TrainProgress } from '../tf/training/types';
+import type { BackendName, EpochLog, NamedWeight } from '../tf/types';
+import { isWorkerCrash } from '../tf/workerRpc';
 import { createScopedStore } from './scopedStore';
+import { type StoreLink, seedFromLinks } from './storeLinks';
 import { BookError, describeError, type ReaderError, toError } from '../engine/errors';
 
 export type ToyCell = 'simpleRNN' | 'lstm';
+
+/** The lab's name: its saved settings, its checkpoint, and the prefix of its widgets' links. */
+export const TOY_NAMES: Record<ToyCell, string> = { simpleRNN: 'toy-rnn', lstm: 'toy-lstm' };
 
 export interface ToyForPython extends ModelForPython {
   spec: ModelSpec;
@@ -20,22 +31,41 @@ export interface ToyForPython extends ModelForPython {
 
 export type LabPhase = 'idle' | 'building' | 'ready' | 'training' | 'error';
 
-export interface ToyLabState {
-  cell: ToyCell;
+/** What the reader typed (ToyPreprocessing's link). */
+export interface ToyDocs {
   docsText: string;
   labelsText: string;
   padding: 'pre' | 'post';
+}
+
+/** How the reader trains (ToyTraining's link). */
+export interface ToyTrainingSettings {
   epochs: number;
   learningRate: number;
+}
+
+export const TOY_EPOCHS_MAX = 5000;
+/** Up to 10, so a reader can watch a run diverge and go back (chapter 3). */
+export const TOY_LEARNING_RATE_RANGE: [number, number] = [0.00001, 10];
+
+export interface ToyLabState extends ToyDocs, ToyTrainingSettings {
+  cell: ToyCell;
+  enginePreference: EnginePreference;
 
   phase: LabPhase;
   error: ReaderError | null;
+  /** The worker crashed; restarting starts a new one from the last checkpoint. */
+  crashed: ReaderError | null;
   backend: BackendName | null;
+  engine: EngineReport | null;
+  /** After a run stopped on NaN or divergence: why, and the step it can go back to. */
+  failure: TrainFailure | null;
   summary: string[];
   layerParams: { name: string; params: number }[];
   history: EpochLog[];
-  /** The running fit: where in history it started and how many epochs it asked for. */
+  /** The running run: where in history it started and how many epochs it asked for. */
   run: { from: number; epochs: number } | null;
+  progress: TrainProgress | null;
   /** Weights of the built model, and the model they belong to (spec + data), to spot stale ones. */
   weights: NamedWeight[] | null;
   weightsFor: string | null;
@@ -44,17 +74,18 @@ export interface ToyLabState {
 
   setText(field: 'docsText' | 'labelsText', text: string): void;
   setPadding(padding: 'pre' | 'post'): void;
-  setTraining(patch: Partial<Pick<ToyLabState, 'epochs' | 'learningRate'>>): void;
+  setTraining(patch: Partial<ToyTrainingSettings>): void;
+  setEngine(preference: EnginePreference): Promise<void>;
   build(options?: { fresh?: boolean }): Promise<void>;
   /** The built model's weights and tfjs' prediction for the first document, for a notebook. */
   forPython(): Promise<ToyForPython>;
   train(): Promise<void>;
   stop(): void;
+  restoreLastGood(): Promise<void>;
+  restartWorker(): Promise<void>;
   reset(): void;
   dispose(): void;
 }
-
-const COMPILE = (learningRate: number): CompileOptions => ({ optimizer: 'adam', learningRate, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
 
 export const splitLines = (text: string) => text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
 
@@ -88,92 +119,142 @@ const fingerprint = (spec: ModelSpec, corpus: ToyCorpus) => JSON.stringify([spec
 /** Which model (cell, data) a set of weights belongs to: weights for other data are stale. */
 export const toyModelKey = (cell: ToyCell, corpus: ToyCorpus) => fingerprint(toySpec(cell, corpus), corpus);
 
-function toArrays(corpus: ToyCorpus) {
-  const n = corpus.padded.length;
+/** The documents as the loop's examples: ids as plain numbers [n, maxlen, 1], one class per document. */
+export function toyExamples(corpus: ToyCorpus): ExampleSet {
   return {
-    x: Float32Array.from(corpus.padded.flat()),
-    xShape: [n, corpus.maxlen, 1],
-    y: Float32Array.from(corpus.oneHot.flat()),
-    yShape: [n, corpus.numClasses],
+    n: corpus.padded.length,
+    steps: corpus.maxlen,
+    x: { kind: 'values', values: Float32Array.from(corpus.padded.flat()), features: 1 },
+    y: { kind: 'classes', classes: Int32Array.from(corpus.encodedLabels, (ids) => ids[0]), perExample: 1 },
   };
 }
 
-interface Saved {
-  docsText: string;
-  labelsText: string;
-  padding: 'pre' | 'post';
-  epochs: number;
-  learningRate: number;
-  history: EpochLog[];
-  weightsFor: string | null;
-  weights: { name: string; shape: number[]; values: number[] }[] | null;
+function toyDefaults(cell: ToyCell): ToyDocs & ToyTrainingSettings {
+  return { docsText: TOY_DOCS.join('\n'), labelsText: TOY_LABELS.join('\n'), padding: 'pre', epochs: 500, learningRate: cell === 'lstm' ? 0.01 : 0.001 };
 }
 
-export function createToyLab(cell: ToyCell) {
-  const defaults = { docsText: TOY_DOCS.join('\n'), labelsText: TOY_LABELS.join('\n'), padding: 'pre' as const, epochs: 500, learningRate: cell === 'lstm' ? 0.01 : 0.001 };
+export const TOY_DOCS_LINK = linkSchema<ToyDocs>(1, { docsText: text(2000), labelsText: text(1000), padding: choice(['pre', 'post'] as const) });
+export const TOY_TRAINING_LINK = linkSchema<ToyTrainingSettings>(1, {
+  epochs: number(1, TOY_EPOCHS_MAX, { integer: true }),
+  learningRate: number(...TOY_LEARNING_RATE_RANGE),
+});
 
-  return createScopedStore<ToyLabState, Saved>(
+/** The links of the lab's widgets that carry part of this store: the documents, and the training settings. */
+export function toyLinks(cell: ToyCell) {
+  const defaults = toyDefaults(cell);
+  return {
+    preprocessing: {
+      param: `${TOY_NAMES[cell]}-preprocessing`,
+      codec: TOY_DOCS_LINK,
+      defaults: { docsText: defaults.docsText, labelsText: defaults.labelsText, padding: defaults.padding },
+      pick: ({ docsText, labelsText, padding }) => ({ docsText, labelsText, padding }),
+      patch: (value) => value,
+    } satisfies StoreLink<ToyLabState, ToyDocs>,
+    training: {
+      param: `${TOY_NAMES[cell]}-training`,
+      codec: TOY_TRAINING_LINK,
+      defaults: { epochs: defaults.epochs, learningRate: defaults.learningRate },
+      pick: ({ epochs, learningRate }) => ({ epochs, learningRate }),
+      patch: (value) => value,
+    } satisfies StoreLink<ToyLabState, ToyTrainingSettings>,
+  };
+}
+
+/** The model summary's anchor: it keeps no state of its own, so its link only scrolls to it. */
+export const toySummaryParam = (cell: ToyCell) => `${TOY_NAMES[cell]}-summary`;
+
+type Saved = ToyDocs & ToyTrainingSettings & { enginePreference: EnginePreference };
+
+const isEngine = (v: unknown): v is EnginePreference => v === 'auto' || ENGINES.includes(v as EngineName);
+
+export function createToyLab(cell: ToyCell) {
+  const defaults = toyDefaults(cell);
+
+  return createScopedStore<ToyLabState, Saved, Partial<ToyLabState> | undefined>(
     cell === 'lstm' ? 'ToyLstmLab' : 'ToyRnnLab',
     (set, get) => {
       let worker: ModelWorkerApi | null = null;
-      /** What the worker's model was built from (spec, data, learning rate). */
-      let builtKey: string | null = null;
+      /** What the worker's model was opened for (spec and data). */
+      let openedKey: string | null = null;
+      /** Only the newest build's answer is kept when the reader edits faster than the worker opens. */
+      let generation = 0;
       const client = () => (worker ??= createModelWorker());
 
-      const fail = (error: unknown) => set({ phase: 'error', error: describeError(error) });
+      const fail = (error: unknown) => (isWorkerCrash(error) ? set({ phase: 'error', crashed: describeError(error), error: null, run: null }) : set({ phase: 'error', error: describeError(error), run: null }));
+
+      const adopt = (status: TrainedStatus, key: string) =>
+        set({
+          backend: status.backend,
+          engine: status.engine,
+          failure: status.failure,
+          summary: status.summary,
+          layerParams: status.layerParams,
+          weights: status.weights,
+          weightsFor: key,
+          history: status.history,
+        });
 
       async function predictAll(corpus: ToyCorpus) {
-        const predictions = await Promise.all(
-          corpus.padded.map(async (ids) => (await client().call('predict', { x: Float32Array.from(ids), shape: [1, corpus.maxlen, 1] })).values),
-        );
-        set({ predictions });
+        const n = corpus.padded.length;
+        const { values } = await client().call('predict', { x: Float32Array.from(corpus.padded.flat()), shape: [n, corpus.maxlen, 1] });
+        const k = corpus.numClasses;
+        set({ predictions: Array.from({ length: n }, (_, i) => values.slice(i * k, (i + 1) * k)) });
       }
 
       return {
         cell,
         ...defaults,
+        enginePreference: 'auto',
         phase: 'idle',
         error: null,
+        crashed: null,
         backend: null,
+        engine: null,
+        failure: null,
         summary: [],
         layerParams: [],
         history: [],
         run: null,
+        progress: null,
         weights: null,
         weightsFor: null,
         predictions: null,
 
-        setText: (field, text) => set({ [field]: text } as Pick<ToyLabState, typeof field>),
+        setText: (field, value) => set({ [field]: value } as Pick<ToyLabState, typeof field>),
         setPadding: (padding) => set({ padding }),
         setTraining: (patch) => set(patch),
+
+        async setEngine(preference) {
+          set({ enginePreference: preference });
+          if (!worker || get().phase === 'training') return;
+          try {
+            const status = await client().call('setEngine', { preference });
+            if (status) set({ engine: status.engine });
+          } catch (error) {
+            fail(error);
+          }
+        },
 
         async build({ fresh = false } = {}) {
           const corpus = corpusOf(get());
           if (corpus instanceof Error) return fail(corpus);
           const spec = toySpec(cell, corpus);
-          const id = fingerprint(spec, corpus);
-          const { weights, weightsFor, phase, learningRate } = get();
-          // The learning rate lives in the compiled optimizer, so a new rate means a new build.
-          const key = `${id}|${learningRate}`;
-          if (phase === 'training' || (!fresh && builtKey === key && phase === 'ready')) return;
+          const key = fingerprint(spec, corpus);
+          const { phase, learningRate, enginePreference } = get();
+          if (phase === 'training' || (!fresh && openedKey === key && phase === 'ready')) return;
+          const mine = ++generation;
           // Predictions of the previous model would no longer match the data being rebuilt for.
           set({ phase: 'building', error: null, predictions: null });
           try {
-            const reuse = !fresh && weightsFor === id && weights ? weights : undefined;
-            const built = await client().call('build', { spec, compile: COMPILE(get().learningRate), weights: reuse });
-            builtKey = key;
-            set({
-              phase: 'ready',
-              backend: built.backend,
-              summary: built.summary,
-              layerParams: built.layerParams,
-              weights: built.weights,
-              weightsFor: id,
-              ...(reuse ? {} : { history: [] }),
-            });
+            await client().call('setEngine', { preference: enginePreference });
+            const status = await client().call('open', { spec, learningRate, checkpoint: TOY_NAMES[cell], key, fresh });
+            if (mine !== generation) return;
+            openedKey = key;
+            adopt(status, key);
+            set({ phase: 'ready' });
             await predictAll(corpus);
           } catch (error) {
-            fail(error);
+            if (mine === generation) fail(error);
           }
         },
 
@@ -182,28 +263,34 @@ export function createToyLab(cell: ToyCell) {
           await get().build();
           const corpus = corpusOf(get());
           if (get().phase !== 'ready' || corpus instanceof Error) return;
-          const done = get().history.length;
-          const { epochs } = get();
-          set({ phase: 'training', predictions: null, run: { from: done, epochs } });
+          const { epochs, learningRate } = get();
+          const mine = generation;
+          set({ phase: 'training', predictions: null, failure: null, progress: null, run: { from: get().history.length, epochs } });
           const pending: EpochLog[] = [];
           let frame = 0;
-          // Epochs arrive faster than the screen refreshes; hand them to React once per frame.
+          let latest: TrainProgress | null = null;
+          // Steps arrive faster than the screen refreshes; hand them to React once per frame.
           const flush = () => {
             frame = 0;
-            set({ history: [...get().history, ...pending.splice(0)] });
+            set({ history: [...get().history, ...pending.splice(0)], progress: latest });
           };
           try {
-            const { weights } = await client().call('fit', { data: toArrays(corpus), options: { epochs, batchSize: corpus.padded.length } }, (log) => {
-              pending.push({ ...log, epoch: done + log.epoch });
+            const status = await client().call('train', { data: toyExamples(corpus), epochs, batchSize: corpus.padded.length, learningRate }, (p) => {
+              if (p.paused) return;
+              latest = p;
+              if (p.epochEnd) pending.push(p.epochEnd);
               frame ||= requestAnimationFrame(flush);
             });
             if (frame) cancelAnimationFrame(frame);
-            flush();
-            set({ phase: 'ready', weights, run: null });
+            if (mine !== generation) return;
+            adopt(status, openedKey ?? '');
+            set({ phase: 'ready', run: null, progress: null });
             await predictAll(corpus);
+            // Edits made while it trained are built now (build() waits for no run).
+            if (corpusOf(get()) !== corpus) await get().build();
           } catch (error) {
-            set({ run: null });
-            fail(error);
+            if (frame) cancelAnimationFrame(frame);
+            if (mine === generation) fail(error);
           }
         },
 
@@ -217,17 +304,43 @@ export function createToyLab(cell: ToyCell) {
 
         stop: () => worker?.cancel(),
 
-        reset() {
+        async restoreLastGood() {
+          if (get().phase === 'training') return;
+          const corpus = corpusOf(get());
+          if (corpus instanceof Error || !openedKey) return;
+          try {
+            adopt(await client().call('restoreLastGood', null), openedKey);
+            set({ phase: 'ready' });
+            await predictAll(corpus);
+          } catch (error) {
+            fail(error);
+          }
+        },
+
+        async restartWorker() {
+          generation += 1;
           worker?.dispose();
           worker = null;
-          builtKey = null;
-          set({ ...defaults, phase: 'idle', error: null, history: [], run: null, weights: null, weightsFor: null, predictions: null, summary: [], layerParams: [] });
+          openedKey = null;
+          set({ crashed: null, error: null, phase: 'idle' });
+          await get().build();
+        },
+
+        reset() {
+          // A run in progress ends with its worker; its answer is dropped (generation).
+          generation += 1;
+          worker?.dispose();
+          worker = null;
+          openedKey = null;
+          set({ ...defaults, phase: 'idle', error: null, crashed: null, failure: null, run: null, progress: null, predictions: null });
+          void get().build({ fresh: true });
         },
 
         dispose() {
           worker?.dispose();
           worker = null;
-          builtKey = null;
+          openedKey = null;
+          generation += 1;
           if (get().phase === 'training' || get().phase === 'building') set({ phase: 'idle', run: null });
         },
       };
@@ -235,32 +348,19 @@ export function createToyLab(cell: ToyCell) {
     {
       persist: {
         version: 1,
-        partialize: (s) => ({
-          docsText: s.docsText,
-          labelsText: s.labelsText,
-          padding: s.padding,
-          epochs: s.epochs,
-          learningRate: s.learningRate,
-          history: s.history,
-          weightsFor: s.weightsFor,
-          weights: s.weights?.map((w) => ({ name: w.name, shape: w.shape, values: Array.from(w.values) })) ?? null,
-        }),
+        partialize: (s) => ({ docsText: s.docsText, labelsText: s.labelsText, padding: s.padding, epochs: s.epochs, learningRate: s.learningRate, enginePreference: s.enginePreference }),
         merge: (saved, current) => {
-          const s = saved as Partial<Saved> | undefined;
-          if (!s || typeof s !== 'object') return current;
+          const s = (saved && typeof saved === 'object' ? saved : {}) as Partial<Record<keyof Saved, unknown>>;
+          // Weights and history saved here by earlier versions are left out: the checkpoint holds them now.
           return {
             ...current,
-            ...(typeof s.docsText === 'string' ? { docsText: s.docsText } : {}),
-            ...(typeof s.labelsText === 'string' ? { labelsText: s.labelsText } : {}),
-            ...(s.padding === 'pre' || s.padding === 'post' ? { padding: s.padding } : {}),
-            ...(Number.isFinite(s.epochs) ? { epochs: s.epochs } : {}),
-            ...(Number.isFinite(s.learningRate) ? { learningRate: s.learningRate } : {}),
-            history: Array.isArray(s.history) ? s.history : [],
-            weightsFor: typeof s.weightsFor === 'string' ? s.weightsFor : null,
-            weights: Array.isArray(s.weights) ? s.weights.map((w) => ({ ...w, values: Float32Array.from(w.values) })) : null,
+            ...cleanWith(TOY_DOCS_LINK)(s),
+            ...cleanWith(TOY_TRAINING_LINK)(s),
+            ...(isEngine(s.enginePreference) ? { enginePreference: s.enginePreference } : {}),
           };
         },
       },
+      seed: seedFromLinks,
       dispose: (state) => state.dispose(),
     },
   );

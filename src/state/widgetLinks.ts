@@ -19,6 +19,9 @@ import { CLIPPING_LINK, CLIPPING_SETTINGS, GRADIENT_FLOW_LINK, GRADIENT_FLOW_SET
 import { NUMPY_RNN_LINK, NUMPY_RNN_SIZES } from './numpyRnnStore';
 import { ORDER_DEFAULTS, ORDER_LINK } from './orderStore';
 import { SHAPES_DEFAULTS, SHAPES_LINK } from './shapesStore';
+import { HELLO_VIEW_DEFAULTS, HELLO_VIEW_LINK, SAMPLER_DEFAULTS, SAMPLER_LINK, SOFTMAX_DEFAULTS, SOFTMAX_LINK } from './helloSettings';
+import { TOY_CHECK_DEFAULTS, TOY_CHECK_LINK } from './toyCheckStore';
+import { toyLinks } from './toyLabStore';
 
 /** A widget with no state of its own: its shell link carries only the anchor. */
 const anchorOnly = Object.freeze({ anchorOnly: true as const });
@@ -48,4 +51,11 @@ export const WIDGET_LINKS: Record<string, WidgetLinkFormat> = {
   CharLmOwn: anchorOnly,
   SentimentInspect: format(INSPECT_LINK, INSPECT_DEFAULTS),
   RecipeModelSummary: anchorOnly,
+  ToyPreprocessing: fromStore(toyLinks('simpleRNN').preprocessing),
+  ToyModelSummary: anchorOnly,
+  ToyTraining: fromStore(toyLinks('simpleRNN').training),
+  ToyForwardCheck: format(TOY_CHECK_LINK, TOY_CHECK_DEFAULTS),
+  SoftmaxExample: format(SOFTMAX_LINK, SOFTMAX_DEFAULTS),
+  HelloLm: format(HELLO_VIEW_LINK, HELLO_VIEW_DEFAULTS),
+  HelloSampler: format(SAMPLER_LINK, SAMPLER_DEFAULTS),
 };

@@ -1,43 +1,20 @@
 /// <reference lib="webworker" />
 /**
- * The worker that owns a tfjs model, so that training never blocks the page. It is a thin
- * message adapter around ModelSession.
+ * The general-purpose model worker: a model built to be read, or a small model the reader trains,
+ * lives here so that training never blocks the page. A thin adapter around modelHandlers.
  */
-import { BookError } from '../engine/errors';
 import { chooseBackend, loadTf } from './backend';
-import { ModelSession } from './modelSession';
-import type { ModelCalls } from './workerProtocol';
-import { serveRpc } from './workerRpc';
+import type { ModelCalls } from './modelCalls';
+import { createModelHandlers } from './modelHandlers';
+import { indexedDbCheckpoints } from './training';
+import { type Handlers, serveRpc } from './workerRpc';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-let session: ModelSession | null = null;
+const worker = loadTf().then((tf) => createModelHandlers({ tf, checkpoints: indexedDbCheckpoints(), startBackend: () => chooseBackend(tf) }));
 
-function requireSession(): ModelSession {
-  if (!session) throw new BookError('model.notReady', 'Build the model before using it.');
-  return session;
-}
-
-serveRpc<ModelCalls>(
-  self,
-  {
-    async build({ spec, compile, weights, needs }) {
-      const tf = await loadTf();
-      const backend = await chooseBackend(tf, needs);
-      session ??= new ModelSession(tf);
-      return { backend, ...session.build(spec, compile, weights) };
-    },
-    async fit({ data, options }, progress) {
-      const s = requireSession();
-      const { stopped } = await s.fit(data, { ...options, onEpoch: progress });
-      return { stopped, weights: s.weights() };
-    },
-    predict: ({ x, shape }) => requireSession().predict(x, shape),
-    forPython: ({ input }) => requireSession().forPython(input),
-    setWeights({ weights }) {
-      requireSession().setWeights(weights);
-      return null;
-    },
-  },
-  { cancel: () => session?.stop() },
-);
+// Listening starts at once (tfjs is still loading), so no early message is lost.
+const deferred = new Proxy({} as Handlers<ModelCalls>, {
+  get: (_, call: keyof ModelCalls) => async (args: never, progress: never) => ((await worker).handlers[call] as (a: never, p: never) => unknown)(args, progress),
+});
+serveRpc<ModelCalls>(self, deferred, (action) => void worker.then((w) => w[action]()));

@@ -1,15 +1,17 @@
 /**
- * One live tfjs model and what the book does with it: build from a spec, show its summary,
- * train with progress and cancel, predict, and hand its weights to the engine. The worker wraps
- * one of these; node tests use it directly.
+ * One live tfjs model built to be read, not trained: its summary, tfjs' own per-layer counts,
+ * predict, and its weights handed to the engine (the book's summaries beside our arithmetic, the
+ * parity tests). A model the reader trains lives in a TrainingSession instead (src/tf/training);
+ * both answer predict with predictWith below.
  */
+import type { Tensor } from '@tensorflow/tfjs';
 import { BookError } from '../engine/errors';
 import type { ModelSpec } from '../engine/spec';
 import { type TfModel, buildModel } from './buildModel';
 import type { TensorValues } from '../engine/notebook/writeNotebook';
 import { type ModelForPython, readModelForPython } from './notebookExport';
 import { captureSummary, layerParamCounts } from './summary';
-import type { ArrayData, CompileOptions, EpochLog, NamedWeight, Tf } from './types';
+import type { NamedWeight, Tf } from './types';
 import { readWeights, writeWeights } from './weights';
 
 export interface BuiltModel {
@@ -18,76 +20,39 @@ export interface BuiltModel {
   weights: NamedWeight[];
 }
 
-export interface FitOptions {
-  epochs: number;
-  batchSize: number;
-  validationSplit?: number;
-  onEpoch?: (log: EpochLog) => void;
+/** What the book shows of a built model. */
+export function describeModel(model: TfModel): BuiltModel {
+  return { summary: captureSummary(model), layerParams: layerParamCounts(model), weights: readWeights(model) };
+}
+
+/** model.predict on one flat input, as flat values and their shape. */
+export function predictWith(tf: Tf, model: TfModel, x: Float32Array, shape: number[]): { values: Float32Array; shape: number[] } {
+  return tf.tidy(() => {
+    const out = model.predict(tf.tensor(x, shape)) as Tensor;
+    return { values: Float32Array.from(out.dataSync() as Float32Array), shape: out.shape };
+  });
 }
 
 export class ModelSession {
   private model: TfModel | null = null;
-  private stopRequested = false;
 
   constructor(private readonly tf: Tf) {}
 
-  build(spec: ModelSpec, compile: CompileOptions, weights?: NamedWeight[]): BuiltModel {
+  build(spec: ModelSpec, weights?: NamedWeight[]): BuiltModel {
     this.dispose();
     const model = buildModel(this.tf, spec);
-    const optimizers = { adam: this.tf.train.adam, sgd: this.tf.train.sgd, rmsprop: this.tf.train.rmsprop };
-    model.compile({ optimizer: optimizers[compile.optimizer](compile.learningRate), loss: compile.loss, metrics: compile.metrics ?? [] });
     if (weights) writeWeights(this.tf, model, weights);
     this.model = model;
-    return { summary: captureSummary(model), layerParams: layerParamCounts(model), weights: readWeights(model) };
+    return describeModel(model);
   }
 
-  private get current(): TfModel {
+  get current(): TfModel {
     if (!this.model) throw new BookError('model.notReady', 'No model has been built yet.');
     return this.model;
   }
 
-  async fit(data: ArrayData, { epochs, batchSize, validationSplit, onEpoch }: FitOptions): Promise<{ stopped: boolean }> {
-    const model = this.current;
-    const { tf } = this;
-    const x = tf.tensor(data.x, data.xShape);
-    const y = tf.tensor(data.y, data.yShape);
-    this.stopRequested = false;
-    try {
-      await model.fit(x, y, {
-        epochs,
-        batchSize,
-        shuffle: true,
-        validationSplit,
-        verbose: 0,
-        callbacks: {
-          onEpochEnd: async (epoch, logs = {}) => {
-            onEpoch?.({
-              epoch: epoch + 1,
-              loss: logs.loss,
-              accuracy: logs.acc ?? logs.accuracy,
-              valLoss: logs.val_loss,
-              valAccuracy: logs.val_acc ?? logs.val_accuracy,
-            });
-            if (this.stopRequested) model.stopTraining = true;
-          },
-        },
-      });
-    } finally {
-      tf.dispose([x, y]);
-    }
-    return { stopped: this.stopRequested };
-  }
-
-  /** Asks a running fit to end after the current epoch. */
-  stop(): void {
-    this.stopRequested = true;
-  }
-
   predict(x: Float32Array, shape: number[]): { values: Float32Array; shape: number[] } {
-    return this.tf.tidy(() => {
-      const out = this.current.predict(this.tf.tensor(x, shape)) as import('@tensorflow/tfjs').Tensor;
-      return { values: out.dataSync() as Float32Array, shape: out.shape };
-    });
+    return predictWith(this.tf, this.current, x, shape);
   }
 
   weights(): NamedWeight[] {

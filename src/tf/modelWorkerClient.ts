@@ -1,5 +1,5 @@
 /** The page's handle on a model worker. One client owns one worker; dispose() ends it. */
-import type { ModelCalls } from './workerProtocol';
+import type { ModelCalls } from './modelCalls';
 import { type RpcClient, createRpcClient } from './workerRpc';
 
 export type ModelWorkerApi = RpcClient<ModelCalls>;

@@ -1,10 +1,14 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createInProcessWorker } from './inProcessWorker';
+import { seededRandom } from '../../src/engine/random';
+import { TOY_DOCS, TOY_LABELS, prepareToyCorpus } from '../../src/engine/toyCorpus';
+import { crashInProcessWorkers, createInProcessWorker, forgetInProcessCheckpoints, inProcessCheckpoints } from './inProcessWorker';
 
 vi.mock('../../src/tf/modelWorkerClient', () => ({ createModelWorker: createInProcessWorker }));
 
 const { ToyRnnLab, ToyLstmLab } = await import('../../src/widgets/toyLab/ToyLabProvider');
+const { TOY_NAMES, toyModelKey, toySpec } = await import('../../src/state/toyLabStore');
+const { createModelHandlers } = await import('../../src/tf/modelHandlers');
 const { default: ToyPreprocessing } = await import('../../src/widgets/toyLab/ToyPreprocessing');
 const { default: ToyModelSummary } = await import('../../src/widgets/toyLab/ToyModelSummary');
 const { default: ToyTraining } = await import('../../src/widgets/toyLab/ToyTraining');
@@ -21,14 +25,19 @@ function renderLab(Lab = ToyRnnLab) {
   );
 }
 
-async function trainAndCheck(epochs: number, learningRate: number) {
+async function train(epochs: number, learningRate: number, done = epochs) {
   await waitFor(() => expect(screen.getByTestId('max-delta').dataset.value).not.toBe(''), { timeout: 20_000 });
   fireEvent.change(screen.getByLabelText('Epochs'), { target: { value: String(epochs) } });
   fireEvent.change(screen.getByLabelText('Learning rate'), { target: { value: String(learningRate) } });
   await act(async () => {
     fireEvent.click(screen.getByRole('button', { name: new RegExp(`Train ${epochs} epochs`) }));
   });
-  await waitFor(() => expect(screen.getByTestId('epochs-done').textContent).toBe(String(epochs)), { timeout: 30_000 });
+  await waitFor(() => expect(screen.getByRole('button', { name: `Train ${epochs} epochs` })).toBeTruthy(), { timeout: 30_000 });
+  if (done >= 0) await waitFor(() => expect(screen.getByTestId('epochs-done').textContent).toBe(String(done)), { timeout: 30_000 });
+}
+
+async function trainAndCheck(epochs: number, learningRate: number) {
+  await train(epochs, learningRate);
   const first = Number(screen.getByTestId('first-loss').textContent);
   const last = Number(screen.getByTestId('last-loss').textContent);
   expect(last).toBeLessThan(first);
@@ -42,7 +51,10 @@ async function trainAndCheck(epochs: number, learningRate: number) {
   );
 }
 
-beforeEach(() => localStorage.clear());
+beforeEach(() => {
+  localStorage.clear();
+  forgetInProcessCheckpoints();
+});
 
 describe('toy RNN lab (recipe 3)', () => {
   it("shows the seed's preprocessing values for the default text", () => {
@@ -88,6 +100,67 @@ describe('toy RNN lab (recipe 3)', () => {
   it('trains, the loss falls, and the hand computation equals predict within 1e-6', async () => {
     renderLab();
     await trainAndCheck(60, 0.05);
+  });
+});
+
+/** The toy RNN's checkpoint at step 0 with seeded weights, as a page load finds it: every run from it repeats exactly. */
+async function seededStart(seed: number) {
+  const corpus = prepareToyCorpus(TOY_DOCS, TOY_LABELS);
+  const store = inProcessCheckpoints();
+  const { handlers } = createModelHandlers({ tf: (await import('@tensorflow/tfjs')) as never, checkpoints: store, startBackend: async () => 'cpu' });
+  const name = TOY_NAMES.simpleRNN;
+  await handlers.open({ spec: toySpec('simpleRNN', corpus), learningRate: 0.001, checkpoint: name, key: toyModelKey('simpleRNN', corpus), fresh: true }, () => undefined);
+  const saved = (await store.load(name))!;
+  const random = seededRandom(seed);
+  saved.snapshot.weights = saved.snapshot.weights.map((w) => ({ ...w, values: Float32Array.from(w.values, () => random() - 0.5) }));
+  await store.save(name, saved);
+}
+
+describe('toy RNN lab: the one training loop on the page', () => {
+  it('keeps the trained model over a reload, and training on continues from it', async () => {
+    const first = renderLab();
+    await trainAndCheck(30, 0.05);
+    const loss = screen.getByTestId('last-loss').textContent;
+    first.unmount();
+    renderLab();
+    await waitFor(() => expect(screen.getByTestId('epochs-done').textContent).toBe('30'), { timeout: 20_000 });
+    expect(screen.getByTestId('last-loss').textContent).toBe(loss);
+    await waitFor(() => expect(Number(screen.getByTestId('max-delta').dataset.value)).toBeLessThanOrEqual(1e-6), { timeout: 20_000 });
+    await train(10, 0.05, 40);
+  });
+
+  it('a learning rate of 10 stops with the explanation and goes back to the last good weights', async () => {
+    // A start from which the kernel's run diverges (test/unit/modelHandlers.test.ts found it).
+    await seededStart(7);
+    renderLab();
+    await waitFor(() => expect(screen.getByTestId('max-delta').dataset.value).toMatch(/\d/), { timeout: 20_000 });
+    fireEvent.change(screen.getByLabelText('Training engine'), { target: { value: 'kernel' } });
+    await train(20, 0.01);
+    // The run stops early: how many epochs it logged depends on where it diverged.
+    await train(500, 10, -1);
+    const alert = await screen.findByTestId('training-failure');
+    expect(alert.textContent).toMatch(/The loss rose to .* at step \d+, more than 3× the 1\.61 of guessing/);
+    const back = within(alert).getByRole('button', { name: /Go back to step \d+/ });
+    const good = Number(/\d+/.exec(back.textContent ?? '')![0]);
+    expect(good).toBeGreaterThanOrEqual(20);
+    await act(async () => fireEvent.click(back));
+    await waitFor(() => expect(screen.getByTestId('epochs-done').textContent).toBe(String(good)));
+    expect(screen.queryByTestId('training-failure')).toBeNull();
+    await train(10, 0.01, good + 10);
+    expect(screen.queryByTestId('training-failure')).toBeNull();
+  });
+
+  it('a crashed worker shows the message and a restart that brings the model back from its checkpoint', async () => {
+    renderLab();
+    await trainAndCheck(5, 0.05);
+    crashInProcessWorkers();
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Train 5 epochs' })));
+    const crashed = await screen.findByTestId('worker-crashed');
+    expect(crashed.textContent).toMatch(/stopped unexpectedly/);
+    await act(async () => fireEvent.click(within(crashed).getByRole('button', { name: 'Restart the worker' })));
+    await waitFor(() => expect(screen.queryByTestId('worker-crashed')).toBeNull());
+    await waitFor(() => expect(Number(screen.getByTestId('max-delta').dataset.value)).toBeLessThanOrEqual(1e-6), { timeout: 20_000 });
+    expect(screen.getByTestId('epochs-done').textContent).toBe('5');
   });
 });
 

@@ -17,7 +17,7 @@ import { ModelSession } from '../../src/tf/modelSession';
 import { handClassifierOf } from '../../src/tf/sentimentWeights';
 import { gruWeightsOf, lstmWeightsOf, simpleRnnWeightsOf } from '../../src/tf/weights';
 import type { NamedWeight } from '../../src/tf/types';
-import { compile, flat, randomise, tf } from './recurrentParity';
+import { flat, randomise, tf } from './recurrentParity';
 
 function runnerOf(layer: RecurrentSpec, weights: NamedWeight[], prefix: string) {
   switch (layer.kind) {
@@ -47,7 +47,7 @@ describe('Bidirectional: engine (reverse, run, reverse back, concat) equals tfjs
         const layer = { kind, name: 'cell', units, returnSequences } as RecurrentSpec;
         const spec: ModelSpec = { inputShape: [steps, features], layers: [{ kind: 'bidirectional', name: 'bi', layer, mergeMode: 'concat' }] };
         const session = new ModelSession(tf);
-        const weights = randomise(session.build(spec, compile).weights, 7 + units);
+        const weights = randomise(session.build(spec).weights, 7 + units);
         session.setWeights(weights);
         const random = seededRandom(11);
         const xs = Array.from({ length: steps }, () => uniformArray(features, 1.5, random));
@@ -69,7 +69,7 @@ describe('Bidirectional: engine (reverse, run, reverse back, concat) equals tfjs
     const spec = sentimentSpec({ cell: 'lstm', vocabSize: 30, maxlen: 6, classes: 2, embeddingDim: 4, units: 3, bidirectional: true, dropout: 0.5 });
     expect(spec.layers.map((l) => l.kind)).toEqual(['embedding', 'bidirectional', 'dropout', 'dense']);
     const session = new ModelSession(tf);
-    const weights = randomise(session.build(spec, compile).weights, 5);
+    const weights = randomise(session.build(spec).weights, 5);
     session.setWeights(weights);
     const ids = [0, 0, 4, 17, 2, 29];
     const fromTf = session.predict(Float32Array.from(ids), [1, ids.length]).values;
@@ -83,7 +83,7 @@ describe('Bidirectional: engine (reverse, run, reverse back, concat) equals tfjs
   it('two stacked bidirectional GRUs by hand equal tfjs', () => {
     const spec = sentimentSpec({ cell: 'gru', vocabSize: 20, maxlen: 5, classes: 3, embeddingDim: 3, units: 2, layers: 2, bidirectional: true });
     const session = new ModelSession(tf);
-    const weights = randomise(session.build(spec, compile).weights, 9);
+    const weights = randomise(session.build(spec).weights, 9);
     session.setWeights(weights);
     const ids = [3, 1, 19, 0, 7];
     const fromTf = session.predict(Float32Array.from(ids), [1, ids.length]).values;

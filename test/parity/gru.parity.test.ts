@@ -5,7 +5,7 @@ import type { GRUSpec, ModelSpec } from '../../src/engine/spec';
 import { ModelSession } from '../../src/tf/modelSession';
 import type { NamedWeight } from '../../src/tf/types';
 import { gruWeightsOf, replaceLayerWeights } from '../../src/tf/weights';
-import { type EngineRun, compile, engineVersusTfjs, flat, parityCases, randomise, tf } from './recurrentParity';
+import { type EngineRun, engineVersusTfjs, flat, parityCases, randomise, tf } from './recurrentParity';
 
 describe('GRU (reset_after=False): engine equals tfjs predict', () => {
   for (const c of parityCases()) {
@@ -19,7 +19,7 @@ describe('GRU (reset_after=False): engine equals tfjs predict', () => {
   it('weights changed in the engine and pushed into tfjs give the engine’s output there too', () => {
     const spec: ModelSpec = { inputShape: [5, 2], layers: [{ kind: 'gru', name: 'rnn', units: 2 }] };
     const session = new ModelSession(tf);
-    const weights = randomise(session.build(spec, compile).weights, 9);
+    const weights = randomise(session.build(spec).weights, 9);
     const engine = gruWeightsOf(weights, 'rnn');
     if (engine.resetAfter) throw new Error('tfjs built a reset_after GRU');
     // A reader drags the recurrent weight from unit 1 into unit 0's candidate (row 1, column 2·units).
@@ -34,7 +34,7 @@ describe('GRU (reset_after=False): engine equals tfjs predict', () => {
 
   it('tfjs refuses reset_after=True, and a [2, 3·units] bias is read as that variant', () => {
     const session = new ModelSession(tf);
-    expect(() => session.build({ inputShape: [3, 2], layers: [{ kind: 'gru', name: 'rnn', units: 2, resetAfter: true }] }, compile)).toThrow(/reset_after/);
+    expect(() => session.build({ inputShape: [3, 2], layers: [{ kind: 'gru', name: 'rnn', units: 2, resetAfter: true }] })).toThrow(/reset_after/);
     const keras2: NamedWeight[] = [
       { name: 'gru/kernel', shape: [2, 6], values: new Float32Array(12) },
       { name: 'gru/recurrent_kernel', shape: [2, 6], values: new Float32Array(12) },

@@ -4,7 +4,7 @@ import { matrix, maxAbsDiff } from '../../src/engine/matrix';
 import type { LSTMSpec, ModelSpec } from '../../src/engine/spec';
 import { ModelSession } from '../../src/tf/modelSession';
 import { lstmWeightsOf, replaceLayerWeights } from '../../src/tf/weights';
-import { type EngineRun, compile, engineVersusTfjs, flat, parityCases, randomise, tf } from './recurrentParity';
+import { type EngineRun, engineVersusTfjs, flat, parityCases, randomise, tf } from './recurrentParity';
 
 describe('LSTM: engine equals tfjs predict', () => {
   for (const c of parityCases()) {
@@ -18,7 +18,7 @@ describe('LSTM: engine equals tfjs predict', () => {
   it('without a bias (useBias: false) the engine runs on a zero bias', () => {
     const spec: ModelSpec = { inputShape: [6, 2], layers: [{ kind: 'lstm', name: 'rnn', units: 3, useBias: false, returnSequences: true }] };
     const session = new ModelSession(tf);
-    const weights = randomise(session.build(spec, compile).weights, 5);
+    const weights = randomise(session.build(spec).weights, 5);
     expect(weights).toHaveLength(2);
     session.setWeights(weights);
     const xs = Array.from({ length: 6 }, (_, t) => Float32Array.of(Math.sin(t), Math.cos(t)));
@@ -31,7 +31,7 @@ describe('LSTM: engine equals tfjs predict', () => {
   it('weights changed in the engine and pushed into tfjs give the engine’s output there too', () => {
     const spec: ModelSpec = { inputShape: [5, 2], layers: [{ kind: 'lstm', name: 'rnn', units: 2 }] };
     const session = new ModelSession(tf);
-    const weights = randomise(session.build(spec, compile).weights, 9);
+    const weights = randomise(session.build(spec).weights, 9);
     const engine = lstmWeightsOf(weights, 'rnn');
     // A reader drags the forget-gate bias of unit 0 (column units + 0) far up.
     const dragged = { ...engine, bias: Float32Array.from(engine.bias, (v, j) => (j === 2 ? v + 3 : v)) };
@@ -50,7 +50,7 @@ describe('LSTM: engine equals tfjs predict', () => {
   it("a fresh book LSTM(40) on 32 features: all 160 biases 0, U glorot-uniform (|u| ≤ √(6/(40+160))), not Keras' start", () => {
     const spec: ModelSpec = { inputShape: [26, 32], layers: [{ kind: 'lstm', name: 'rnn', units: 40 }] };
     const session = new ModelSession(tf);
-    const { bias, recurrentKernel } = lstmWeightsOf(session.build(spec, compile).weights, 'rnn');
+    const { bias, recurrentKernel } = lstmWeightsOf(session.build(spec).weights, 'rnn');
     session.dispose();
     expect(Array.from(bias)).toEqual(Array(160).fill(0));
     const limit = Math.sqrt(6 / (40 + 160));

@@ -10,7 +10,7 @@ import { ModelSession } from '../../src/tf/modelSession';
 import { buildModel } from '../../src/tf/buildModel';
 import { createKernelTrainer } from '../../src/engine/train';
 import { denseWeightsOf, lstmWeightsOf, readWeights, writeWeights } from '../../src/tf/weights';
-import { compile, randomise, tf } from './recurrentParity';
+import { randomise, tf } from './recurrentParity';
 
 const test = decodeDigits(new Uint8Array(readFileSync(join(import.meta.dirname, '..', '..', 'public', 'generated', 'mnist-test.bin'))));
 const digits = [0, 1, 2].map((i) => digitPixels(test, i));
@@ -21,7 +21,7 @@ const noise = (() => {
 
 function randomModel(units: number, seed: number) {
   const session = new ModelSession(tf);
-  const weights = randomise(session.build(mnistRowModel(units), compile).weights, seed);
+  const weights = randomise(session.build(mnistRowModel(units)).weights, seed);
   session.setWeights(weights);
   return { session, weights };
 }
@@ -44,7 +44,7 @@ describe('engine row-by-row reading vs tfjs (LSTM with unitForgetBias, Dense sof
   it('the probabilities after row t equal tfjs reading only the first t rows', () => {
     const { weights } = randomModel(8, 5);
     const session = new ModelSession(tf);
-    session.build({ ...mnistRowModel(8), inputShape: [null, 28] }, compile, weights);
+    session.build({ ...mnistRowModel(8), inputShape: [null, 28] }, weights);
     const trace = readRows(digits[0], lstmWeightsOf(weights, 'lstm'), denseWeightsOf(weights, 'out'));
     for (const rows of [1, 7, 14, 21]) {
       const fromTf = session.predict(digits[0].subarray(0, rows * 28), [1, rows, 28]).values;
@@ -72,14 +72,14 @@ describe('parameter arithmetic of the source model', () => {
     expect(rows[0].formula).toBe('28·512 + 128·512 + 512 = 80,384');
     expect(rows[1].formula).toBe('128·10 + 10 = 1,290');
     const session = new ModelSession(tf);
-    const built = session.build(mnistRowModel(128), compile);
+    const built = session.build(mnistRowModel(128));
     expect(built.layerParams.map((l) => l.params)).toEqual([80_384, 1_290]);
     session.dispose();
   });
 
   it('a fresh model starts with forget-gate bias 1 (unitForgetBias) and the other gates at 0', () => {
     const session = new ModelSession(tf);
-    const { bias } = lstmWeightsOf(session.build(mnistRowModel(6), compile).weights, 'lstm');
+    const { bias } = lstmWeightsOf(session.build(mnistRowModel(6)).weights, 'lstm');
     expect(Array.from(bias)).toEqual([...Array(6).fill(0), ...Array(6).fill(1), ...Array(12).fill(0)]);
     session.dispose();
   });

@@ -14,7 +14,6 @@ import { denseWeightsOf } from '../../src/tf/weights';
 import { cpuTf } from './tfjs';
 
 export const tf = await cpuTf();
-export const compile = { optimizer: 'adam', learningRate: 0.001, loss: 'meanSquaredError' } as const;
 
 export function randomise(weights: NamedWeight[], seed: number): NamedWeight[] {
   const random = seededRandom(seed);
@@ -32,7 +31,7 @@ export function engineVersusTfjs(layer: RecurrentSpec, features: number, steps: 
     layers: layer.returnSequences ? [layer] : [layer, { kind: 'dense', name: 'out', units: 3, activation: 'linear' }],
   };
   const session = new ModelSession(tf);
-  const weights = randomise(session.build(spec, compile).weights, layer.units * 131 + features * 17 + steps);
+  const weights = randomise(session.build(spec).weights, layer.units * 131 + features * 17 + steps);
   session.setWeights(weights);
   const random = seededRandom(steps + features);
   const xs = Array.from({ length: steps }, () => uniformArray(features, 1.5, random));

@@ -6,7 +6,7 @@ import { simpleRnnForward } from '../../src/engine/simpleRnn';
 import type { ActivationName, ModelSpec } from '../../src/engine/spec';
 import { ModelSession } from '../../src/tf/modelSession';
 import { denseWeightsOf, simpleRnnWeightsOf } from '../../src/tf/weights';
-import { compile, flat, randomise, tf } from './recurrentParity';
+import { flat, randomise, tf } from './recurrentParity';
 
 describe('SimpleRNN: engine equals tfjs predict', () => {
   for (const [units, features, steps, activation, goBackwards] of [
@@ -24,7 +24,7 @@ describe('SimpleRNN: engine equals tfjs predict', () => {
         ],
       };
       const session = new ModelSession(tf);
-      const built = session.build(spec, compile);
+      const built = session.build(spec);
       const weights = randomise(built.weights, units * 31 + steps);
       session.setWeights(weights);
 
@@ -41,7 +41,7 @@ describe('SimpleRNN: engine equals tfjs predict', () => {
 
   it('weights survive the round trip engine -> tfjs -> engine exactly', () => {
     const session = new ModelSession(tf);
-    const built = session.build({ inputShape: [3, 2], layers: [{ kind: 'simpleRNN', name: 'rnn', units: 3 }] }, compile);
+    const built = session.build({ inputShape: [3, 2], layers: [{ kind: 'simpleRNN', name: 'rnn', units: 3 }] });
     const weights = randomise(built.weights, 3);
     session.setWeights(weights);
     expect(session.weights().map((w) => Array.from(w.values))).toEqual(weights.map((w) => Array.from(w.values)));

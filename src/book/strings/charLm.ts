@@ -23,7 +23,7 @@ const en = {
   'charLm.softmax.logit': 'logit for "{char}"',
   'charLm.softmax.sum': 'Σ p',
 
-  'charLm.hello.title': 'A character model learns "hello"',
+  'charLm.hello.title': 'A character model learns "{word}"',
   'charLm.hello.pairs': 'The four training examples',
   'charLm.hello.train': 'Train {epochs} epochs',
   'charLm.hello.training': 'Training…',
@@ -34,6 +34,7 @@ const en = {
   'charLm.hello.stepLabel': 'Time step',
   'charLm.hello.engine': 'Forward pass by our engine: h_t = tanh(x_t·W + h_(t−1)·U + b), logits = h_t·V + c',
   'charLm.hello.delta': 'max |engine − tfjs predict|',
+  'charLm.hello.listSeparator': ', ',
 
   'charLm.sampler.title': 'The sampling loop, one character at a time',
   'charLm.sampler.start': 'Start character',
@@ -156,7 +157,7 @@ const zh: Record<keyof typeof en, string> = {
   'charLm.softmax.logit': '"{char}" 的 logit',
   'charLm.softmax.sum': 'Σ p',
 
-  'charLm.hello.title': '字符模型学习 "hello"',
+  'charLm.hello.title': '字符模型学习“{word}”',
   'charLm.hello.pairs': '四个训练样本',
   'charLm.hello.train': '训练 {epochs} 轮',
   'charLm.hello.training': '训练中…',
@@ -167,6 +168,7 @@ const zh: Record<keyof typeof en, string> = {
   'charLm.hello.stepLabel': '时间步',
   'charLm.hello.engine': '由我们的引擎计算前向：h_t = tanh(x_t·W + h_(t−1)·U + b)，logits = h_t·V + c',
   'charLm.hello.delta': 'max |引擎 − tfjs predict|',
+  'charLm.hello.listSeparator': '、',
 
   'charLm.sampler.title': '采样循环，一次一个字符',
   'charLm.sampler.start': '起始字符',

@@ -16,6 +16,10 @@ const en = {
   'training.engine.notYet': 'The engines are measured (about a second) when training first starts.',
   'training.failed': 'Training stopped: {explanation}',
   'training.goBack': 'Go back to step {step}',
+  'training.failure.nan': 'At step {step} the loss or a gradient stopped being a number (NaN or infinite): that update was refused, so the weights are those from before it. A learning rate that is too large is the usual cause.',
+  'training.failure.diverged': 'The loss rose to {loss} at step {step}, more than {factor}× the {reference} of guessing, for {steps} steps in a row: training is diverging, usually because the learning rate is too large.',
+  'training.failure.back': 'The weights of step {step} were still good: go back to them, lower the learning rate and train on.',
+  'training.failure.restart': 'Start again with a smaller learning rate.',
   'training.crashed': '{message}',
   'training.restart': 'Restart the worker',
 };
@@ -37,6 +41,10 @@ const zh: Record<keyof typeof en, string> = {
   'training.engine.notYet': '第一次开始训练时会先实测各引擎（约一秒）。',
   'training.failed': '训练已停止：{explanation}',
   'training.goBack': '回到第 {step} 步',
+  'training.failure.nan': '第 {step} 步的损失或某个梯度不再是数（NaN 或无穷大）：这次更新被拒绝，权重仍是更新之前的。最常见的原因是学习率太大。',
+  'training.failure.diverged': '第 {step} 步的损失升到 {loss}，连续 {steps} 步超过随机猜测的损失 {reference} 的 {factor} 倍：训练正在发散，通常是因为学习率太大。',
+  'training.failure.back': '第 {step} 步的权重还是好的：回到那里，调低学习率再接着训练。',
+  'training.failure.restart': '请用更小的学习率重新开始。',
   'training.crashed': '{message}',
   'training.restart': '重启工作线程',
 };

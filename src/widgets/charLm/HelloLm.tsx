@@ -1,45 +1,69 @@
 /**
- * Recipe 15 end to end: the vocabulary h, e, l, o, the four training pairs of "hello", their
- * one-hot inputs, a tiny SimpleRNN trained in the model worker, and at each time step the
- * engine's logits turned into softmax bars, checked against tfjs' own predict.
+ * Recipe 15 end to end: the vocabulary of a five-character word (h, e, l, o for "hello"), its
+ * four training pairs, their one-hot inputs, a tiny SimpleRNN trained in the model worker's one
+ * training loop, and at each time step the engine's logits turned into softmax bars, checked
+ * against tfjs' own predict.
  */
-import { useState } from 'react';
 import { useErrorText, useT } from '../../book/i18n';
 import { maxAbsDiff } from '../../engine/matrix';
-import { HELLO_SPEC, HELLO_VOCAB, HELLO_WORD, HelloStore, helloData } from '../../state/helloLmStore';
+import { HELLO_LEARNING_RATE, HelloStore, helloData, helloSpec } from '../../state/helloLmStore';
+import { HELLO_EPOCHS_MAX, HelloViewStore } from '../../state/helloSettings';
 import { num, sci } from '../../viz/format';
 import { LineChart } from '../../viz/LineChart';
 import { ProbabilityBars } from '../../viz/ProbabilityBars';
 import { Button, Controls, NumberField, Slider, Stat, WidgetShell } from '../shell';
 import { ModelExport } from '../shared/ModelExport';
+import { TrainingEngine } from '../shared/TrainingEngine';
+import { useFailureText } from '../shared/failureText';
 import { helloForward } from './helloForward';
 
-const PAIRS = [...HELLO_WORD.slice(0, -1)].map((c, t) => ({ input: c, target: HELLO_WORD[t + 1], context: HELLO_WORD.slice(0, t + 1) }));
-
 export default function HelloLm() {
+  return (
+    <HelloViewStore.Linked param="hello-lm">
+      <Hello />
+    </HelloViewStore.Linked>
+  );
+}
+
+function Hello() {
   const t = useT();
   const te = useErrorText();
+  const word = HelloStore.useStore((s) => s.word);
+  const vocab = HelloStore.useStore((s) => s.vocab);
   const phase = HelloStore.useStore((s) => s.phase);
   const error = HelloStore.useStore((s) => s.error);
+  const crashed = HelloStore.useStore((s) => s.crashed);
   const weights = HelloStore.useStore((s) => s.weights);
   const history = HelloStore.useStore((s) => s.history);
   const predicted = HelloStore.useStore((s) => s.predicted);
-  const epochs = HelloStore.useStore((s) => s.epochs);
-  const train = HelloStore.useStore((s) => s.train);
-  const reset = HelloStore.useStore((s) => s.reset);
-  const api = HelloStore.useStoreApi();
-  const forPython = HelloStore.useStore((s) => s.forPython);
-  const [step, setStep] = useState(0);
+  const engine = HelloStore.useStore((s) => s.engine);
+  const enginePreference = HelloStore.useStore((s) => s.enginePreference);
+  const failure = useFailureText(HelloStore.useStore((s) => s.failure));
+  const { train, reset, setEngine, restoreLastGood, restartWorker, forPython } = HelloStore.useStore((s) => s);
+  const epochs = HelloViewStore.useStore((s) => s.epochs);
+  const step = HelloViewStore.useStore((s) => s.step);
+  const view = HelloViewStore.useStore((s) => s.set);
+  const resetView = HelloViewStore.useStore((s) => s.reset);
+  const link = HelloViewStore.useLink();
 
-  const steps = weights ? helloForward(weights, HELLO_WORD.slice(0, -1)) : null;
+  const chars = [...word];
+  const pairs = chars.slice(0, -1).map((c, i) => ({ input: c, target: chars[i + 1], context: chars.slice(0, i + 1).join('') }));
+  const steps = weights ? helloForward(weights, vocab, chars.slice(0, -1).join('')) : null;
   const engineProbs = steps ? Float32Array.from(steps.flatMap((s) => Array.from(s.probs))) : null;
   const delta = engineProbs && predicted && predicted.length === engineProbs.length ? maxAbsDiff(engineProbs, predicted) : null;
   const current = steps?.[step];
-  const pair = PAIRS[step];
-  const V = HELLO_VOCAB.chars;
+  const pair = pairs[step];
+  const V = vocab.chars;
+  const spec = helloSpec(word);
 
   return (
-    <WidgetShell title={t('charLm.hello.title')} widget="HelloLm" onReset={reset} ready={weights !== null || phase === 'error'}>
+    <WidgetShell
+      title={t('charLm.hello.title', { word })}
+      widget="HelloLm"
+      onReset={() => (reset(), resetView())}
+      ready={weights !== null || phase === 'error'}
+      link={link && { ...link, weights: true }}
+    >
       <div className="char-columns">
         <div>
           <p className="caption">{t('charLm.vocab')}</p>
@@ -76,7 +100,7 @@ export default function HelloLm() {
               </tr>
             </thead>
             <tbody>
-              {PAIRS.map((p, i) => (
+              {pairs.map((p, i) => (
                 <tr key={i} className={i === step ? 'char-row-current' : undefined}>
                   <td>{i}</td>
                   <td>{p.context}</td>
@@ -89,11 +113,21 @@ export default function HelloLm() {
         </div>
       </div>
       <Controls>
-        <NumberField label={t('toy.train.epochs')} value={epochs} min={1} max={2000} step={50} onChange={(v) => api.setState({ epochs: Math.round(v) })} />
-        <Button className="primary" onClick={() => void train()} disabled={phase !== 'ready'}>
+        <NumberField label={t('toy.train.epochs')} value={epochs} min={1} max={HELLO_EPOCHS_MAX} step={50} onChange={(v) => view({ epochs: Math.round(v) })} />
+        <Button className="primary" onClick={() => void train(epochs)} disabled={phase !== 'ready'}>
           {phase === 'training' ? t('charLm.hello.training') : t('charLm.hello.train', { epochs })}
         </Button>
       </Controls>
+      <TrainingEngine
+        report={engine}
+        preference={enginePreference}
+        onPreference={(p) => void setEngine(p)}
+        disabled={phase === 'training'}
+        failure={failure}
+        onGoBack={() => void restoreLastGood()}
+        crashed={crashed ? te(crashed) : null}
+        onRestart={() => void restartWorker()}
+      />
       {error && (
         <p role="alert" className="widget-problem">
           {t('charLm.problem', { message: te(error) })}
@@ -108,7 +142,7 @@ export default function HelloLm() {
       {history.length > 0 && (
         <LineChart height={160} xLabel={t('toy.train.epoch')} yLabel={t('charLm.hello.loss')} series={[{ id: 'loss', label: t('charLm.hello.loss'), color: 'var(--accent)', points: history.map((h) => ({ x: h.epoch, y: h.loss })) }]} />
       )}
-      <Slider label={t('charLm.hello.stepLabel')} value={step} min={0} max={PAIRS.length - 1} onChange={setStep} format={(v) => `t = ${v}`} />
+      <Slider label={t('charLm.hello.stepLabel')} value={step} min={0} max={pairs.length - 1} onChange={(v) => view({ step: v })} format={(v) => `t = ${v}`} />
       <p data-testid="hello-step">
         {t('charLm.hello.step', { t: step, char: pair.input })} → {t('charLm.target')} <strong>{pair.target}</strong>
       </p>
@@ -118,28 +152,28 @@ export default function HelloLm() {
           <p>
             <code>x = [{Array.from(current.x).join(', ')}]</code>
           </p>
-          <ProbabilityBars labels={V} values={current.probs} extra={current.logits} extraLabel={t('charLm.logits')} highlight={HELLO_VOCAB.index.get(pair.target)} label={t('charLm.probBars')} />
+          <ProbabilityBars labels={V} values={current.probs} extra={current.logits} extraLabel={t('charLm.logits')} highlight={vocab.index.get(pair.target)} label={t('charLm.probBars')} />
         </>
       )}
       <ModelExport
-        spec={HELLO_SPEC}
-        summary={t('notebook.hello.summary')}
+        spec={spec}
+        summary={t('notebook.hello.summary', { word, chars: V.join(t('charLm.hello.listSeparator')) })}
         name="unrolled-hello"
         prepare={
           phase === 'ready'
             ? async () => {
                 const { weights, example } = await forPython();
-                const data = helloData();
+                const data = helloData(word);
                 return {
-                  spec: HELLO_SPEC,
+                  spec,
                   weights,
                   backend: null,
-                  trained: history.length > 0 ? `${t('notebook.fact.epochs', { epochs: history.length })}, Adam 0.05` : null,
-                  example: { ...example, description: t('notebook.hello.example') },
-                  sampling: { vocabulary: V, prime: 'h', length: 4, topN: null, temperature: 1, seed: 0 },
+                  trained: history.length > 0 ? `${t('notebook.fact.epochs', { epochs: history.length })}, Adam ${HELLO_LEARNING_RATE}` : null,
+                  example: { ...example, description: t('notebook.hello.example', { input: chars.slice(0, -1).join(''), target: chars.slice(1).join('') }) },
+                  sampling: { vocabulary: V, prime: chars[0], length: chars.length - 1, topN: null, temperature: 1, seed: 0 },
                   training: {
                     optimizer: 'adam',
-                    learningRate: 0.05,
+                    learningRate: HELLO_LEARNING_RATE,
                     loss: 'categorical_crossentropy',
                     data: { x: { values: data.x, shape: data.xShape }, y: { values: data.y, shape: data.yShape }, epochs: 100, batchSize: 1 },
                   },

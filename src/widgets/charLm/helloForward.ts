@@ -1,7 +1,7 @@
 /** The trained "hello" model run by the engine: one SimpleRNN step and one Dense per character. */
+import type { CharVocabulary } from '../../engine/charBatches';
 import { denseForward } from '../../engine/dense';
 import { simpleRnnForward } from '../../engine/simpleRnn';
-import { HELLO_VOCAB } from '../../state/helloLmStore';
 import type { NamedWeight } from '../../tf/types';
 import { denseWeightsOf, simpleRnnWeightsOf } from '../../tf/weights';
 
@@ -12,13 +12,13 @@ export interface HelloStep {
   probs: Float32Array;
 }
 
-export const oneHot = (char: string) => Float32Array.from(HELLO_VOCAB.chars, (c) => (c === char ? 1 : 0));
+export const oneHot = (char: string, vocab: CharVocabulary) => Float32Array.from(vocab.chars, (c) => (c === char ? 1 : 0));
 
 /** Reads `chars` from `state` (zeros when omitted); returns every step. */
-export function helloForward(weights: NamedWeight[], chars: string, state?: Float32Array): HelloStep[] {
+export function helloForward(weights: NamedWeight[], vocab: CharVocabulary, chars: string, state?: Float32Array): HelloStep[] {
   const rnn = simpleRnnWeightsOf(weights, 'rnn');
   const out = denseWeightsOf(weights, 'next_char');
-  return simpleRnnForward([...chars].map(oneHot), rnn, { initialState: state }).map((step) => {
+  return simpleRnnForward([...chars].map((c) => oneHot(c, vocab)), rnn, { initialState: state }).map((step) => {
     const dense = denseForward(step.h, out, 'softmax');
     return { x: step.x, h: step.h, logits: dense.preActivation, probs: dense.output };
   });

@@ -19,13 +19,11 @@ import { type ReaderError, describeError } from '../../engine/errors';
 
 type Built = { summary: string[]; layerParams: { name: string; params: number }[]; backend: string };
 
-const COMPILE = { optimizer: 'adam', learningRate: 0.001, loss: 'categoricalCrossentropy' } as const;
-
 /** Builds the model again in a worker of its own, only for as long as it takes to read it out. */
 async function recipeExport(spec: ModelSpec, description: string): Promise<PythonExport> {
   const worker = createModelWorker();
   try {
-    const { backend } = await worker.call('build', { spec, compile: COMPILE });
+    const { backend } = await worker.call('build', { spec });
     const { weights, example } = await worker.call('forPython', { input: exampleInput(spec) });
     return { spec, weights, backend, trained: null, example: { ...example, description } };
   } finally {
@@ -47,7 +45,7 @@ export default function RecipeModelSummary({ model, title }: { model: string; ti
     const worker = createModelWorker();
     let live = true;
     worker
-      .call('build', { spec, compile: COMPILE })
+      .call('build', { spec })
       .then((b) => live && setBuilt({ summary: b.summary, layerParams: b.layerParams, backend: b.backend }))
       .catch((e: unknown) => live && setError(describeError(e)))
       .finally(() => worker.dispose());

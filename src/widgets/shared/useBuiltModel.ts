@@ -15,8 +15,6 @@ export type BuiltModelState =
   | { status: 'error'; error: ReaderError }
   | { status: 'ready'; summary: string[]; layerParams: { name: string; params: number }[]; weights: NamedWeight[]; backend: BackendName };
 
-const COMPILE = { optimizer: 'adam', learningRate: 0.001, loss: 'meanSquaredError' } as const;
-
 export function useBuiltModel(spec: ModelSpec): BuiltModelState {
   const key = JSON.stringify(spec);
   const [state, setState] = useState<{ key: string; value: BuiltModelState }>({ key, value: { status: 'building' } });
@@ -33,7 +31,7 @@ export function useBuiltModel(spec: ModelSpec): BuiltModelState {
   useEffect(() => {
     let live = true;
     worker.current ??= createModelWorker();
-    worker.current.call('build', { spec: JSON.parse(key) as ModelSpec, compile: COMPILE }).then(
+    worker.current.call('build', { spec: JSON.parse(key) as ModelSpec }).then(
       (built) => live && setState({ key, value: { status: 'ready', ...built } }),
       (error: unknown) => live && setState({ key, value: { status: 'error', error: describeError(error) } }),
     );

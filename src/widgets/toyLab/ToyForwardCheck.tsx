@@ -3,13 +3,14 @@
  * at a time, and show how far the hand computation is from tfjs. The hand computation is the
  * engine's, so every number on screen comes out of the book's from-scratch code.
  */
-import { useMemo, useState } from 'react';
-import { useT } from '../../book/i18n';
+import { useMemo } from 'react';
+import { useErrorText, useT } from '../../book/i18n';
 import { maxAbsDiff } from '../../engine/matrix';
 import { sci, vec } from '../../viz/format';
 import { LiveCell } from '../cell/LiveCell';
 import { cellName } from '../explorer/gateInfo';
 import { Select, Slider, Stat, WidgetShell } from '../shell';
+import { ToyCheckStore, toyCheckParam } from '../../state/toyCheckStore';
 import { toyModelKey } from '../../state/toyLabStore';
 import { handForward } from './handForward';
 import { toyTrace } from './toyTrace';
@@ -19,22 +20,40 @@ import { useToyCorpus, useToyLab } from './useToyLab';
 export const FORWARD_TOLERANCE = 1e-6;
 
 export default function ToyForwardCheck() {
+  const cell = useToyLab((s) => s.cell);
+  return (
+    <ToyCheckStore.Linked param={toyCheckParam(cell)}>
+      <Check />
+    </ToyCheckStore.Linked>
+  );
+}
+
+function Check() {
   const t = useT();
+  const te = useErrorText();
   const corpus = useToyCorpus();
   const cell = useToyLab((s) => s.cell);
   const weights = useToyLab((s) => s.weights);
   const weightsFor = useToyLab((s) => s.weightsFor);
   const predictions = useToyLab((s) => s.predictions);
   const phase = useToyLab((s) => s.phase);
-  const [doc, setDoc] = useState(0);
-  const [step, setStep] = useState<number | null>(null);
+  const doc = ToyCheckStore.useStore((s) => s.doc);
+  const step = ToyCheckStore.useStore((s) => s.step);
+  const setCheck = ToyCheckStore.useStore((s) => s.set);
+  const link = { ...ToyCheckStore.useLink()!, weights: true };
 
   const title = t('toy.check.title');
-  if (corpus instanceof Error) return <WidgetShell title={title} widget="ToyForwardCheck"><p role="alert">{corpus.message}</p></WidgetShell>;
+  if (corpus instanceof Error) {
+    return (
+      <WidgetShell title={title} widget="ToyForwardCheck" link={link}>
+        <p role="alert">{te(corpus)}</p>
+      </WidgetShell>
+    );
+  }
   // Right after the reader edits the data, the weights still belong to the old model until the rebuild lands.
   if (!weights || weightsFor !== toyModelKey(cell, corpus)) {
     return (
-      <WidgetShell title={title} widget="ToyForwardCheck">
+      <WidgetShell title={title} widget="ToyForwardCheck" link={link}>
         <p role="status">{phase === 'error' ? t('toy.check.noModel') : t('toy.building')}</p>
       </WidgetShell>
     );
@@ -49,11 +68,11 @@ export default function ToyForwardCheck() {
   const delta = predicted ? maxAbsDiff(hand.output, predicted) : null;
 
   return (
-    <WidgetShell title={title} widget="ToyForwardCheck">
+    <WidgetShell title={title} widget="ToyForwardCheck" link={link}>
       <Select
         label={t('toy.check.doc')}
         value={String(index)}
-        onChange={(v) => setDoc(Number(v))}
+        onChange={(v) => setCheck({ doc: Number(v) })}
         options={corpus.padded.map((p, i) => ({ value: String(i), label: `${i}: ${JSON.stringify(p)}` }))}
       />
       <p className="weights-line">
@@ -81,7 +100,7 @@ export default function ToyForwardCheck() {
           min={0}
           max={ids.length - 1}
           value={shown}
-          onChange={setStep}
+          onChange={(v) => setCheck({ step: v })}
           format={(v) => t('cell.toy.stepValue', { step: v, id: ids[v] ?? 0 })}
         />
         <ToyCell cell={cell} trace={trace} step={shown} id={ids[shown] ?? 0} />

@@ -4,7 +4,7 @@
  */
 import { useEffect } from 'react';
 import { useErrorText, useT } from '../../book/i18n';
-import { toySpec } from '../../state/toyLabStore';
+import { toySpec, toySummaryParam } from '../../state/toyLabStore';
 import { ModelSummaryTable } from '../shared/ModelSummaryTable';
 import { Stat, WidgetShell } from '../shell';
 import { ModelExport } from '../shared/ModelExport';
@@ -30,9 +30,9 @@ export default function ToyModelSummary() {
   }, [build, corpus]);
 
   return (
-    <WidgetShell title={t('toy.summary.title')} widget="ToyModelSummary">
+    <WidgetShell title={t('toy.summary.title')} widget="ToyModelSummary" link={{ param: toySummaryParam(cell), weights: true }}>
       {corpus instanceof Error ? (
-        <p role="alert">{corpus.message}</p>
+        <p role="alert">{te(corpus)}</p>
       ) : (
         <ModelSummaryTable spec={toySpec(cell, corpus)} layerParams={layerParams} summary={summary} summaryOpen />
       )}

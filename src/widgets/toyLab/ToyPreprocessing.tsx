@@ -2,14 +2,15 @@
  * Recipe 3's preprocessing, one stage per row: the reader edits documents and labels and sees
  * word counts, ids, encoded docs, padding and one-hot targets follow.
  */
-import { useT } from '../../book/i18n';
+import { useErrorText, useT } from '../../book/i18n';
 import { Controls, Select, TextArea, WidgetShell } from '../shell';
-import { useToyCorpus, useToyLab } from './useToyLab';
+import { useToyCorpus, useToyLab, useToyLink } from './useToyLab';
 
 const json = (v: unknown) => JSON.stringify(v).replace(/,/g, ', ');
 
 export default function ToyPreprocessing() {
   const t = useT();
+  const te = useErrorText();
   const corpus = useToyCorpus();
   const docsText = useToyLab((s) => s.docsText);
   const labelsText = useToyLab((s) => s.labelsText);
@@ -17,9 +18,10 @@ export default function ToyPreprocessing() {
   const setText = useToyLab((s) => s.setText);
   const setPadding = useToyLab((s) => s.setPadding);
   const reset = useToyLab((s) => s.reset);
+  const link = useToyLink('preprocessing');
 
   return (
-    <WidgetShell title={t('toy.prep.title')} onReset={reset} widget="ToyPreprocessing">
+    <WidgetShell title={t('toy.prep.title')} onReset={reset} widget="ToyPreprocessing" link={link}>
       <Controls>
         <TextArea label={t('toy.prep.docs')} value={docsText} onChange={(v) => setText('docsText', v)} rows={3} maxLength={2000} />
         <TextArea label={t('toy.prep.labels')} value={labelsText} onChange={(v) => setText('labelsText', v)} rows={3} maxLength={1000} />
@@ -35,7 +37,7 @@ export default function ToyPreprocessing() {
       </Controls>
       {corpus instanceof Error ? (
         <p role="alert" className="widget-problem">
-          {corpus.message}
+          {te(corpus)}
         </p>
       ) : (
         <ol className="pipeline">
