@@ -5,6 +5,7 @@
  * the reader's settings, so a reload asks the worker to resume and shows its restored step.
  */
 import {
+  type CharCellStep,
   type CharInput,
   type CharLmCalls,
   type CharLmConfig,
@@ -77,6 +78,9 @@ export interface CharLmState {
   genError: string | null;
   trace: UnitTrace | null;
   traceError: string | null;
+  /** The first LSTM layer's step at one character of a text (the cell diagram's numbers), with the question it answers. */
+  cell: { text: string; at: number; step: CharCellStep | null } | null;
+  cellError: string | null;
 
   set(patch: Partial<Pick<CharLmState, 'samplePrime' | 'sampleEvery'>>): void;
   setGen(patch: Partial<CharLmState['gen']>): void;
@@ -93,6 +97,8 @@ export interface CharLmState {
   compareWithFit(): Promise<void>;
   generate(): Promise<void>;
   readText(text: string): Promise<void>;
+  /** Traces the first layer's step at character `at` of `text` (a later call wins over an earlier one still running). */
+  readCell(text: string, at: number): Promise<void>;
   importModel(files: { modelJson: string; weightFiles: { name: string; data: ArrayBuffer }[]; chars: string }): Promise<void>;
   useTrained(): Promise<void>;
   /** The model in use, read from the worker with its prediction on `prime`, for a notebook. */
@@ -118,6 +124,8 @@ export function createCharLmStore(storageKey: string) {
     (set, get) => {
       let worker: CharLmWorkerApi | null = null;
       const client = () => (worker ??= createCharLmWorker());
+      /** Picks come faster than the worker answers; only the last one's answer is shown. */
+      let cellAsks = 0;
       const checkpointKey = () => `${storageKey}-${get().ownText ? 'own' : 'moby'}`;
       const config = (): CharLmConfig => ({ ...PRESETS[get().preset], input: get().input });
       /** A crash is shown with a restart button; anything else as an error. */
@@ -149,6 +157,8 @@ export function createCharLmStore(storageKey: string) {
         genError: null,
         trace: null,
         traceError: null,
+        cell: null,
+        cellError: null,
 
         set: (patch) => set(patch),
         setGen: (patch) => set({ gen: { ...get().gen, ...patch } }),
@@ -282,6 +292,16 @@ export function createCharLmStore(storageKey: string) {
             set({ trace: await client().call('trace', { text }) });
           } catch (error) {
             set({ traceError: errorMessage(error) });
+          }
+        },
+
+        async readCell(text, at) {
+          const asked = ++cellAsks;
+          try {
+            const step = await client().call('cellStep', { text, at });
+            if (asked === cellAsks) set({ cell: { text, at, step }, cellError: null });
+          } catch (error) {
+            if (asked === cellAsks) set({ cell: null, cellError: errorMessage(error) });
           }
         },
 

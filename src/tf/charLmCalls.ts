@@ -3,6 +3,7 @@
  * The worker owns the text, the model, its optimizer and its checkpoints; the page only sends
  * settings and receives numbers and strings.
  */
+import type { TraceStep } from '../engine/cellTrace';
 import type { ModelSpec } from '../engine/spec';
 import type { ModelForPython } from './notebookExport';
 import type { EnginePreference, EngineReport, TrainProgress } from './training/types';
@@ -122,6 +123,19 @@ export interface UnitTrace {
   layers: { h: Float32Array[]; c: Float32Array[] }[];
 }
 
+/** One step of the first LSTM layer at one character, every wire of the cell diagram (see firstLayerStep). */
+export interface CharCellStep {
+  /** The character's index in the text (clamped into it). */
+  at: number;
+  char: string;
+  /** Its id in the vocabulary: where a one-hot x has its 1. */
+  id: number;
+  /** What the layer reads: the character's one-hot row, or its embedding. */
+  input: 'one-hot' | 'embedding';
+  units: number;
+  step: TraceStep;
+}
+
 export interface ModelInfo {
   source: 'trained' | 'imported';
   name: string;
@@ -147,6 +161,8 @@ export type CharLmCalls = {
   weights: { args: null; result: { spec: ModelSpec; weights: NamedWeight[]; vocabulary: string[]; source: 'trained' | 'imported' } | null };
   generate: { args: GenerateArgs; result: { chars: GeneratedChar[]; trace: UnitTrace } };
   trace: { args: { text: string }; result: UnitTrace };
+  /** The first LSTM layer's step at character `at` of `text`, for the cell diagram. */
+  cellStep: { args: { text: string; at: number }; result: CharCellStep | null };
   clearCheckpoint: { args: { storageKey: string }; result: null };
   importModel: {
     args: { modelJson: string; weightFiles: { name: string; data: ArrayBuffer }[]; chars: string };

@@ -8,11 +8,13 @@
 import type { CharVocabulary } from '../engine/charBatches';
 import { type BatchLayout, charBatch } from '../engine/charBatches';
 import { BookError } from '../engine/errors';
+import type { ElementwiseActivation } from '../engine/activations';
+import { runCell } from '../engine/cellTrace';
 import { seededRandom } from '../engine/random';
 import { chooseNext } from '../engine/sampling';
 import type { ModelSpec } from '../engine/spec';
 import { type KernelStates, type KernelTrainer, createKernelTrainer } from '../engine/train';
-import type { GenerateArgs, GeneratedChar, UnitTrace } from './charLmCalls';
+import type { CharCellStep, GenerateArgs, GeneratedChar, UnitTrace } from './charLmCalls';
 import type { NamedWeight } from './types';
 
 export interface CharModel {
@@ -89,6 +91,43 @@ export function traceText(model: CharModel, text: string): UnitTrace {
   }
   feed(model, ids, undefined, layers);
   return { text, layers };
+}
+
+/**
+ * Character `at` of `text` as the model's first LSTM layer computes it, for the cell diagram. The
+ * kernel's forward reads the text up to that character (a window model: its window, from zero)
+ * and gives the states the layer starts the step from; the engine's cell (cellTrace.runCell) then
+ * computes the step from the layer's own weights and activations, so every gate and wire drawn is
+ * the engine's number at the states the model really reached. null for an empty text or a model
+ * whose first layer is not an LSTM (after an optional Embedding).
+ */
+export function firstLayerStep(model: CharModel, text: string, at: number): CharCellStep | null {
+  const ids = encodePrime(text, model.vocab);
+  const { layers } = model.spec;
+  const embedding = layers[0]?.kind === 'embedding' ? layers[0] : null;
+  const layer = layers[embedding ? 1 : 0];
+  if (ids.length === 0 || layer?.kind !== 'lstm') return null;
+  const t = Math.max(0, Math.min(ids.length - 1, Math.round(at)));
+  const start = model.window ? Math.max(0, t + 1 - model.window) : 0;
+  const before = t > start ? feed(model, ids.slice(start, t), undefined, null).states?.layers[0] : undefined;
+  const weights = new Map(model.predictor.getWeights().map((w) => [w.name, w.values]));
+  const kernel = weights.get(`${layer.name}/kernel`)!;
+  const recurrentKernel = weights.get(`${layer.name}/recurrent_kernel`)!;
+  const inputDim = kernel.length / (4 * layer.units);
+  const x = embedding
+    ? weights.get(`${embedding.name}/embeddings`)!.slice(ids[t] * inputDim, (ids[t] + 1) * inputDim)
+    : Float32Array.from({ length: inputDim }, (_, k) => (k === ids[t] ? 1 : 0));
+  const trace = runCell(
+    { kind: 'lstm', units: layer.units, inputDim, resetAfter: false },
+    { kernel, recurrentKernel, bias: weights.get(`${layer.name}/bias`) ?? new Float32Array(4 * layer.units) },
+    [x],
+    {
+      initialState: before ? { h: before.h, c: before.c } : undefined,
+      activation: (layer.activation ?? 'tanh') as ElementwiseActivation,
+      recurrentActivation: (layer.recurrentActivation ?? 'sigmoid') as ElementwiseActivation,
+    },
+  );
+  return { at: t, char: model.vocab.chars[ids[t]], id: ids[t], input: embedding ? 'embedding' : 'one-hot', units: layer.units, step: trace.steps[0] };
 }
 
 export function generate(model: CharModel, { prime, length, topN, temperature, seed, greedy }: GenerateArgs): { chars: GeneratedChar[]; trace: UnitTrace } {

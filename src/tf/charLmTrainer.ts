@@ -26,7 +26,7 @@ import {
   type SampleLog,
   type TrainerStatus,
 } from './charLmCalls';
-import { type CharModel, charModelOf, encodePrime, generate, heldOutLoss, traceText } from './charLmInference';
+import { type CharModel, charModelOf, encodePrime, firstLayerStep, generate, heldOutLoss, traceText } from './charLmInference';
 import { importCharModel } from './charModelImport';
 import { readModelForPython } from './notebookExport';
 import { type TfModel } from './buildModel';
@@ -308,6 +308,10 @@ export function createCharLmHandlers(env: TrainerEnv): { handlers: Handlers<Char
       const model = await activeModel();
       const clipped = text.slice(0, MAX_TRACE);
       return traceText(model, clipped);
+    },
+
+    async cellStep({ text, at }) {
+      return firstLayerStep(await activeModel(), text.slice(0, MAX_TRACE), at);
     },
 
     async clearCheckpoint({ storageKey }) {

@@ -137,6 +137,18 @@ describe('the novel lab', () => {
 
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Read the text' })));
     await waitFor(() => expect(screen.getByTestId('top-units').querySelectorAll('li').length).toBeGreaterThan(0), { timeout: 30_000 });
+
+    // The first layer's cell at the picked character: picking another character redraws it with that step's numbers.
+    const cell = () => screen.getByTestId('char-lm-cell');
+    const h = () => cell().querySelector('[data-wire="out.h"]')!.getAttribute('data-values');
+    await waitFor(() => expect(cell().getAttribute('data-at')).toBe('0'), { timeout: 30_000 });
+    const before = h();
+    fireEvent.click(document.querySelector('.text-heatmap [data-i="5"]')!);
+    await waitFor(() => expect(cell().getAttribute('data-at')).toBe('5'), { timeout: 30_000 });
+    expect(h()).not.toBe(before);
+    // A unit picked on the drawing is the heatmap's unit.
+    fireEvent.click(within(cell()).getByRole('button', { name: 'unit 3' }));
+    expect((screen.getByLabelText('Unit') as HTMLInputElement).value).toBe('3');
   }, 180_000);
 });
 

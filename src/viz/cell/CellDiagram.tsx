@@ -51,6 +51,8 @@ export interface CellDiagramProps {
   /** Words for the readout's parts: "bias", "pre-activation". */
   words?: { bias: string; pre: string };
   biasLimit?: number;
+  /** A unit to point out: its bar in every block is framed (e.g. the unit a heatmap shows). */
+  markedUnit?: number;
   className?: string;
 }
 
@@ -116,6 +118,7 @@ interface Paint {
   scale: number;
   colors: Map<string, string>;
   slotColors: readonly string[];
+  markedUnit?: number;
 }
 
 /** Stripe offset paths per wire, computed once per layout. */
@@ -135,7 +138,7 @@ function strokePolyline(ctx: CanvasRenderingContext2D, points: readonly (readonl
 }
 
 function paint(ctx: CanvasRenderingContext2D, p: Paint, stripes: Map<string, [number, number][][]>) {
-  const { layout, vectors, wireValues, highlight, future, mode, scale, colors, slotColors } = p;
+  const { layout, vectors, wireValues, highlight, future, mode, scale, colors, slotColors, markedUnit } = p;
   ctx.lineJoin = 'miter';
   ctx.lineCap = 'butt';
   const casing = colors.get('var(--muted)')!;
@@ -186,12 +189,19 @@ function paint(ctx: CanvasRenderingContext2D, p: Paint, stripes: Map<string, [nu
       }
       ctx.fillRect(col.x + 0.5, y, Math.max(0.5, col.w - 1), h);
     }
+    if (markedUnit !== undefined && markedUnit >= 0 && markedUnit < layout.units) {
+      const col = unitColumn(node, layout.units, markedUnit);
+      ctx.globalAlpha = 1;
+      ctx.strokeStyle = colors.get('var(--fg)')!;
+      ctx.lineWidth = 1.5;
+      ctx.strokeRect(col.x, col.y - 1, col.w, col.h + 2);
+    }
   }
   ctx.globalAlpha = 1;
 }
 
 function CellDiagramImpl(props: CellDiagramProps) {
-  const { layout, vectors, label, describedBy, nameOf, slotColors, highlight, future, mode = 'forward', bias, onBiasChange, biasLabel, words, className } = props;
+  const { layout, vectors, label, describedBy, nameOf, slotColors, highlight, future, mode = 'forward', bias, onBiasChange, biasLabel, words, markedUnit, className } = props;
   const [shown, setShown] = useState<string | null>(null);
   const latest = useRef(props);
   latest.current = props;
@@ -221,13 +231,13 @@ function CellDiagramImpl(props: CellDiagramProps) {
     const el = canvas.current;
     const ctx = el?.getContext('2d');
     if (!el || !ctx || size.current.width === 0) return;
-    colors.current ??= resolveColors(el, ['var(--muted)', 'var(--grid)', 'var(--surface)', 'var(--accent)', ...slotColors]);
+    colors.current ??= resolveColors(el, ['var(--muted)', 'var(--grid)', 'var(--surface)', 'var(--accent)', 'var(--fg)', ...slotColors]);
     const { width, dpr } = size.current;
     const k = (width * dpr) / layout.width;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, el.width, el.height);
     ctx.setTransform(k, 0, 0, k, 0, 0);
-    paint(ctx, { layout, vectors, wireValues, highlight, future, mode, scale, colors: colors.current, slotColors }, stripes);
+    paint(ctx, { layout, vectors, wireValues, highlight, future, mode, scale, colors: colors.current, slotColors, markedUnit }, stripes);
   };
 
   // Resize the bitmap only when the box changes size, never on a drag (reading the box then

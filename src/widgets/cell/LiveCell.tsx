@@ -48,13 +48,17 @@ export interface LiveCellProps {
   gradient?: CellVectors;
   /** Rows of the gate table, when not the forward step's own (gradient mode). */
   tableRows?: { header: string; values: readonly number[] }[];
+  /** Column headers of the gate table (default 0, 1, …: the units, or x's dimensions). */
+  tableColumns?: readonly string[];
+  /** A unit to point out on the drawing (framed in every block). */
+  markedUnit?: number;
   className?: string;
 }
 
 const STAGE_MS = 900;
 
 function LiveCellImpl(props: LiveCellProps) {
-  const { id, kind, resetAfter = false, units, inputDim, step, time, token, cellName, bias, onBiasChange, onBiasCommit, onBiasDragStart, tableId: externalTable, controls = true, gradient, tableRows, className } = props;
+  const { id, kind, resetAfter = false, units, inputDim, step, time, token, cellName, bias, onBiasChange, onBiasCommit, onBiasDragStart, tableId: externalTable, controls = true, gradient, tableRows, tableColumns, markedUnit, className } = props;
   const t = useT();
   const diagramKind = DIAGRAM_KIND[kind];
   const variant = walkVariant(diagramKind, resetAfter);
@@ -165,6 +169,7 @@ function LiveCellImpl(props: LiveCellProps) {
         onBiasDragStart={onBiasDragStart}
         biasLabel={biasLabel}
         words={words}
+        markedUnit={markedUnit}
       />
       {controls && !gradient && (
         <div className="live-cell-controls">
@@ -222,7 +227,7 @@ function LiveCellImpl(props: LiveCellProps) {
             id={tableId}
             caption={t('cell.tableCaption', { cell: cellName, step: time + 1, token })}
             corner={t('cell.tableQuantity')}
-            columns={Array.from({ length: Math.max(units, inputDim) }, (_, k) => String(k))}
+            columns={tableColumns ?? Array.from({ length: Math.max(units, inputDim) }, (_, k) => String(k))}
             rows={table}
           />
         </div>

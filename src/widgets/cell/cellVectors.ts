@@ -25,6 +25,32 @@ const SLOT_KEYS: Record<CellKind, readonly (readonly [string, string])[]> = {
   ],
 };
 
+/**
+ * The same step restricted to some units and some input components (a trained layer of 128 units
+ * is drawn a few units at a time): every array is the engine's, cut to the chosen indices.
+ */
+export function pickFromStep(step: TraceStep, units: readonly number[], inputs: readonly number[]): TraceStep {
+  const pick = (values: Float32Array, at: readonly number[]) => Float32Array.from(at, (k) => values[k]);
+  const unitwise = (values: Float32Array | undefined) => (values ? pick(values, units) : undefined);
+  return {
+    x: pick(step.x, inputs),
+    hPrev: pick(step.hPrev, units),
+    pre: step.pre.map((p) => pick(p, units)),
+    act: step.act.map((a) => pick(a, units)),
+    candidate: pick(step.candidate, units),
+    c: unitwise(step.c),
+    cPrev: unitwise(step.cPrev),
+    cActivated: unitwise(step.cActivated),
+    kept: unitwise(step.kept),
+    added: unitwise(step.added),
+    zComplement: unitwise(step.zComplement),
+    resetHPrev: unitwise(step.resetHPrev),
+    recurrentProjection: unitwise(step.recurrentProjection),
+    resetTerm: unitwise(step.resetTerm),
+    h: pick(step.h, units),
+  };
+}
+
 export function cellVectors(kind: CellKind, step: TraceStep): CellVectors {
   const v: Record<string, Float32Array | undefined> = { x: step.x, hPrev: step.hPrev, h: step.h };
   SLOT_KEYS[kind].forEach(([pre, value], k) => {
