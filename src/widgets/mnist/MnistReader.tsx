@@ -53,8 +53,10 @@ function Reader() {
     if (heldOut !== null) void loadHeldOut();
   }, [heldOut, loadHeldOut]);
   const picked = heldOut !== null && heldOutSet && heldOut < heldOutSet.count ? { index: heldOut, label: heldOutSet.labels[heldOut] } : null;
+  // A held-out digit not loaded yet (or past the file) shows a blank pad.
   const pixels = useMemo(
-    () => (heldOut !== null ? (heldOutSet && heldOut < heldOutSet.count ? digitPixels(heldOutSet, heldOut) : blank()) : ink ? Float32Array.from(ink, (v) => v / 255) : blank()),
+    () => (heldOut !== null ? (picked ? digitPixels(heldOutSet!, heldOut) : blank()) : ink ? Float32Array.from(ink, (v) => v / 255) : blank()),
+    // picked follows heldOut and heldOutSet.
     [heldOut, heldOutSet, ink],
   );
 
