@@ -8,6 +8,7 @@ import { kernelCannotTrain } from '../engine/train';
 import type { TfModel } from './buildModel';
 import type { Tf } from './types';
 import { BookError, type ErrorParams, errorMessage } from '../engine/errors';
+import { checkWeightBytes, weightsManifestOf } from '../engine/fileChecks';
 
 /**
  * A reason the reader's model files cannot be used: a code worded by the book, its parameters,
@@ -18,11 +19,6 @@ export class ModelImportError extends BookError {
   constructor(message: string, code = 'charModel.unsupported', params: ErrorParams = {}) {
     super(code, message, { detail: message, ...params });
   }
-}
-
-interface ManifestGroup {
-  paths: string[];
-  weights: { name: string; shape: number[]; dtype: string }[];
 }
 
 const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
@@ -48,7 +44,8 @@ export function parseCharList(text: string): string[] {
     chars = [];
     for (const [k, v] of entries) {
       const [char, id] = charToId ? [k, v as number] : [v, Number(k)];
-      if (!Number.isInteger(id)) throw new ModelImportError(`The character list maps ${JSON.stringify(k)} to ${JSON.stringify(v)}, which is not an id.`, 'charModel.charsBadId', { key: JSON.stringify(k), value: JSON.stringify(v) ?? String(v) });
+      // Ids 0 … n−1 only: an id past the list (say 10⁹) would make a list of a billion holes.
+      if (!Number.isInteger(id) || id < 0 || id >= entries.length) throw new ModelImportError(`The character list maps ${JSON.stringify(k)} to ${JSON.stringify(v)}, which is not an id.`, 'charModel.charsBadId', { key: JSON.stringify(k), value: JSON.stringify(v) ?? String(v) });
       chars[id] = char;
     }
   } else throw new ModelImportError('The character list must be a JSON array, string or object.', 'charModel.charsBadType');
@@ -153,19 +150,20 @@ export async function importCharModel(
   tf: Tf,
   { modelJson, weightFiles, chars }: { modelJson: string; weightFiles: { name: string; data: ArrayBuffer }[]; chars: string },
 ): Promise<ImportedCharModel> {
-  let json: { modelTopology?: unknown; weightsManifest?: ManifestGroup[]; format?: string };
+  let json: { modelTopology?: unknown; weightsManifest?: unknown; format?: string };
   try {
     json = JSON.parse(modelJson);
   } catch {
     throw new ModelImportError('model.json is not JSON. Choose the model.json that tensorflowjs_converter (or model.save) wrote.', 'charModel.modelNotJson');
   }
-  if (!json || typeof json !== 'object' || !json.modelTopology || !Array.isArray(json.weightsManifest)) {
+  const manifest = weightsManifestOf(json);
+  if (!json || typeof json !== 'object' || !json.modelTopology || !manifest) {
     if (json?.format === 'graph-model') throw new ModelImportError('This is a tfjs graph model; a layers model is needed (convert with --output_format tfjs_layers_model).', 'charModel.graphModel');
     throw new ModelImportError('This file is not a tfjs layers model: it needs "modelTopology" and "weightsManifest".', 'charModel.notLayersModel');
   }
   const vocabulary = parseCharList(chars);
   const byName = new Map(weightFiles.map((f) => [baseName(f.name), f.data]));
-  const paths = json.weightsManifest.flatMap((g) => g.paths);
+  const { paths } = manifest;
   const missing = paths.filter((p) => !byName.has(baseName(p)));
   if (missing.length > 0) {
     const files = missing.map(baseName).join(', ');
@@ -174,7 +172,9 @@ export async function importCharModel(
   const shards = paths.map((p) => new Uint8Array(byName.get(baseName(p))!));
   const weightData = new Uint8Array(shards.reduce((n, s) => n + s.length, 0));
   shards.reduce((offset, s) => (weightData.set(s, offset), offset + s.length), 0);
-  const weightSpecs = json.weightsManifest.flatMap((g) => g.weights) as import('@tensorflow/tfjs').io.WeightsManifestEntry[];
+  const sizeProblem = checkWeightBytes(manifest.weights, weightData.length);
+  if (sizeProblem) throw sizeProblem;
+  const weightSpecs = manifest.weights as import('@tensorflow/tfjs').io.WeightsManifestEntry[];
 
   let model: Awaited<ReturnType<Tf['loadLayersModel']>>;
   try {

@@ -81,5 +81,7 @@ describe('parseCharList', () => {
     expect(parseCharList('{"chars":["q"]}')).toEqual(['q']);
     expect(() => parseCharList('["ab"]')).toThrow(/not one character/);
     expect(() => parseCharList('["a","a"]')).toThrow(/repeats/);
+    // Ids outside 0 … n−1 (a hand-edited map) are refused, never made into a list of a billion holes.
+    for (const list of ['{"a":1000000000}', '{"a":-1,"b":0}', '{"0":"x","7":"y"}']) expect(() => parseCharList(list), list).toThrow(/which is not an id/);
   });
 });
