@@ -8,8 +8,9 @@
  *   browser default (src/tf/charLmCalls.ts BROWSER_CONFIG); tfjs model.trainOnBatch (what
  *   model.fit runs per batch) on wasm; the kernel clips to norm 5 as the char-LM loop does.
  * - sentiment: Embedding(12533, 32) → LSTM(40) → Dense(2, softmax), batch 32 of 26 ids; tfjs side
- *   is the book's own sparse-embedding step (src/tf/trainLoop.ts) on wasm, today's fastest path
- *   (stock trainOnBatch takes about a minute on cpu and cannot run on wasm: no UnsortedSegmentSum).
+ *   is the one loop's tfjs engine (src/tf/training/tfjsEngine.ts: the Embedding looked up outside
+ *   the tape) on wasm, the fastest tfjs path (stock trainOnBatch takes about a minute on cpu and
+ *   cannot run on wasm: no UnsortedSegmentSum).
  * - mnist: 28 rows of 28 pixels → LSTM(32) → Dense(10, softmax), batch 32 (MNIST_BROWSER_CONFIG);
  *   tfjs model.trainOnBatch on wasm.
  * - charlm_bigvocab: the char-LM on 5,000 distinct characters, batch 32×50. The kernel reads
@@ -28,7 +29,7 @@ import { tweetLstm } from '../src/engine/recipeModels';
 import type { ModelSpec } from '../src/engine/spec';
 import { type KernelInput, type KernelTarget, createKernelTrainer } from '../src/engine/train';
 import { buildModel } from '../src/tf/buildModel';
-import { EmbeddingTrainer } from '../src/tf/trainLoop';
+import { createTfjsEngine } from '../src/tf/training/tfjsEngine';
 import type { NamedWeight, Tf } from '../src/tf/types';
 import { cpuTf } from '../test/parity/tfjs';
 import { type Bench, type Outcome, median, oneLine } from './figure';
@@ -132,10 +133,9 @@ function models(): Model[] {
       y: { kind: 'classes', classes: labels },
       learningRate: 0.001,
       tfjs: (tf, w) => {
-        const trainer = new EmbeddingTrainer(tf, tweetLstm, { optimizer: 'adam', learningRate: 0.001, loss: 'categoricalCrossentropy' }, w);
-        const y = new Float32Array(B * 2);
-        labels.forEach((l, b) => (y[b * 2 + l] = 1));
-        return { what: `book's sparse tfjs step (src/tf/trainLoop.ts) on ${tf.getBackend()}`, step: () => trainer.trainStep(words, y, B), dispose: () => trainer.dispose() };
+        const engine = createTfjsEngine(tf, tweetLstm, { learningRate: 0.001, weights: w });
+        const batch = { x: { kind: 'ids', ids: words, batch: B, steps: maxlen }, y: { kind: 'classes', classes: labels }, size: B } as const;
+        return { what: `the loop's tfjs engine (src/tf/training/tfjsEngine.ts) on ${tf.getBackend()}`, step: () => engine.trainBatch(batch), dispose: () => engine.dispose() };
       },
     },
     {

@@ -6,7 +6,7 @@
  *   optionally keeping only the `numWords − 1` most frequent; 5. replace words by ids;
  *   6. pad ('post', as the recipe does) or truncate to one length (the longest by default);
  *   7. split into training and validation sets, shuffled with a fixed seed and stratified so
- *      both keep the classes' proportions; 8. one-hot labels.
+ *      both keep the classes' proportions; 8. a class id per text.
  *
  * Letters outside a–z: accented Latin letters are folded to their base letter first (café →
  * cafe, Québec → quebec), so a review keeps its words; every other script (Chinese, Cyrillic,
@@ -21,7 +21,7 @@
 import { BookError } from './errors';
 import type { Random } from './random';
 import { seededRandom } from './random';
-import { type Vocabulary, buildVocabulary, encode, padSequences, toCategorical } from './text';
+import { type Vocabulary, buildVocabulary, encode, padSequences } from './text';
 
 /** Lowercase, fold accents, keep a–z, drop stop words: one cleaned, space-separated string. */
 // #region listing:clean-text
@@ -153,11 +153,11 @@ export function encodeForModel(
   return { cleaned, ids, padded };
 }
 
-/** The rows `indices` as flat arrays: ids [n, maxlen] and one-hot labels [n, classes]. */
+/** The rows `indices` as flat arrays: ids [n, maxlen] and one class id per row (what the training loop's batches are cut from). */
 export function toTrainingArrays(dataset: Pick<SentimentDataset, 'ids' | 'labels' | 'maxlen' | 'classes'>, indices: readonly number[]) {
   const n = indices.length;
-  const x = new Int32Array(n * dataset.maxlen);
-  indices.forEach((row, i) => x.set(dataset.ids[row], i * dataset.maxlen));
-  const y = Float32Array.from(toCategorical(indices.map((row) => dataset.labels[row]), dataset.classes.length).flat());
-  return { x, y, n, maxlen: dataset.maxlen, classes: dataset.classes.length };
+  const ids = new Int32Array(n * dataset.maxlen);
+  indices.forEach((row, i) => ids.set(dataset.ids[row], i * dataset.maxlen));
+  const classes = Int32Array.from(indices, (row) => dataset.labels[row]);
+  return { ids, classes, n, maxlen: dataset.maxlen, classCount: dataset.classes.length };
 }

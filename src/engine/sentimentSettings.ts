@@ -4,6 +4,7 @@
  * give for a set of labelled texts. Pure: the store (src/state/sentimentStore.ts) holds them.
  */
 import { type LabelledTexts, STOP_WORDS } from './labelledTexts';
+import { choice, flag, linkSchema, number } from './linkSchema';
 import type { SentimentCell } from './sentimentModels';
 import { type SentimentDataset, prepareSentiment } from './sentimentPreprocess';
 
@@ -39,7 +40,24 @@ export interface SentimentLabDefaults {
 
 export const DEFAULT_PREP: PrepSettings = { numWords: 0, maxlen: 0, padding: 'post' };
 export const DEFAULT_SETTINGS: ModelSettings = { cell: 'simpleRNN', embeddingDim: 32, units: 40, layers: 1, epochs: 10, batchSize: 32, learningRate: 0.005, patience: 3, dropout: 0, bidirectional: false };
-export const SENTIMENT_LIMITS = { units: [2, 256], embeddingDim: [2, 128], layers: [1, 3], epochs: [1, 200], batchSize: [4, 512], learningRate: [1e-5, 1], patience: [0, 50], dropout: [0, 0.9], numWords: [0, 50000], maxlen: [0, 500] } as const;
+export const SENTIMENT_LIMITS = { units: [2, 256], embeddingDim: [2, 128], layers: [1, 3], epochs: [1, 200], batchSize: [4, 512], learningRate: [1e-5, 10], patience: [0, 50], dropout: [0, 0.9], numWords: [0, 50000], maxlen: [0, 500] } as const;
+
+/**
+ * The trainer's settings as a link: the chosen model (cell, sizes, stacking, dropout, direction)
+ * and its hyperparameters. Trained weights do not travel in a link; the export does that.
+ */
+export const SENTIMENT_SETTINGS_LINK = linkSchema<ModelSettings>(1, {
+  cell: choice(['simpleRNN', 'lstm', 'gru'] as const),
+  embeddingDim: number(...SENTIMENT_LIMITS.embeddingDim, { integer: true }),
+  units: number(...SENTIMENT_LIMITS.units, { integer: true }),
+  layers: number(...SENTIMENT_LIMITS.layers, { integer: true }),
+  epochs: number(...SENTIMENT_LIMITS.epochs, { integer: true }),
+  batchSize: number(...SENTIMENT_LIMITS.batchSize, { integer: true }),
+  learningRate: number(...SENTIMENT_LIMITS.learningRate),
+  patience: number(...SENTIMENT_LIMITS.patience, { integer: true }),
+  dropout: number(...SENTIMENT_LIMITS.dropout),
+  bidirectional: flag(),
+});
 
 const clampTo = (value: number, [lo, hi]: readonly [number, number]) => Math.min(hi, Math.max(lo, value));
 

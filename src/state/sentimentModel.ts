@@ -1,12 +1,13 @@
 /**
- * What the sentiment lab knows about a model besides the worker's tfjs copy: the trained model
- * with everything it needs to read new text, why training stopped, the live curve's points, and
- * the compile options the lab's settings give.
+ * What the sentiment widgets know about a model besides the worker's copy: the trained model with
+ * everything it needs to read new text, what its checkpoint keeps beside the weights (and the
+ * check that a restored one is usable), the data it was trained on, and the live curve's points.
  */
-import type { ModelSettings } from '../engine/sentimentSettings';
+import type { SentimentDataset } from '../engine/sentimentPreprocess';
+import { vocabWordsOf } from '../engine/sentimentVocabulary';
 import type { ModelSpec } from '../engine/spec';
-import type { StopReason } from '../tf/trainLoop';
-import type { CompileOptions, NamedWeight } from '../tf/types';
+import type { SentimentModelStatus } from '../tf/sentimentCalls';
+import type { NamedWeight } from '../tf/types';
 
 /** A trained (or restored, or imported) model and what it needs to read new text. */
 export interface TrainedModel {
@@ -24,12 +25,14 @@ export interface TrainedModel {
   layerParams: { name: string; params: number }[];
 }
 
-export interface StopInfo {
-  reason: StopReason;
-  epoch?: number;
-  batch?: number;
-  loss?: number;
-  bestEpoch?: number | null;
+/** The model without what the worker hands back (weights, summary, per-layer counts): what is saved beside it. */
+export type ModelInfo = Omit<TrainedModel, 'weights' | 'summary' | 'layerParams'>;
+
+/** The page's part of a sentiment checkpoint: the model's reading of text, and which data it trains on. */
+export interface SavedModel {
+  info: ModelInfo;
+  /** dataKeyOf() of the data it was trained on: a run continues only on the same data. */
+  dataKey: string;
 }
 
 /** A point of the live curve: running training figures at a fractional epoch. */
@@ -39,15 +42,42 @@ export interface LivePoint {
   accuracy: number;
 }
 
-export const compileOf = (settings: Pick<ModelSettings, 'learningRate'>): CompileOptions => ({
-  optimizer: 'adam',
-  learningRate: settings.learningRate,
-  loss: 'categoricalCrossentropy',
-  metrics: ['accuracy'],
-});
-
-/** The model without what the worker rebuilds (weights, summary, per-layer counts): what is saved beside it. */
-export function withoutWeights(model: TrainedModel): Omit<TrainedModel, 'weights' | 'summary' | 'layerParams'> {
+export function withoutWeights(model: TrainedModel): ModelInfo {
   const { weights: _w, summary: _s, layerParams: _l, ...rest } = model;
   return rest;
+}
+
+export function modelInfoOf(dataset: SentimentDataset, datasetName: string, spec: ModelSpec): ModelInfo {
+  return {
+    spec,
+    vocabWords: vocabWordsOf(dataset),
+    numWords: dataset.options.numWords,
+    classes: dataset.classes,
+    maxlen: dataset.maxlen,
+    padding: dataset.options.padding,
+    truncating: dataset.options.truncating,
+    datasetName,
+  };
+}
+
+/** Names the texts, their preprocessing and split: equal keys mean the very same examples. */
+export function dataKeyOf(dataset: SentimentDataset, datasetName: string): string {
+  const { options } = dataset;
+  return JSON.stringify([datasetName, dataset.texts.length, dataset.vocabSize, dataset.maxlen, options.padding, options.truncating, options.numWords ?? 0, options.seed, dataset.train.length, dataset.validation.length]);
+}
+
+/** The worker's model with the page's info: the TrainedModel the widgets read. */
+export const trainedModelOf = (info: ModelInfo, status: Pick<SentimentModelStatus, 'spec' | 'weights' | 'summary' | 'layerParams'>): TrainedModel => ({
+  ...info,
+  spec: status.spec,
+  weights: status.weights,
+  summary: status.summary,
+  layerParams: status.layerParams,
+});
+
+/** A checkpoint's page part as read back from IndexedDB, which anyone on the page may have edited. */
+export function isSavedModel(value: unknown): value is SavedModel {
+  const v = value as SavedModel | null;
+  const i = v?.info;
+  return !!i && typeof v.dataKey === 'string' && !!i.spec && Array.isArray(i.spec.layers) && Array.isArray(i.vocabWords) && Array.isArray(i.classes) && Number.isInteger(i.maxlen);
 }

@@ -1,50 +1,47 @@
 /**
  * A sentiment model as files the reader can download and load again: tfjs' model.json with our
  * metadata (vocabulary, classes, padding, history) inside, plus its weights file. A model.json
- * without that metadata cannot be matched to words, so it is refused with a reason.
+ * without that metadata, or with metadata that does not fit its layers, cannot be matched to
+ * words, so it is refused with a reason (../engine/sentimentModelMeta.ts).
  */
-import { BookError } from '../engine/errors';
+import { readSentimentModelMeta } from '../engine/sentimentModelMeta';
+import type { SentimentModelStatus } from '../tf/sentimentCalls';
 import type { SentimentWorkerApi } from '../tf/sentimentClient';
-import type { BackendName, CompileOptions, EpochLog } from '../tf/types';
-import type { SavedMeta } from './sentimentCheckpoint';
-import { type TrainedModel, withoutWeights } from './sentimentModel';
+import type { EpochLog } from '../tf/types';
+import { type ModelInfo, type TrainedModel, trainedModelOf, withoutWeights } from './sentimentModel';
 
 export async function exportSentimentModel(
   worker: SentimentWorkerApi,
+  modelName: string,
   model: TrainedModel,
   history: EpochLog[],
 ): Promise<{ modelJson: string; weights: ArrayBuffer; stem: string }> {
   const stem = `unrolled-${model.spec.layers.map((l) => l.kind).join('-')}`;
-  const out = await worker.call('exportModel', { metadata: { unrolled: { ...withoutWeights(model), history } }, weightsFile: `${stem}.weights.bin` });
+  const out = await worker.call('exportModel', { model: modelName, metadata: { unrolled: { ...withoutWeights(model), history } }, weightsFile: `${stem}.weights.bin` });
   return { ...out, stem };
 }
 
 export async function importSentimentModel(
   worker: SentimentWorkerApi,
+  modelName: string,
   modelJson: string,
   weights: ArrayBuffer,
-  compile: CompileOptions,
-): Promise<{ backend: BackendName; model: TrainedModel; history: EpochLog[] }> {
-  const built = await worker.call('importModel', { modelJson, weights, compile });
-  const meta = (built.metadata as { unrolled?: Partial<SavedMeta> } | null)?.unrolled;
-  const embedding = built.spec.layers[0];
-  if (embedding?.kind !== 'embedding') throw new BookError('modelFiles.noEmbedding', 'The imported model does not start with an Embedding layer, so it cannot read word ids.');
-  if (!meta || !Array.isArray(meta.vocabWords) || !Array.isArray(meta.classes)) {
-    throw new BookError('modelFiles.noVocabulary', 'The model has no vocabulary in its metadata (it was not exported by this book), so its word ids cannot be matched to words.');
-  }
-  const maxlen = Number(built.spec.inputShape[0] ?? meta.maxlen ?? 0);
-  const model: TrainedModel = {
-    spec: built.spec,
-    weights: built.weights,
-    vocabWords: meta.vocabWords,
-    numWords: meta.numWords,
-    classes: meta.classes,
-    maxlen,
-    padding: meta.padding === 'pre' ? 'pre' : 'post',
-    truncating: meta.truncating === 'pre' ? 'pre' : 'post',
-    datasetName: meta.datasetName ?? 'imported',
-    summary: built.summary,
-    layerParams: built.layerParams,
-  };
-  return { backend: built.backend, model, history: Array.isArray(meta.history) ? meta.history : [] };
+  learningRate: number,
+): Promise<{ status: SentimentModelStatus; model: TrainedModel; history: EpochLog[] }> {
+  const built = await worker.call('importModel', { model: modelName, modelJson, weights, learningRate });
+  // The worker checked the metadata against the layers before taking the model; read it the same way here.
+  const info: ModelInfo = { spec: built.spec, ...readSentimentModelMeta(built.metadata, built.spec) };
+  return { status: built, model: trainedModelOf(info, built), history: historyOf(built.metadata) };
+}
+
+const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+
+/** The exported training history's epoch logs; anything else in a hand-edited file is left out (it is only drawn). */
+function historyOf(metadata: unknown): EpochLog[] {
+  const history = (metadata as { unrolled?: { history?: unknown } } | null)?.unrolled?.history;
+  if (!Array.isArray(history)) return [];
+  return history.filter((entry): entry is EpochLog => {
+    const e = entry as Record<string, unknown> | null;
+    return !!e && typeof e === 'object' && isFiniteNumber(e.epoch) && isFiniteNumber(e.loss) && ['accuracy', 'valLoss', 'valAccuracy'].every((k) => e[k] === undefined || isFiniteNumber(e[k]));
+  });
 }

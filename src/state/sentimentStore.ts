@@ -4,37 +4,52 @@
  * a browser-size model trained in the sentiment worker, and that model kept across reloads. Each
  * job is its own module; this one holds the state and wires them:
  *
- *   - choices, defaults and the dataset they give: engine/sentimentSettings.ts;
- *   - one training run: sentimentTraining.ts; the saved model (two IndexedDB stores):
- *     sentimentCheckpoint.ts; model files in and out: sentimentModelFiles.ts;
+ *   - choices, defaults, their link format and the dataset they give: engine/sentimentSettings.ts;
+ *   - one training run: sentimentTraining.ts; the model's checkpoint (weights, Adam's state and
+ *     position, written by the worker into the one checkpoint store, with the model's vocabulary
+ *     and data beside them): sentimentModel.ts; model files in and out: sentimentModelFiles.ts;
  *   - small settings in localStorage (the scoped store's persist).
  *
+ * A run stopped part-way (cancelled, or cut by a reload) can be continued: the worker resumes
+ * from the checkpoint with exactly the steps it would have taken.
  * The reader's CSV stays in memory only: it is never uploaded, and not stored either.
  */
 import type { LabelledTexts } from '../engine/labelledTexts';
 import type { SentimentDataset } from '../engine/sentimentPreprocess';
+import { sentimentSpec } from '../engine/sentimentModels';
 import {
   DEFAULT_PREP,
   DEFAULT_SETTINGS,
   type ModelSettings,
   type PrepSettings,
+  SENTIMENT_SETTINGS_LINK,
   type SentimentLabDefaults,
   cleanPrep,
   cleanSettings,
   datasetOf,
 } from '../engine/sentimentSettings';
-import { BookError, describeError, type ReaderError } from '../engine/errors';
+import { BookError, type ReaderError, describeError } from '../engine/errors';
+import type { TensorValues } from '../engine/notebook/writeNotebook';
+import type { ModelForPython } from '../tf/notebookExport';
+import type { SentimentCheckpointTarget, SentimentFailure, SentimentModelStatus, SentimentRunConfig, SentimentStop } from '../tf/sentimentCalls';
 import { type SentimentWorkerApi, createSentimentWorker } from '../tf/sentimentClient';
-import type { TrainProgress } from '../tf/trainLoop';
+import { checkpointKey } from '../tf/training/checkpoints';
+import { ENGINES, type EngineName, type EnginePreference, type EngineReport, type Position, type TrainProgress } from '../tf/training/types';
 import type { BackendName, EpochLog } from '../tf/types';
+import { isWorkerCrash } from '../tf/workerRpc';
 import { createScopedStore } from './scopedStore';
 import { loadSentences } from './sentences';
-import { forgetCheckpoint, loadCheckpoint, readCheckpointMeta, saveCheckpoint } from './sentimentCheckpoint';
+import { type StoreLink, seedFromLinks } from './storeLinks';
+import { type LivePoint, type ModelInfo, type SavedModel, type TrainedModel, dataKeyOf, isSavedModel, modelInfoOf, trainedModelOf, withoutWeights } from './sentimentModel';
 import { exportSentimentModel, importSentimentModel } from './sentimentModelFiles';
-import { type LivePoint, type StopInfo, type TrainedModel, compileOf } from './sentimentModel';
-import { trainSentiment } from './sentimentTraining';
+import { engineDuring, trainInWorker } from './sentimentTraining';
 
 export type SentimentPhase = 'idle' | 'loading' | 'building' | 'training' | 'ready' | 'error';
+
+/** The lab's model in its worker. */
+const LAB_MODEL = 'lab';
+/** Seeds each epoch's shuffle; fixed, so a continued run sees the batches an uninterrupted one would. */
+const SHUFFLE_SEED = 1;
 
 export interface SentimentState {
   storageKey: string | null;
@@ -49,15 +64,29 @@ export interface SentimentState {
   dataset: SentimentDataset | null;
   datasetError: ReaderError | null;
   settings: ModelSettings;
+  /** The settings came from a link (or a link that could not be read asked for the chapter's): the chapter's defaults do not replace them. */
+  settingsLinked: boolean;
 
   phase: SentimentPhase;
   error: ReaderError | null;
+  /** The tfjs backend the model's tfjs copy lives on (predict, save, export). */
   backend: BackendName | null;
+  /** The reader's engine choice; 'auto' lets the probe pick the fastest. */
+  enginePreference: EnginePreference;
+  engine: EngineReport | null;
+  /** After NaN or divergence: what happened, and the step to go back to. */
+  failure: SentimentFailure | null;
+  /** The worker crashed; a restart starts a new one from the last checkpoint. */
+  crashed: ReaderError | null;
   progress: TrainProgress | null;
   live: LivePoint[];
   history: EpochLog[];
-  stop: StopInfo | null;
+  stop: SentimentStop | null;
   model: TrainedModel | null;
+  /** How the model was last trained, where it is in its data and which data that is: what continuing needs. */
+  run: SentimentRunConfig | null;
+  position: Position | null;
+  dataKey: string | null;
   savedAt: string | null;
   /** Why the saved model could not be stored or restored (the page keeps working without it). */
   storageProblem: ReaderError | null;
@@ -68,10 +97,18 @@ export interface SentimentState {
   setCsv(texts: LabelledTexts): void;
   setPrep(patch: Partial<PrepSettings>): void;
   setSettings(patch: Partial<ModelSettings>): void;
+  /** Builds a fresh model from the settings and trains it for settings.epochs. */
   train(): Promise<void>;
+  /** Trains the current model on from where it is to settings.epochs (see canContinue). */
+  continueTraining(): Promise<void>;
   cancel(): void;
+  setEngine(preference: EnginePreference): Promise<void>;
+  restoreLastGood(): Promise<void>;
+  restartWorker(): Promise<void>;
   /** The worker's tfjs model output for padded id rows (flat [rows, classes]). */
   predict(rows: number[][]): Promise<Float32Array>;
+  /** The worker's weights and prediction for one input, read together, for a notebook. */
+  forPython(input: TensorValues): Promise<ModelForPython>;
   forget(): Promise<void>;
   exportModel(): Promise<{ modelJson: string; weights: ArrayBuffer; stem: string }>;
   importModel(modelJson: string, weights: ArrayBuffer): Promise<void>;
@@ -79,14 +116,28 @@ export interface SentimentState {
   dispose(): void;
 }
 
-type Persisted = { prep: PrepSettings; settings: ModelSettings; defaultsId: string | null };
+type Persisted = { prep: PrepSettings; settings: ModelSettings; defaultsId: string | null; enginePreference: EnginePreference };
+
+const datasetNameOf = (s: Pick<SentimentState, 'source' | 'csv' | 'uci'>) => (s.source === 'csv' ? s.csv?.name : s.uci?.name) ?? '';
+
+/** Whether "Continue" can train the current model on: same data, epochs left, nothing to go back from. */
+export function canContinue(s: SentimentState): boolean {
+  const { model, position, run, dataset, phase, failure } = s;
+  if (!model || !position || !run || !dataset || failure || (phase !== 'ready' && phase !== 'idle')) return false;
+  return position.epoch < s.settings.epochs && s.dataKey === dataKeyOf(dataset, datasetNameOf(s));
+}
 
 function createSentimentStore() {
-  return createScopedStore<SentimentState, Persisted>(
+  return createScopedStore<SentimentState, Persisted, Partial<SentimentState> | undefined>(
     'SentimentLab',
     (set, get) => {
       let worker: SentimentWorkerApi | null = null;
       const client = () => (worker ??= createSentimentWorker());
+      const checkpointName = () => `sentiment-${get().storageKey}`;
+      /** A crash is shown with a restart button; anything else as an error. */
+      const fail = (error: unknown, phase: SentimentPhase = 'error') =>
+        isWorkerCrash(error) ? set({ phase: 'error', crashed: describeError(error), error: null, progress: null }) : set({ phase, error: describeError(error), progress: null });
+
       /** Re-derives the dataset from the active texts and the preprocessing choices. */
       function derive() {
         const { source, uci, csv, prep } = get();
@@ -99,32 +150,84 @@ function createSentimentStore() {
         }
       }
 
-      async function saveModel(model: TrainedModel, history: EpochLog[], stop: StopInfo | null) {
-        const key = get().storageKey;
-        if (!key) return;
-        try {
-          const savedAt = await saveCheckpoint(client(), key, model, { compile: compileOf(get().settings), history, stop });
-          set({ savedAt, storageProblem: null });
-        } catch (error) {
-          set({ storageProblem: describeError(error) });
-        }
+      /** The page's state after any call that changed the worker's model. */
+      function adopt(status: SentimentModelStatus, info: ModelInfo | null, dataKey: string | null) {
+        set({
+          backend: status.backend,
+          engine: status.engine ?? get().engine,
+          failure: status.failure,
+          history: status.history,
+          stop: status.stop,
+          run: status.run,
+          position: status.position,
+          savedAt: status.savedAt,
+          ...(info ? { model: trainedModelOf(info, status), dataKey } : {}),
+        });
       }
 
-      async function restore(key: string) {
-        let meta: Awaited<ReturnType<typeof readCheckpointMeta>>;
+      /** Where the worker writes this lab's checkpoint, with the page's part beside the weights. */
+      const target = (info: ModelInfo, dataKey: string | null): SentimentCheckpointTarget | null =>
+        get().storageKey ? { name: checkpointName(), meta: { info, dataKey: dataKey ?? '' } satisfies SavedModel } : null;
+
+      async function hasCheckpoint(): Promise<boolean> {
+        const { keys } = await import('idb-keyval');
+        return (await keys()).includes(checkpointKey(checkpointName()));
+      }
+
+      async function restore() {
         try {
-          meta = await readCheckpointMeta(key);
+          if (!(await hasCheckpoint())) return;
         } catch (error) {
           return set({ storageProblem: describeError(error) });
         }
-        if (!meta) return;
         set({ phase: 'building' });
         try {
-          const restored = await loadCheckpoint(client(), key, meta);
-          if (!restored) return set({ phase: 'idle' });
-          set({ phase: 'ready', ...restored });
+          const restored = await client().call('restore', { model: LAB_MODEL, name: checkpointName() });
+          if (!restored || !isSavedModel(restored.meta)) return set({ phase: 'idle' });
+          adopt(restored, restored.meta.info, restored.meta.dataKey || null);
+          set({ phase: 'ready', live: [] });
+          await client().call('setEngine', { model: LAB_MODEL, preference: get().enginePreference });
         } catch (error) {
+          if (isWorkerCrash(error)) return fail(error);
           set({ phase: 'idle', storageProblem: describeError(error) });
+        }
+      }
+
+      /** One run of the lab's model to settings.epochs; `fresh` builds a new model from the settings first. */
+      async function run(fresh: boolean) {
+        const { dataset, settings, phase } = get();
+        if (!dataset || phase === 'training' || phase === 'building') return;
+        const datasetName = datasetNameOf(get());
+        const dataKey = fresh ? dataKeyOf(dataset, datasetName) : get().dataKey;
+        set({ phase: 'building', error: null, failure: null, stop: null, progress: null, ...(fresh ? { live: [], history: [] } : {}) });
+        try {
+          let info: ModelInfo;
+          if (fresh) {
+            const spec = sentimentSpec({ ...settings, vocabSize: dataset.vocabSize, maxlen: dataset.maxlen, classes: dataset.classes.length });
+            info = modelInfoOf(dataset, datasetName, spec);
+            await client().call('build', { model: LAB_MODEL, spec, learningRate: settings.learningRate });
+            await client().call('setEngine', { model: LAB_MODEL, preference: get().enginePreference });
+          } else {
+            info = withoutWeights(get().model!);
+          }
+          const runConfig: SentimentRunConfig = {
+            epochs: settings.epochs,
+            // A continued run keeps the batches it was cut into; everything else follows the settings.
+            batchSize: fresh ? settings.batchSize : get().run!.batchSize,
+            learningRate: settings.learningRate,
+            patience: settings.patience,
+            restoreBest: true,
+            seed: SHUFFLE_SEED,
+          };
+          set({ phase: 'training' });
+          const status = await trainInWorker(client(), { model: LAB_MODEL, dataset, run: runConfig, checkpoint: target(info, dataKey) }, {
+            progress: (progress, live) => set({ progress, live: [...get().live, ...live], engine: engineDuring(get().engine, progress) }),
+            epoch: (log) => set({ history: [...get().history, log] }),
+          });
+          adopt(status, info, dataKey);
+          set({ phase: 'ready', progress: null });
+        } catch (error) {
+          fail(error, get().model ? 'ready' : 'error');
         }
       }
 
@@ -142,14 +245,22 @@ function createSentimentStore() {
         dataset: null,
         datasetError: null,
         settings: DEFAULT_SETTINGS,
+        settingsLinked: false,
         phase: 'idle',
         error: null,
         backend: null,
+        enginePreference: 'auto',
+        engine: null,
+        failure: null,
+        crashed: null,
         progress: null,
         live: [],
         history: [],
         stop: null,
         model: null,
+        run: null,
+        position: null,
+        dataKey: null,
         savedAt: null,
         storageProblem: null,
 
@@ -158,8 +269,8 @@ function createSentimentStore() {
           initialSettings = cleanSettings({ ...DEFAULT_SETTINGS, ...defaults.settings });
           initialPrep = cleanPrep({ ...DEFAULT_PREP, ...defaults.prep });
           const defaultsId = JSON.stringify(defaults);
-          // A chapter's own defaults win unless the reader has saved choices made under them.
-          if (get().defaultsId !== defaultsId) set({ settings: initialSettings, prep: initialPrep, defaultsId });
+          // A chapter's own defaults win unless the reader has saved choices made under them, or opened a link.
+          if (get().defaultsId !== defaultsId) set({ ...(get().settingsLinked ? {} : { settings: initialSettings }), prep: initialPrep, defaultsId });
           set({ storageKey, phase: 'loading' });
           try {
             set({ uci: await loadSentences(), dataError: null });
@@ -168,7 +279,7 @@ function createSentimentStore() {
           }
           if (get().phase === 'loading') set({ phase: 'idle' });
           derive();
-          await restore(storageKey);
+          await restore();
         },
         chooseSource(source) {
           set({ source });
@@ -184,36 +295,57 @@ function createSentimentStore() {
         },
         setSettings: (patch) => set({ settings: cleanSettings({ ...get().settings, ...patch }) }),
 
-        async train() {
-          const { dataset, settings, phase } = get();
-          if (!dataset || phase === 'training' || phase === 'building') return;
-          const datasetName = (get().source === 'csv' ? get().csv?.name : get().uci?.name) ?? '';
-          set({ phase: 'building', error: null, stop: null, progress: null, live: [], history: [] });
-          try {
-            const { model, history, stop } = await trainSentiment(client(), dataset, settings, datasetName, {
-              built: (backend) => set({ phase: 'training', backend }),
-              progress: (progress, live) => set({ progress, live: [...get().live, ...live] }),
-              epoch: (log) => set({ history: [...get().history, log] }),
-            });
-            set({ phase: 'ready', model, history, stop });
-            await saveModel(model, history, stop);
-          } catch (error) {
-            set({ phase: 'error', error: describeError(error) });
-          }
-        },
+        train: () => run(true),
+        continueTraining: () => (canContinue(get()) ? run(false) : Promise.resolve()),
 
         cancel: () => worker?.cancel(),
 
-        async predict(rows) {
-          return client().call('predict', { ids: Int32Array.from(rows.flat()), n: rows.length });
+        async setEngine(preference) {
+          set({ enginePreference: preference });
+          if (!worker) return;
+          try {
+            const report = await client().call('setEngine', { model: LAB_MODEL, preference });
+            if (report) set({ engine: report });
+          } catch (error) {
+            fail(error, get().phase);
+          }
         },
 
-        async forget() {
-          const key = get().storageKey;
-          set({ model: null, history: [], live: [], stop: null, savedAt: null, progress: null, phase: get().phase === 'training' ? 'training' : 'idle' });
-          if (!key) return;
+        async restoreLastGood() {
+          const { model, phase } = get();
+          if (!model || phase === 'training' || phase === 'building') return;
           try {
-            await forgetCheckpoint(client(), key);
+            const info = withoutWeights(model);
+            const status = await client().call('restoreLastGood', { model: LAB_MODEL, checkpoint: target(info, get().dataKey) });
+            adopt(status, info, get().dataKey);
+            // The curve goes back with the weights: live points past the restored position are gone.
+            const batches = Math.ceil((get().dataset?.train.length ?? 1) / (status.run?.batchSize ?? 1));
+            const at = status.position.epoch + status.position.batchInEpoch / Math.max(1, batches);
+            set({ phase: 'ready', live: get().live.filter((p) => p.x <= at) });
+          } catch (error) {
+            fail(error, 'ready');
+          }
+        },
+
+        async restartWorker() {
+          worker?.dispose();
+          worker = null;
+          set({ crashed: null, error: null, phase: 'idle', progress: null, model: null, run: null, position: null, failure: null });
+          await restore();
+        },
+
+        async predict(rows) {
+          return client().call('predict', { model: LAB_MODEL, ids: Int32Array.from(rows.flat()), n: rows.length });
+        },
+
+        forPython: (input) => client().call('forPython', { model: LAB_MODEL, input }),
+
+        async forget() {
+          const phase = get().phase;
+          set({ model: null, history: [], live: [], stop: null, failure: null, savedAt: null, progress: null, run: null, position: null, dataKey: null, phase: phase === 'training' ? 'training' : 'idle' });
+          if (!get().storageKey) return;
+          try {
+            await client().call('forget', { name: checkpointName() });
           } catch (error) {
             set({ storageProblem: describeError(error) });
           }
@@ -222,17 +354,27 @@ function createSentimentStore() {
         async exportModel() {
           const { model, history } = get();
           if (!model) throw new BookError('model.none', 'Train or import a model first.');
-          return exportSentimentModel(client(), model, history);
+          return exportSentimentModel(client(), LAB_MODEL, model, history);
         },
 
         async importModel(modelJson, weights) {
           set({ phase: 'building', error: null });
           try {
-            const { backend, model, history } = await importSentimentModel(client(), modelJson, weights, compileOf(get().settings));
-            set({ phase: 'ready', backend, model, history, live: [], stop: null });
-            await saveModel(model, history, null);
+            const { status, model, history } = await importSentimentModel(client(), LAB_MODEL, modelJson, weights, get().settings.learningRate);
+            const info = withoutWeights(model);
+            set({ phase: 'ready', model, history, live: [], stop: null, failure: null, engine: null, backend: status.backend, run: null, position: status.position, dataKey: null });
+            await client().call('setEngine', { model: LAB_MODEL, preference: get().enginePreference });
+            const checkpoint = target(info, null);
+            if (checkpoint) {
+              try {
+                const { savedAt } = await client().call('save', { model: LAB_MODEL, checkpoint });
+                set({ savedAt, storageProblem: null });
+              } catch (error) {
+                set({ storageProblem: describeError(error) });
+              }
+            }
           } catch (error) {
-            set({ phase: get().model ? 'ready' : 'idle', error: describeError(error) });
+            fail(error, get().model ? 'ready' : 'idle');
           }
         },
 
@@ -251,18 +393,39 @@ function createSentimentStore() {
     {
       persist: {
         version: 1,
-        partialize: (s) => ({ prep: s.prep, settings: s.settings, defaultsId: s.defaultsId }),
+        partialize: (s) => ({ prep: s.prep, settings: s.settings, defaultsId: s.defaultsId, enginePreference: s.enginePreference }),
         merge: (saved, current) => {
           const s = saved as Partial<Persisted> | undefined;
           if (!s || typeof s !== 'object') return current;
+          const pref = s.enginePreference;
           // The CSV is not stored, so a reload always starts on the shipped sentences.
-          return { ...current, prep: cleanPrep(s.prep), settings: cleanSettings(s.settings), defaultsId: typeof s.defaultsId === 'string' ? s.defaultsId : null };
+          return {
+            ...current,
+            prep: cleanPrep(s.prep),
+            settings: cleanSettings(s.settings),
+            defaultsId: typeof s.defaultsId === 'string' ? s.defaultsId : null,
+            enginePreference: pref === 'auto' || ENGINES.includes(pref as EngineName) ? (pref as EnginePreference) : current.enginePreference,
+          };
         },
       },
       dispose: (state) => state.dispose(),
+      seed: seedFromLinks,
     },
   );
 }
+
+/**
+ * The trainer's link: its settings (the chosen model and its hyperparameters), under
+ * sentiment-train-<lab key>; a link that cannot be read starts from `defaults`, the chapter's.
+ * Trained weights do not travel in it (the shell says so and points to the export).
+ */
+export const trainerLink = (labKey: string, defaults: ModelSettings): StoreLink<SentimentState, ModelSettings> => ({
+  param: `sentiment-train-${labKey}`,
+  codec: SENTIMENT_SETTINGS_LINK,
+  defaults,
+  pick: (state) => state.settings,
+  patch: (settings) => ({ settings, settingsLinked: true }),
+});
 
 /** One store type; every <SentimentLab> provider makes its own instance. */
 export const sentimentStore = createSentimentStore();

@@ -1,70 +1,59 @@
 /**
- * One training run of the sentiment lab: build the model the settings describe in the worker,
- * train it on the dataset's split, and hand progress to the store at most once per frame.
- * Returns the trained model and why training stopped; the store decides what to keep and save.
+ * One training run of a sentiment model in its worker, for the lab's trainer and the comparison
+ * alike: the dataset's split as (ids, class) examples, the run handed to the one training loop,
+ * and its progress handed on at most once per frame (batches arrive faster than the screen
+ * refreshes) with the live curve's points since the last frame.
  */
-import { sentimentSpec } from '../engine/sentimentModels';
-import { type SentimentDataset, toTrainingArrays } from '../engine/sentimentPreprocess';
-import type { ModelSettings } from '../engine/sentimentSettings';
-import { vocabWordsOf } from '../engine/sentimentVocabulary';
+import type { SentimentDataset } from '../engine/sentimentPreprocess';
+import { toTrainingArrays } from '../engine/sentimentPreprocess';
+import type { SentimentCheckpointTarget, SentimentExamples, SentimentModelStatus, SentimentRunConfig } from '../tf/sentimentCalls';
 import type { SentimentWorkerApi } from '../tf/sentimentClient';
-import type { TrainProgress } from '../tf/trainLoop';
-import type { BackendName, EpochLog } from '../tf/types';
-import { type LivePoint, type StopInfo, type TrainedModel, compileOf } from './sentimentModel';
+import type { EngineReport, TrainProgress } from '../tf/training/types';
+import type { EpochLog } from '../tf/types';
+import type { LivePoint } from './sentimentModel';
 
-export interface TrainingListener {
-  /** The model is built and training starts, on this backend. */
-  built(backend: BackendName): void;
+export interface RunListener {
   /** The latest batch and the curve points since the last call (once per frame at most). */
   progress(progress: TrainProgress, live: LivePoint[]): void;
-  /** An epoch ended. */
+  /** An epoch ended (with its validation figures). */
   epoch(log: EpochLog): void;
 }
 
-export async function trainSentiment(
+export function splitOf(dataset: SentimentDataset): { train: SentimentExamples; validation: SentimentExamples | null } {
+  return { train: toTrainingArrays(dataset, dataset.train), validation: dataset.validation.length > 0 ? toTrainingArrays(dataset, dataset.validation) : null };
+}
+
+/** Where a live point sits on the epoch axis: epoch 1's batches between 0 and 1, and so on. */
+export const livePoint = (p: TrainProgress): LivePoint => ({ x: p.epoch - 1 + p.batchInEpoch / p.batchesPerEpoch, loss: p.epochLoss, accuracy: p.epochAccuracy });
+
+/** The engine a progress report names, with the probe's timings once known. */
+export const engineDuring = (before: EngineReport | null, p: TrainProgress): EngineReport =>
+  before?.engine === p.engine ? before : { engine: p.engine, chosenBy: before?.chosenBy ?? 'probe', timings: before?.timings ?? [] };
+
+export async function trainInWorker(
   worker: SentimentWorkerApi,
-  dataset: SentimentDataset,
-  settings: ModelSettings,
-  datasetName: string,
-  listener: TrainingListener,
-): Promise<{ model: TrainedModel; history: EpochLog[]; stop: StopInfo }> {
-  const spec = sentimentSpec({ ...settings, vocabSize: dataset.vocabSize, maxlen: dataset.maxlen, classes: dataset.classes.length });
-  const built = await worker.call('build', { spec, compile: compileOf(settings) });
-  listener.built(built.backend);
-  const train = toTrainingArrays(dataset, dataset.train);
-  const validation = dataset.validation.length > 0 ? toTrainingArrays(dataset, dataset.validation) : null;
+  args: { model: string; dataset: SentimentDataset; run: SentimentRunConfig; checkpoint: SentimentCheckpointTarget | null },
+  listener: RunListener,
+): Promise<SentimentModelStatus> {
   let pending: TrainProgress | null = null;
-  const livePending: LivePoint[] = [];
+  const live: LivePoint[] = [];
   let frame = 0;
-  // Batches arrive faster than the screen refreshes; hand them to React once per frame.
   const flush = () => {
     frame = 0;
     const p = pending;
     pending = null;
-    if (!p) return;
-    listener.progress(p, livePending.splice(0));
+    if (p) listener.progress(p, live.splice(0));
   };
-  const result = await worker.call('train', { train, validation, options: { epochs: settings.epochs, batchSize: settings.batchSize, patience: settings.patience, restoreBest: true } }, (p) => {
-    pending = p;
-    livePending.push({ x: p.epoch - 1 + p.batch / p.batches, loss: p.loss, accuracy: p.accuracy });
-    if (p.log) listener.epoch(p.log);
-    frame ||= requestAnimationFrame(flush);
-  });
-  if (frame) cancelAnimationFrame(frame);
-  flush();
-  const model: TrainedModel = {
-    spec,
-    weights: result.weights,
-    vocabWords: vocabWordsOf(dataset),
-    numWords: dataset.options.numWords,
-    classes: dataset.classes,
-    maxlen: dataset.maxlen,
-    padding: dataset.options.padding,
-    truncating: dataset.options.truncating,
-    datasetName,
-    summary: built.summary,
-    layerParams: built.layerParams,
-  };
-  const stop: StopInfo = { reason: result.stopReason, epoch: result.badBatch?.epoch, batch: result.badBatch?.batch, loss: result.badBatch?.loss, bestEpoch: result.bestEpoch };
-  return { model, history: result.history, stop };
+  try {
+    return await worker.call('train', { model: args.model, ...splitOf(args.dataset), run: args.run, checkpoint: args.checkpoint }, (p) => {
+      if (p.paused) return;
+      pending = p;
+      live.push(livePoint(p));
+      if (p.epochEnd) listener.epoch(p.epochEnd);
+      frame ||= requestAnimationFrame(flush);
+    });
+  } finally {
+    if (frame) cancelAnimationFrame(frame);
+    flush();
+  }
 }

@@ -1,11 +1,20 @@
 /// <reference lib="webworker" />
-/** The sentiment worker: a message adapter around createSentimentHandlers. */
+/**
+ * The sentiment worker: the models, their training and their checkpoints live here so the page
+ * stays responsive while they learn. A thin adapter around sentimentHandlers.
+ */
 import { chooseBackend, loadTf } from './backend';
 import type { SentimentCalls } from './sentimentCalls';
-import { createSentimentHandlers, indexedDbModelStore } from './sentimentHandlers';
-import { serveRpc } from './workerRpc';
+import { createSentimentHandlers } from './sentimentHandlers';
+import { indexedDbCheckpoints } from './training';
+import { type Handlers, serveRpc } from './workerRpc';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const { handlers, cancel } = createSentimentHandlers({ tf: loadTf, backend: chooseBackend, store: indexedDbModelStore });
-serveRpc<SentimentCalls>(self, handlers, { cancel });
+const worker = loadTf().then((tf) => createSentimentHandlers({ tf, checkpoints: indexedDbCheckpoints(), startBackend: () => chooseBackend(tf) }));
+
+// Listening starts at once (tfjs is still loading), so no early message is lost.
+const deferred = new Proxy({} as Handlers<SentimentCalls>, {
+  get: (_, call: keyof SentimentCalls) => async (args: never, progress: never) => ((await worker).handlers[call] as (a: never, p: never) => unknown)(args, progress),
+});
+serveRpc<SentimentCalls>(self, deferred, (action) => void worker.then((w) => w[action]()));

@@ -1,43 +1,23 @@
 /**
- * The sentiment worker's real handlers run in-process on tfjs' cpu backend, with models kept in
- * memory instead of IndexedDB, and the shipped sentences served to fetch() from public/generated.
+ * The sentiment worker's real handlers run in-process on tfjs' cpu backend, with checkpoints in
+ * IndexedDB as in the browser (fake-indexeddb in these tests, so the page's check for a saved
+ * model sees them too), and the shipped sentences served to fetch() from public/generated.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { vi } from 'vitest';
-import type { TfModel } from '../../src/tf/buildModel';
 import type { SentimentWorkerApi } from '../../src/tf/sentimentClient';
-import { type ModelStore, createSentimentHandlers } from '../../src/tf/sentimentHandlers';
-import { readWeights } from '../../src/tf/weights';
+import { createSentimentHandlers } from '../../src/tf/sentimentHandlers';
+import { type CheckpointStore, indexedDbCheckpoints } from '../../src/tf/training';
 
-export function memoryStore(): ModelStore {
-  const saved = new Map<string, tf.io.ModelArtifacts>();
-  return {
-    async save(model, key) {
-      await model.save(tf.io.withSaveHandler(async (a) => (saved.set(key, a), { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } })));
-    },
-    async load(key) {
-      const a = saved.get(key);
-      if (!a) return null;
-      const model = (await tf.loadLayersModel(tf.io.fromMemory(a))) as TfModel;
-      const weights = readWeights(model);
-      model.dispose();
-      return weights;
-    },
-    async remove(key) {
-      saved.delete(key);
-    },
-  };
-}
-
-export function inProcessSentimentWorker(store: ModelStore): SentimentWorkerApi {
-  const { handlers, cancel } = createSentimentHandlers({ tf: async () => tf, backend: async () => (await tf.setBackend('cpu'), 'cpu'), store: () => store });
+export function inProcessSentimentWorker(checkpoints: CheckpointStore = indexedDbCheckpoints()): SentimentWorkerApi {
+  const { handlers, cancel, pause, resume } = createSentimentHandlers({ tf, checkpoints, startBackend: async () => (await tf.setBackend('cpu'), 'cpu') });
   return {
     call: (call, args, onProgress) => Promise.resolve((handlers[call] as (a: unknown, p: unknown) => unknown)(args, onProgress ?? (() => undefined))) as never,
     cancel,
-    pause: () => undefined,
-    resume: () => undefined,
+    pause,
+    resume,
     crashed: false,
     dispose: () => undefined,
   };

@@ -1,17 +1,17 @@
 /**
  * Widgets of the sentiment chapters 7–13: the SimpleRNN/LSTM/GRU comparison trained with the
- * sentiment worker's real handlers in-process (tfjs cpu) on the shipped sentences, its results
- * restored after a remount; and the bidirectional steps, whose tables must line up (the backward
- * run reversed back, each concatenation made of its row's two halves).
+ * sentiment worker's real handlers in-process (tfjs cpu, checkpoints on fake-indexeddb) on the
+ * shipped sentences through the one loop, each model's engine shown, its results restored after
+ * a remount and each model still exported as a notebook from its checkpoint; and the
+ * bidirectional steps, whose tables must line up (the backward run reversed back, each
+ * concatenation made of its row's two halves).
  */
 import 'fake-indexeddb/auto';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { inProcessSentimentWorker, serveShippedSentences } from './inProcessSentiment';
 
-const store = { save: async () => undefined, load: async () => null, remove: async () => undefined };
-
-vi.mock('../../src/tf/sentimentClient', () => ({ createSentimentWorker: () => inProcessSentimentWorker(store) }));
+vi.mock('../../src/tf/sentimentClient', () => ({ createSentimentWorker: () => inProcessSentimentWorker() }));
 
 const { SentimentLab } = await import('../../src/widgets/sentiment/SentimentLab');
 const { default: SentimentComparison } = await import('../../src/widgets/sentiment/SentimentComparison');
@@ -50,12 +50,39 @@ describe('SentimentComparison', () => {
     expect(screen.getByText(/Trained on UCI \(IMDB, Yelp, Amazon\)/).textContent).toContain('2,098 / 899');
     // Both charts hold a validation and a training series per cell.
     expect(screen.getAllByText('LSTM validation').length).toBe(2);
+
+    // Each model: the engine that trained it (our kernel: the only one in node), and its export.
+    for (const cell of ['simpleRNN', 'lstm', 'gru']) {
+      expect(table.querySelector(`tr[data-cell=${cell}]`)!.getAttribute('data-engine')).toBe('kernel');
+      const model = screen.getByRole('region', { name: { simpleRNN: 'SimpleRNN', lstm: 'LSTM', gru: 'GRU' }[cell] });
+      expect(within(model).getByTestId('engine-choice').dataset.engine).toBe('kernel');
+      expect(within(model).getByTestId(`model-export-${cell}`)).toBeTruthy();
+    }
     unmount();
 
     renderComparison();
     const again = await screen.findByTestId('compare-table', undefined, { timeout: 10_000 });
     await waitFor(() => expect(again.querySelector('tr[data-cell=gru]')!.getAttribute('data-epochs')).toBe('1'));
     expect(Number(again.querySelector('tr[data-cell=lstm]')!.getAttribute('data-final'))).toBe(finals[1]);
+
+    // After the remount the models live only in their checkpoints: the LSTM's notebook is read from there.
+    const saved: Blob[] = [];
+    const createObjectURL = URL.createObjectURL;
+    URL.createObjectURL = (blob: Blob) => (saved.push(blob), 'blob:notebook');
+    try {
+      const lstm = screen.getByTestId('model-export-lstm');
+      expect(within(lstm).getByTestId('code-python').textContent).toContain('layers.LSTM(3');
+      await act(async () => {
+        fireEvent.click(within(lstm).getByRole('button', { name: 'Download notebook (.ipynb)' }));
+      });
+      await waitFor(() => expect(saved).toHaveLength(1), { timeout: 20_000 });
+    } finally {
+      URL.createObjectURL = createObjectURL;
+    }
+    const notebook = JSON.parse(await saved[0].text()) as { cells: { source: string | string[] }[] };
+    const text = notebook.cells.map((c) => (Array.isArray(c.source) ? c.source.join('') : c.source)).join('\n');
+    expect(text).toContain('layers.LSTM(3');
+    expect(text).toContain('1 epochs');
   });
 });
 

@@ -1,82 +1,84 @@
 /**
- * The sparse embedding step (src/tf/trainLoop.ts) against tfjs' own trainOnBatch: from the same
- * weights, one Adam step on the same batch must leave every weight the same, embedding included.
+ * The sentiment models' training steps against stock tfjs: from the same weights, three Adam
+ * steps on the same batches by model.trainOnBatch (tfjs differentiating the Embedding lookup
+ * itself, UnsortedSegmentSum) and by each engine of the one training loop — the tfjs engine,
+ * which looks the rows up outside the tape and sums their gradients per word id, and our kernel,
+ * whose Embedding gradient is sparse — must give the same losses and leave every weight the
+ * same, embedding included. The batches use different ids, so rows a step does not touch still
+ * move on Adam's momentum, as tfjs' dense update moves them.
  */
 import { describe, expect, it } from 'vitest';
 import { maxAbsDiff } from '../../src/engine/matrix';
 import { seededRandom } from '../../src/engine/random';
 import type { ModelSpec } from '../../src/engine/spec';
 import { buildModel } from '../../src/tf/buildModel';
-import { EmbeddingTrainer } from '../../src/tf/trainLoop';
-import type { CompileOptions } from '../../src/tf/types';
+import { type Batch, type TrainingEngine, createKernelEngine, createTfjsEngine } from '../../src/tf/training';
 import { readWeights } from '../../src/tf/weights';
 import { cpuTf } from './tfjs';
 
 const VOCAB = 40;
 const MAXLEN = 7;
 const BATCH = 12;
+const STEPS = 3;
+const LEARNING_RATE = 0.01;
 
 function specWith(recurrent: ModelSpec['layers'][number], out: ModelSpec['layers'][number]): ModelSpec {
   return { inputShape: [MAXLEN], layers: [{ kind: 'embedding', name: 'embedding', inputDim: VOCAB, outputDim: 5 }, recurrent, out] };
 }
 
-const cases: { name: string; spec: ModelSpec; compile: CompileOptions; classes: number }[] = [
-  {
-    name: 'SimpleRNN + softmax',
-    spec: specWith({ kind: 'simpleRNN', name: 'rnn', units: 6 }, { kind: 'dense', name: 'out', units: 2, activation: 'softmax' }),
-    compile: { optimizer: 'adam', learningRate: 0.01, loss: 'categoricalCrossentropy' },
-    classes: 2,
-  },
-  {
-    name: 'LSTM + softmax over 3 classes',
-    spec: specWith({ kind: 'lstm', name: 'lstm', units: 4 }, { kind: 'dense', name: 'out', units: 3, activation: 'softmax' }),
-    compile: { optimizer: 'adam', learningRate: 0.02, loss: 'categoricalCrossentropy' },
-    classes: 3,
-  },
-  {
-    name: 'GRU + sigmoid',
-    spec: specWith({ kind: 'gru', name: 'gru', units: 3 }, { kind: 'dense', name: 'out', units: 1, activation: 'sigmoid' }),
-    compile: { optimizer: 'adam', learningRate: 0.01, loss: 'binaryCrossentropy' },
-    classes: 1,
-  },
+const cases: { name: string; spec: ModelSpec; loss: 'categoricalCrossentropy' | 'binaryCrossentropy'; classes: number }[] = [
+  { name: 'SimpleRNN + softmax', spec: specWith({ kind: 'simpleRNN', name: 'rnn', units: 6 }, { kind: 'dense', name: 'out', units: 2, activation: 'softmax' }), loss: 'categoricalCrossentropy', classes: 2 },
+  { name: 'LSTM + softmax over 3 classes', spec: specWith({ kind: 'lstm', name: 'lstm', units: 4 }, { kind: 'dense', name: 'out', units: 3, activation: 'softmax' }), loss: 'categoricalCrossentropy', classes: 3 },
+  { name: 'GRU + sigmoid', spec: specWith({ kind: 'gru', name: 'gru', units: 3 }, { kind: 'dense', name: 'out', units: 1, activation: 'sigmoid' }), loss: 'binaryCrossentropy', classes: 1 },
 ];
 
-describe('sparse embedding step equals tfjs trainOnBatch', () => {
+/** One batch: ids repeat inside it (a small vocabulary), so the per-row sums are exercised; each batch draws its own. */
+function batchOf(seed: number, classes: number): { batch: Batch; y: Float32Array } {
+  const random = seededRandom(seed);
+  const ids = Int32Array.from({ length: BATCH * MAXLEN }, () => Math.floor(random() * VOCAB * 0.6));
+  const y = new Float32Array(BATCH * Math.max(classes, 1));
+  const labels = Int32Array.from({ length: BATCH }, () => Math.floor(random() * Math.max(classes, 2)));
+  labels.forEach((label, b) => (classes === 1 ? (y[b] = label) : (y[b * classes + label] = 1)));
+  const target = classes === 1 ? { kind: 'values' as const, values: Float32Array.from(y) } : { kind: 'classes' as const, classes: labels };
+  return { batch: { x: { kind: 'ids', ids, batch: BATCH, steps: MAXLEN }, y: target, size: BATCH }, y };
+}
+
+describe('the sentiment engines equal stock tfjs trainOnBatch, step for step', () => {
   for (const c of cases) {
     it(c.name, async () => {
       const tf = await cpuTf();
-      const random = seededRandom(11);
-      // Ids repeat inside the batch (a small vocabulary), so the per-row sums are exercised.
-      const ids = Int32Array.from({ length: BATCH * MAXLEN }, () => Math.floor(random() * VOCAB * 0.6));
-      const y = new Float32Array(BATCH * c.classes);
-      for (let b = 0; b < BATCH; b++) {
-        if (c.classes === 1) y[b] = random() < 0.5 ? 1 : 0;
-        else y[b * c.classes + Math.floor(random() * c.classes)] = 1;
-      }
+      const batches = Array.from({ length: STEPS }, (_, step) => batchOf(11 + step, c.classes));
 
       const stock = buildModel(tf, c.spec);
-      stock.compile({ optimizer: tf.train.adam(c.compile.learningRate), loss: c.compile.loss });
+      stock.compile({ optimizer: tf.train.adam(LEARNING_RATE), loss: c.loss });
       const initial = readWeights(stock);
-      const fast = new EmbeddingTrainer(tf, c.spec, c.compile, initial);
+      const settings = { learningRate: LEARNING_RATE, weights: initial, loss: c.loss };
+      const engines: TrainingEngine[] = [createTfjsEngine(tf, c.spec, settings), createKernelEngine(c.spec, settings)];
 
-      for (let step = 0; step < 2; step++) {
+      for (const { batch, y } of batches) {
+        const ids = (batch.x as { ids: Int32Array }).ids;
         const xT = tf.tensor2d(Float32Array.from(ids), [BATCH, MAXLEN]);
-        const yT = tf.tensor2d(y, [BATCH, c.classes]);
+        const yT = tf.tensor2d(y, [BATCH, Math.max(c.classes, 1)]);
         const stockLoss = (await stock.trainOnBatch(xT, yT)) as number;
         tf.dispose([xT, yT]);
-        const { loss } = fast.trainStep(ids, y, BATCH);
-        expect(Math.abs(loss - stockLoss)).toBeLessThan(1e-5);
+        for (const engine of engines) {
+          const { loss, finite } = await engine.trainBatch(batch);
+          expect(finite).toBe(true);
+          expect(Math.abs(loss - stockLoss), engine.name).toBeLessThan(1e-5);
+        }
       }
       const after = readWeights(stock);
-      const ours = fast.weights();
-      expect(ours.map((w) => w.shape)).toEqual(after.map((w) => w.shape));
-      ours.forEach((w, i) => {
-        expect(maxAbsDiff(w.values, after[i].values), w.name).toBeLessThan(1e-5);
-        // The step must have changed the weights, or the comparison proves nothing.
-        expect(maxAbsDiff(w.values, initial[i].values), w.name).toBeGreaterThan(1e-4);
-      });
+      for (const engine of engines) {
+        const ours = engine.getWeights();
+        expect(ours.map((w) => w.shape)).toEqual(after.map((w) => w.shape));
+        ours.forEach((w, i) => {
+          expect(maxAbsDiff(w.values, after[i].values), `${engine.name} ${w.name}`).toBeLessThan(1e-5);
+          // The steps must have changed the weights, or the comparison proves nothing.
+          expect(maxAbsDiff(w.values, initial[i].values), w.name).toBeGreaterThan(1e-4);
+        });
+        engine.dispose();
+      }
       stock.dispose();
-      fast.dispose();
     });
   }
 });

@@ -82,11 +82,12 @@ describe('prepareSentiment', () => {
     expect(encodeForModel('Unknown words only', d, stop).padded).toEqual([0, 0, 0, 0]);
   });
 
-  it('one-hot labels in class order', () => {
+  it('ids and class ids in class order, for the training loop', () => {
     const d = prepareSentiment(texts, labels, { stopWords, validationFraction: 0 });
     const arrays = toTrainingArrays(d, [1, 2]);
-    expect(Array.from(arrays.x)).toEqual([5, 3, 6, 0, 1, 2, 1, 3]);
-    expect(Array.from(arrays.y)).toEqual([0, 1, 1, 0]);
+    expect(Array.from(arrays.ids)).toEqual([5, 3, 6, 0, 1, 2, 1, 3]);
+    expect(Array.from(arrays.classes)).toEqual([1, 0]);
+    expect(arrays).toMatchObject({ n: 2, maxlen: 4, classCount: 2 });
   });
 });
 

@@ -49,6 +49,7 @@ const en = {
   'sentiment.train.bidirectional': 'Bidirectional (forward + backward)',
   'sentiment.train.start': 'Train {epochs} epochs',
   'sentiment.train.cancel': 'Cancel',
+  'sentiment.train.continue': 'Continue training to epoch {epochs}',
   'sentiment.train.progress': 'Training',
   'sentiment.train.progressText': 'epoch {epoch} of {epochs}, batch {batch} of {batches}, about {eta} left',
   'sentiment.train.building': 'Building the model in the worker…',
@@ -67,13 +68,9 @@ const en = {
   'sentiment.train.valAccCurve': 'validation accuracy (per epoch)',
   'sentiment.train.modelSummary': 'The trained model (on {data}): summary',
   'sentiment.stop.done': 'Trained {epochs} epochs.',
-  'sentiment.stop.cancelled': 'Cancelled during epoch {epoch}; the model keeps the weights it had reached.',
+  'sentiment.stop.cancelled': 'Cancelled during epoch {epoch}; the model keeps the weights it had reached, and continuing trains on from exactly there.',
   'sentiment.stop.early':
     'Early stopping: the validation loss has not improved for {patience} epochs, so training stopped and the weights of epoch {best} (the lowest validation loss) were restored.',
-  'sentiment.stop.nan':
-    'The loss became NaN (not a number) at epoch {epoch}, batch {batch}: a step was so large that the numbers overflowed. This almost always means the learning rate is too high; lower it (0.001–0.01 works here) and train again. The weights of the best epoch before it were kept.',
-  'sentiment.stop.diverged':
-    'Training diverged: the training loss rose to {loss}, more than three times the loss of guessing at random. The learning rate is too high for this model; lower it and train again. The weights of the best epoch were kept.',
   'sentiment.stop.time': 'Stopped at the time limit after {epochs} epochs.',
   'sentiment.files.title': 'Saved model',
   'sentiment.files.saved': 'Saved in this browser ({when}); it comes back when you reload.',
@@ -149,6 +146,7 @@ const zh: Record<keyof typeof en, string> = {
   'sentiment.train.bidirectional': '双向（正向 + 反向）',
   'sentiment.train.start': '训练 {epochs} 轮',
   'sentiment.train.cancel': '取消',
+  'sentiment.train.continue': '继续训练到第 {epochs} 轮',
   'sentiment.train.progress': '训练',
   'sentiment.train.progressText': '第 {epoch}/{epochs} 轮，第 {batch}/{batches} 批，约剩 {eta}',
   'sentiment.train.building': '正在 worker 中构建模型……',
@@ -167,11 +165,8 @@ const zh: Record<keyof typeof en, string> = {
   'sentiment.train.valAccCurve': '验证准确率（每轮）',
   'sentiment.train.modelSummary': '训练好的模型（数据：{data}）：摘要',
   'sentiment.stop.done': '已训练 {epochs} 轮。',
-  'sentiment.stop.cancelled': '在第 {epoch} 轮中取消；模型保留已经达到的权重。',
+  'sentiment.stop.cancelled': '在第 {epoch} 轮中取消；模型保留已经达到的权重，继续训练会从这里原样接着训练。',
   'sentiment.stop.early': '早停：验证损失已连续 {patience} 轮没有下降，训练停止，并恢复了第 {best} 轮（验证损失最低）的权重。',
-  'sentiment.stop.nan':
-    '损失在第 {epoch} 轮第 {batch} 批变成了 NaN（非数字）：某一步太大，数值溢出了。这几乎总是说明学习率太高；请调低（这里 0.001–0.01 可行）后重新训练。已保留此前最佳一轮的权重。',
-  'sentiment.stop.diverged': '训练发散：训练损失升到 {loss}，超过随机猜测损失的三倍。对这个模型来说学习率太高；请调低后重新训练。已保留最佳一轮的权重。',
   'sentiment.stop.time': '训练 {epochs} 轮后到达时间上限而停止。',
   'sentiment.files.title': '已保存的模型',
   'sentiment.files.saved': '已保存在本浏览器中（{when}）；重新加载页面后会恢复。',

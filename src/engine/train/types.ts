@@ -24,9 +24,15 @@
  *   only; trainBatch, evaluate and computeGradients then throw.
  */
 import type { ModelSpec } from '../spec';
-import type { AdamSettings } from '../sparseEmbedding';
 
-export type { AdamSettings };
+/** Adam's settings; left out, tfjs' defaults. */
+export interface AdamSettings {
+  learningRate: number;
+  beta1?: number;
+  beta2?: number;
+  /** tfjs uses its backend's epsilon (1e-7 on cpu and wasm). */
+  epsilon?: number;
+}
 
 /** One weight array: structurally the same as src/tf's NamedWeight, so either passes for the other. */
 export interface KernelWeight {

@@ -5,12 +5,15 @@
  *     <SentimentData /> <SentimentTrainer /> <SentimentInspect />
  *   </SentimentLab>
  *
- * Each storageKey keeps its own settings (localStorage) and trained model (IndexedDB).
+ * Each storageKey keeps its own settings (localStorage) and trained model (IndexedDB). The links
+ * of the widgets inside (their state in the page's address) are read here, once, so the lab's
+ * store starts from them.
  */
-import { type ReactNode, useEffect } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import type { SentimentCell } from '../../engine/sentimentModels';
-import type { SentimentLabDefaults } from '../../engine/sentimentSettings';
-import { sentimentStore } from '../../state/sentimentStore';
+import { DEFAULT_SETTINGS, type SentimentLabDefaults, cleanSettings } from '../../engine/sentimentSettings';
+import { sentimentStore, trainerLink } from '../../state/sentimentStore';
+import { LinkNotes, useStoreLinks } from '../../state/storeLinks';
 
 export interface SentimentLabProps {
   storageKey?: string;
@@ -44,11 +47,15 @@ function Init({ storageKey, defaults }: { storageKey: string; defaults: Sentimen
 export function SentimentLab({ storageKey = 'sentiment', children, padding, maxlen, numWords, ...settings }: SentimentLabProps) {
   const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
   const defaults: SentimentLabDefaults = { settings: defined(settings), prep: defined({ padding, maxlen, numWords }) };
+  const [links] = useState(() => [trainerLink(storageKey, cleanSettings({ ...DEFAULT_SETTINGS, ...defaults.settings }))]);
+  const { start, notes } = useStoreLinks(links);
   return (
-    <sentimentStore.Provider storageKey={`sentiment-${storageKey}`}>
-      <Init storageKey={storageKey} defaults={defaults} />
-      {children}
-    </sentimentStore.Provider>
+    <LinkNotes notes={notes}>
+      <sentimentStore.Provider storageKey={`sentiment-${storageKey}`} init={start}>
+        <Init storageKey={storageKey} defaults={defaults} />
+        {children}
+      </sentimentStore.Provider>
+    </LinkNotes>
   );
 }
 

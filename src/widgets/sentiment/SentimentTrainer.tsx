@@ -1,16 +1,23 @@
 /**
  * Train the browser-size classifier on the lab's dataset in the sentiment worker: settings,
- * progress with epoch, batch and ETA, live loss and accuracy curves for training and validation,
- * cancel, early stopping, and a plain explanation when the loss turns NaN or diverges. The
- * trained model is saved automatically and can be exported and imported (ModelFiles).
+ * the engine that trains (measured, or the reader's choice), progress with epoch, batch and ETA,
+ * live loss and accuracy curves for training and validation, cancel and continue, early
+ * stopping, and a plain explanation with the way back when the loss turns NaN or diverges. The
+ * trained model is checkpointed automatically (weights and Adam's state) and can be exported and
+ * imported (ModelFiles) or taken to Python (ModelExport). Its settings travel as a link.
  */
+import { useEffect } from 'react';
 import { type StringKey, useErrorText, useT } from '../../book/i18n';
 import type { SentimentCell } from '../../engine/sentimentModels';
-import type { StopReason } from '../../tf/trainLoop';
+import { DEFAULT_SETTINGS, SENTIMENT_LIMITS } from '../../engine/sentimentSettings';
+import { canContinue, sentimentStore, trainerLink } from '../../state/sentimentStore';
+import { useStoreLink } from '../../state/storeLinks';
+import type { StopReason } from '../../tf/training/types';
 import { LineChart } from '../../viz/LineChart';
-import { num } from '../../viz/format';
+import { useFailureText } from '../shared/failureText';
 import { ModelExport } from '../shared/ModelExport';
 import { ModelSummaryTable } from '../shared/ModelSummaryTable';
+import { TrainingEngine } from '../shared/TrainingEngine';
 import { Button, Controls, NumberField, ProgressBar, Select, Stat, Toggle, WidgetShell } from '../shell';
 import ModelFiles from './ModelFiles';
 import { useSentiment } from './SentimentLab';
@@ -22,13 +29,11 @@ const CELLS: { value: SentimentCell; label: string }[] = [
   { value: 'gru', label: 'GRU' },
 ];
 
-/** Why training stopped, as the reader reads it. */
-const STOP_MESSAGES: Record<StopReason, StringKey> = {
+/** Why a run stopped, as the reader reads it (NaN and divergence are told by TrainingEngine, with the way back). */
+const STOP_MESSAGES: Partial<Record<StopReason, StringKey>> = {
   done: 'sentiment.stop.done',
   cancelled: 'sentiment.stop.cancelled',
   earlyStopping: 'sentiment.stop.early',
-  nan: 'sentiment.stop.nan',
-  diverged: 'sentiment.stop.diverged',
   timeLimit: 'sentiment.stop.time',
 };
 
@@ -38,9 +43,16 @@ const duration = (ms: number) => (ms < 60_000 ? `${Math.ceil(ms / 1000)} s` : `$
 /** Settings a chapter can offer beyond the basic ones: stacking, dropout, bidirectional. */
 export type TrainerExtra = 'layers' | 'dropout' | 'bidirectional';
 
-export default function SentimentTrainer({ cells = ['simpleRNN', 'lstm', 'gru'], extras = [] }: { cells?: SentimentCell[]; extras?: TrainerExtra[] }) {
+interface TrainerProps {
+  cells?: SentimentCell[];
+  extras?: TrainerExtra[];
+}
+
+function Trainer({ labKey, cells, extras }: Required<TrainerProps> & { labKey: string }) {
   const t = useT();
   const te = useErrorText();
+  const api = sentimentStore.useStoreApi();
+  const link = useStoreLink(api, trainerLink(labKey, DEFAULT_SETTINGS));
   const settings = useSentiment((s) => s.settings);
   const setSettings = useSentiment((s) => s.setSettings);
   const dataset = useSentiment((s) => s.dataset);
@@ -52,9 +64,19 @@ export default function SentimentTrainer({ cells = ['simpleRNN', 'lstm', 'gru'],
   const history = useSentiment((s) => s.history);
   const stop = useSentiment((s) => s.stop);
   const model = useSentiment((s) => s.model);
-  const train = useSentiment((s) => s.train);
-  const cancel = useSentiment((s) => s.cancel);
+  const position = useSentiment((s) => s.position);
+  const engine = useSentiment((s) => s.engine);
+  const enginePreference = useSentiment((s) => s.enginePreference);
+  const failure = useFailureText(useSentiment((s) => s.failure));
+  const crashed = useSentiment((s) => s.crashed);
+  const continuable = useSentiment(canContinue);
+  const actions = useSentiment((s) => s);
   const exported = useSentimentExport();
+
+  // A cell this chapter does not offer (from a link or another chapter's saved copy) becomes the first it does.
+  useEffect(() => {
+    if (!cells.includes(settings.cell)) setSettings({ cell: cells[0] });
+  }, [cells, settings.cell, setSettings]);
 
   const busy = phase === 'training' || phase === 'building';
   const last = history.at(-1);
@@ -62,17 +84,24 @@ export default function SentimentTrainer({ cells = ['simpleRNN', 'lstm', 'gru'],
   const field = (key: 'units' | 'embeddingDim' | 'epochs' | 'batchSize' | 'patience' | 'layers', min: number, max: number, step = 1) => (
     <NumberField label={t(`sentiment.train.${key}`)} value={settings[key]} min={min} max={max} step={step} onChange={(v) => setSettings({ [key]: Math.round(v) })} disabled={busy} />
   );
-  const bad = stop && (stop.reason === 'nan' || stop.reason === 'diverged');
+  const stopMessage = stop && STOP_MESSAGES[stop.reason];
+  const epochOfStop = position ? position.epoch + (position.batchInEpoch > 0 ? 1 : 0) : history.length;
+  const bpe = progress?.batchesPerEpoch ?? 1;
 
   return (
-    <WidgetShell title={t('sentiment.train.title')} widget="SentimentTrainer" ready={phase !== 'loading' && phase !== 'building'}>
+    <WidgetShell
+      title={t('sentiment.train.title')}
+      widget="SentimentTrainer"
+      ready={phase !== 'loading' && phase !== 'building'}
+      link={{ ...link, weights: true, files: true }}
+    >
       <Controls>
         <Select label={t('sentiment.train.cell')} value={settings.cell} onChange={(cell) => setSettings({ cell })} options={CELLS.filter((c) => cells.includes(c.value))} disabled={busy} />
         {field('units', 2, 256)}
         {field('embeddingDim', 2, 128)}
         {field('epochs', 1, 200)}
         {field('batchSize', 4, 512, 8)}
-        <NumberField label={t('sentiment.train.learningRate')} value={settings.learningRate} min={0.00001} max={1} step={0.001} onChange={(learningRate) => setSettings({ learningRate })} disabled={busy} />
+        <NumberField label={t('sentiment.train.learningRate')} value={settings.learningRate} min={0.00001} max={SENTIMENT_LIMITS.learningRate[1]} step={0.001} onChange={(learningRate) => setSettings({ learningRate })} disabled={busy} />
         {field('patience', 0, 50)}
         {extras.includes('layers') && field('layers', 1, 3)}
         {extras.includes('dropout') && (
@@ -84,19 +113,42 @@ export default function SentimentTrainer({ cells = ['simpleRNN', 'lstm', 'gru'],
       </Controls>
       <Controls>
         {phase === 'training' ? (
-          <Button onClick={cancel}>{t('sentiment.train.cancel')}</Button>
+          <Button onClick={actions.cancel}>{t('sentiment.train.cancel')}</Button>
         ) : (
-          <Button className="primary" onClick={() => void train()} disabled={!dataset || busy}>
-            {t('sentiment.train.start', { epochs: settings.epochs })}
-          </Button>
+          <>
+            <Button className="primary" onClick={() => void actions.train()} disabled={!dataset || busy}>
+              {t('sentiment.train.start', { epochs: settings.epochs })}
+            </Button>
+            {continuable && (
+              <Button onClick={() => void actions.continueTraining()} data-testid="continue-training">
+                {t('sentiment.train.continue', { epochs: settings.epochs })}
+              </Button>
+            )}
+          </>
         )}
       </Controls>
+      <TrainingEngine
+        report={engine}
+        preference={enginePreference}
+        onPreference={(p) => void actions.setEngine(p)}
+        disabled={busy}
+        failure={busy ? null : failure}
+        onGoBack={() => void actions.restoreLastGood()}
+        crashed={crashed ? te(crashed) : null}
+        onRestart={() => void actions.restartWorker()}
+      />
       {phase === 'training' && progress && (
         <ProgressBar
           label={t('sentiment.train.progress')}
-          value={(progress.epoch - 1) * progress.batches + progress.batch}
-          max={progress.epochs * progress.batches}
-          text={t('sentiment.train.progressText', { epoch: progress.epoch, epochs: progress.epochs, batch: progress.batch, batches: progress.batches, eta: duration(progress.etaMs) })}
+          value={(progress.epoch - 1) * bpe + progress.batchInEpoch}
+          max={(progress.epochs ?? progress.epoch) * bpe}
+          text={t('sentiment.train.progressText', {
+            epoch: progress.epoch,
+            epochs: progress.epochs ?? progress.epoch,
+            batch: progress.batchInEpoch,
+            batches: bpe,
+            eta: duration(progress.etaMs ?? progress.epochEtaMs),
+          })}
         />
       )}
       {phase === 'building' && <p role="status">{t('sentiment.train.building')}</p>}
@@ -105,16 +157,9 @@ export default function SentimentTrainer({ cells = ['simpleRNN', 'lstm', 'gru'],
           {te(error)}
         </p>
       )}
-      {stop && (
-        <p role={bad ? 'alert' : 'status'} className={bad ? 'widget-problem' : 'sentiment-stop'} data-testid="stop-reason" data-reason={stop.reason}>
-          {t(STOP_MESSAGES[stop.reason], {
-            epochs: history.length,
-            epoch: stop.epoch ?? history.length,
-            batch: stop.batch ?? 0,
-            loss: num(stop.loss ?? NaN, 4),
-            best: stop.bestEpoch ?? history.length,
-            patience: settings.patience,
-          })}
+      {stopMessage && (
+        <p role="status" className="sentiment-stop" data-testid="stop-reason" data-reason={stop.reason}>
+          {t(stopMessage, { epochs: history.length, epoch: epochOfStop, best: stop.bestEpoch ?? history.length, patience: settings.patience })}
         </p>
       )}
       <div className="stats">
@@ -155,4 +200,18 @@ export default function SentimentTrainer({ cells = ['simpleRNN', 'lstm', 'gru'],
       <ModelExport {...exported} />
     </WidgetShell>
   );
+}
+
+export default function SentimentTrainer({ cells = ['simpleRNN', 'lstm', 'gru'], extras = [] }: TrainerProps) {
+  const t = useT();
+  const storageKey = useSentiment((s) => s.storageKey);
+  // The lab learns its key in an effect; the trainer's link is named after it.
+  if (!storageKey) {
+    return (
+      <WidgetShell title={t('sentiment.train.title')} widget="SentimentTrainer" ready={false}>
+        {null}
+      </WidgetShell>
+    );
+  }
+  return <Trainer key={storageKey} labKey={storageKey} cells={cells} extras={extras} />;
 }

@@ -2,7 +2,8 @@
  * Which engine trains the model, and why: the reader's choice (a select; "fastest" lets the probe
  * decide), the probe's measured time per step on each engine, the choice made, and — when a run
  * stopped on NaN or divergence, or the worker crashed — what happened and the way back. Every
- * training widget shows this one piece.
+ * training widget shows this one piece; without `onPreference` it only reports (the comparison
+ * shows one per model beneath the one choice the three share).
  */
 import { type StringKey, useT } from '../../book/i18n';
 import { ENGINES, type EnginePreference, type EngineReport } from '../../tf/training/types';
@@ -12,7 +13,8 @@ import { Button, Controls, Select } from '../shell';
 export interface TrainingEngineProps {
   report: EngineReport | null;
   preference: EnginePreference;
-  onPreference(preference: EnginePreference): void;
+  /** Absent: no choice here, only the report. */
+  onPreference?: (preference: EnginePreference) => void;
   disabled?: boolean;
   failure?: { explanation: string; lastGoodStep: number | null } | null;
   onGoBack?: () => void;
@@ -29,13 +31,15 @@ export function TrainingEngine({ report, preference, onPreference, disabled, fai
   return (
     <div className="training-engine" data-testid="training-engine">
       <Controls>
-        <Select<EnginePreference>
-          label={t('training.engine')}
-          value={preference}
-          disabled={disabled}
-          onChange={onPreference}
-          options={[{ value: 'auto', label: t('training.engine.auto') }, ...ENGINES.map((e) => ({ value: e as EnginePreference, label: label(e) }))]}
-        />
+        {onPreference && (
+          <Select<EnginePreference>
+            label={t('training.engine')}
+            value={preference}
+            disabled={disabled}
+            onChange={onPreference}
+            options={[{ value: 'auto', label: t('training.engine.auto') }, ...ENGINES.map((e) => ({ value: e as EnginePreference, label: label(e) }))]}
+          />
+        )}
       </Controls>
       {report ? (
         <p className="caption" data-testid="engine-choice" data-engine={report.engine}>
