@@ -121,7 +121,8 @@ export function createMnistHandlers(env: MnistTrainerEnv): { handlers: Handlers<
 
   function evaluate(s: Session, test: DigitSet): MnistEvaluation {
     const engine = s.training.currentEngine;
-    if (!engine) throw new Error('Nothing has been trained yet.');
+    // Reachable: a run stopped before its first step still ends with an evaluation.
+    if (!engine) throw new BookError('mnist.untrained', 'Nothing has been trained yet: train the model before it is evaluated.');
     const v = evaluateAll(engine, shuffledBatches(test.count, EVAL_BATCH, (indices) => digitBatch(test, indices), { shuffle: false }));
     return { step: s.training.position.step, seconds: s.training.seconds, accuracy: v.accuracy, loss: v.loss };
   }

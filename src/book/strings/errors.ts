@@ -91,6 +91,7 @@ const en = {
   'error.charLm.modelTooLarge': "With {vocab} distinct characters this model would need about {mb} MB (weights, gradients and Adam's state); the page allows {maxMb} MB. Choose fewer units or layers, or a text with fewer distinct characters.",
 
   'error.mnist.noDigits': 'Load the digits before training.',
+  'error.mnist.untrained': 'Nothing has been trained yet: train the model before it is evaluated.',
   'error.train.nothing': 'There is nothing to train on.',
   'error.train.noBatch': 'There is not enough data for one batch.',
   'error.train.noEngine': 'No engine here can train this model: {detail}',
@@ -186,6 +187,7 @@ const zh: Record<keyof typeof en, string> = {
   'error.charLm.modelTooLarge': '文本有 {vocab} 种不同的字符，这个模型大约需要 {mb} MB（权重、梯度和 Adam 的状态）；本页最多允许 {maxMb} MB。请减少单元数或层数，或者换一段不同字符更少的文本。',
 
   'error.mnist.noDigits': '请先加载数字再训练。',
+  'error.mnist.untrained': '还没有训练过：请先训练模型，再评估它。',
   'error.train.nothing': '没有可以训练的数据。',
   'error.train.noBatch': '数据不够凑成一个批次。',
   'error.train.noEngine': '这里没有哪个引擎能训练这个模型：{detail}',
