@@ -59,6 +59,13 @@ export const SENTIMENT_SETTINGS_LINK = linkSchema<ModelSettings>(1, {
   bidirectional: flag(),
 });
 
+/** The data widget's preprocessing choices as a link. A CSV of the reader's own never goes into one. */
+export const SENTIMENT_PREP_LINK = linkSchema<PrepSettings>(1, {
+  numWords: number(...SENTIMENT_LIMITS.numWords, { integer: true }),
+  maxlen: number(...SENTIMENT_LIMITS.maxlen, { integer: true }),
+  padding: choice(['pre', 'post'] as const),
+});
+
 const clampTo = (value: number, [lo, hi]: readonly [number, number]) => Math.min(hi, Math.max(lo, value));
 
 /** Saved or given settings, field by field: anything missing or invalid takes the default, numbers are clamped. */

@@ -22,6 +22,7 @@ import {
   DEFAULT_SETTINGS,
   type ModelSettings,
   type PrepSettings,
+  SENTIMENT_PREP_LINK,
   SENTIMENT_SETTINGS_LINK,
   type SentimentLabDefaults,
   cleanPrep,
@@ -66,6 +67,8 @@ export interface SentimentState {
   settings: ModelSettings;
   /** The settings came from a link (or a link that could not be read asked for the chapter's): the chapter's defaults do not replace them. */
   settingsLinked: boolean;
+  /** The same for the preprocessing choices. */
+  prepLinked: boolean;
 
   phase: SentimentPhase;
   error: ReaderError | null;
@@ -246,6 +249,7 @@ function createSentimentStore() {
         datasetError: null,
         settings: DEFAULT_SETTINGS,
         settingsLinked: false,
+        prepLinked: false,
         phase: 'idle',
         error: null,
         backend: null,
@@ -270,7 +274,7 @@ function createSentimentStore() {
           initialPrep = cleanPrep({ ...DEFAULT_PREP, ...defaults.prep });
           const defaultsId = JSON.stringify(defaults);
           // A chapter's own defaults win unless the reader has saved choices made under them, or opened a link.
-          if (get().defaultsId !== defaultsId) set({ ...(get().settingsLinked ? {} : { settings: initialSettings }), prep: initialPrep, defaultsId });
+          if (get().defaultsId !== defaultsId) set({ ...(get().settingsLinked ? {} : { settings: initialSettings }), ...(get().prepLinked ? {} : { prep: initialPrep }), defaultsId });
           set({ storageKey, phase: 'loading' });
           try {
             set({ uci: await loadSentences(), dataError: null });
@@ -425,6 +429,18 @@ export const trainerLink = (labKey: string, defaults: ModelSettings): StoreLink<
   defaults,
   pick: (state) => state.settings,
   patch: (settings) => ({ settings, settingsLinked: true }),
+});
+
+/**
+ * The data widget's link: its preprocessing choices, under sentiment-data-<lab key>; a link that
+ * cannot be read starts from `defaults`, the chapter's. The reader's CSV is never in it.
+ */
+export const dataLink = (labKey: string, defaults: PrepSettings): StoreLink<SentimentState, PrepSettings> => ({
+  param: `sentiment-data-${labKey}`,
+  codec: SENTIMENT_PREP_LINK,
+  defaults,
+  pick: (state) => state.prep,
+  patch: (prep) => ({ prep: cleanPrep(prep), prepLinked: true }),
 });
 
 /** One store type; every <SentimentLab> provider makes its own instance. */

@@ -12,6 +12,7 @@ import { BIDI_DEFAULTS, BIDI_LINK } from './bidiStore';
 import { CHAR_LM_GENERATE_LINK, CHAR_LM_TRAINING_LINK } from './charLmLinks';
 import { GRU_COUNT_DEFAULTS, GRU_COUNT_LINK } from './gruCountStore';
 import { INSPECT_DEFAULTS, INSPECT_LINK } from './sentimentInspectStore';
+import { DEFAULT_PREP, SENTIMENT_PREP_LINK } from '../engine/sentimentSettings';
 import { MNIST_READING_DEFAULTS, MNIST_READING_LINK } from './mnistReaderStore';
 import { MNIST_TRAINING_LINK } from './mnistTrainingLink';
 import { CHAR_BATCHES_LINK, CHAR_BATCHES_SETTINGS } from './charBatchesStore';
@@ -50,6 +51,7 @@ export const WIDGET_LINKS: Record<string, WidgetLinkFormat> = {
   CharLmGenerate: fromStore(CHAR_LM_GENERATE_LINK),
   CharLmOwn: anchorOnly,
   SentimentInspect: format(INSPECT_LINK, INSPECT_DEFAULTS),
+  SentimentData: format(SENTIMENT_PREP_LINK, DEFAULT_PREP),
   RecipeModelSummary: anchorOnly,
   ToyPreprocessing: fromStore(toyLinks('simpleRNN').preprocessing),
   ToyModelSummary: anchorOnly,

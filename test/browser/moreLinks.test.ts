@@ -109,6 +109,11 @@ const cases: FieldCase[] = [
     await shell.getByLabel('Length').fill('120');
     await shell.getByLabel('Top-N (0 = all)').fill('9');
   }),
+  fields('SentimentData', CHAPTER.sentiment, 'sentiment-data-ch04', ['Padding', 'Length (0 = longest)', 'num_words (0 = all)'], ['pre', '20', '0'], async (shell) => {
+    await shell.getByLabel('Padding').selectOption('post');
+    await shell.getByLabel('Length (0 = longest)').fill('15');
+    await shell.getByLabel('num_words (0 = all)').fill('500');
+  }),
   fields('SentimentInspect', CHAPTER.sentiment, 'sentiment-inspect', ['Your review'], ['The food was not good, and the service was even worse.'], async (shell) => {
     await shell.getByLabel('Your review').fill('Not what I hoped for, but the battery is great.');
   }),

@@ -57,6 +57,36 @@ function renderLab(storageKey: string) {
 }
 
 describe('sentiment lab', () => {
+  it("the data widget's link carries the preprocessing over the saved copy; a bad one starts from the chapter's", async () => {
+    const data = () => within(document.querySelector('[data-widget="SentimentData"]') as HTMLElement);
+    const loaded = () => waitFor(() => expect(screen.getByTestId('text-count').textContent).toBe('2,997'), { timeout: 10_000 });
+    const prep = () => [data().getByLabelText('Padding'), data().getByLabelText('Length (0 = longest)')].map((el) => (el as HTMLInputElement).value);
+    const first = renderLab('t-link');
+    await loaded();
+    fireEvent.change(data().getByLabelText('Padding'), { target: { value: 'post' } });
+    fireEvent.change(data().getByLabelText('Length (0 = longest)'), { target: { value: '9' } });
+    fireEvent.click(data().getByRole('button', { name: 'Copy link to this state' }));
+    const link = new URL((data().getByTestId('widget-link') as HTMLInputElement).value);
+    expect(link.hash).toBe('#sentiment-data-t-link');
+    expect(data().getByText(/Files you open here stay in this browser/)).toBeTruthy();
+    fireEvent.change(data().getByLabelText('Length (0 = longest)'), { target: { value: '15' } }); // saved, not in the link
+    first.unmount();
+    try {
+      window.history.replaceState(null, '', link.pathname + link.search);
+      const linked = renderLab('t-link');
+      await loaded();
+      expect(prep()).toEqual(['post', '9']);
+      linked.unmount();
+      window.history.replaceState(null, '', '/?sentiment-data-t-link=garbage');
+      renderLab('t-link');
+      await loaded();
+      expect(prep()).toEqual(['pre', '12']);
+      expect(data().getByRole('status').textContent).toContain('could not be read');
+    } finally {
+      window.history.replaceState(null, '', '/');
+    }
+  });
+
   it('preprocesses the shipped sentences', async () => {
     renderLab('t1');
     await waitFor(() => expect(screen.getByTestId('text-count').textContent).toBe('2,997'), { timeout: 10_000 });

@@ -6,6 +6,9 @@
 import { useState } from 'react';
 import { useErrorText, useT } from '../../book/i18n';
 import { formatCount } from '../../engine/paramCount';
+import { DEFAULT_PREP } from '../../engine/sentimentSettings';
+import { dataLink, sentimentStore } from '../../state/sentimentStore';
+import { useStoreLink } from '../../state/storeLinks';
 import { Controls, NumberField, Select, Stat, WidgetShell } from '../shell';
 import CsvImport from './CsvImport';
 import { useSentiment } from './SentimentLab';
@@ -27,6 +30,8 @@ export default function SentimentData() {
   const chooseSource = useSentiment((s) => s.chooseSource);
   const reset = useSentiment((s) => s.reset);
   const [first, setFirst] = useState(0);
+  const labKey = useSentiment((s) => s.storageKey);
+  const link = useStoreLink(sentimentStore.useStoreApi(), dataLink(labKey ?? '', DEFAULT_PREP));
 
   const texts = source === 'csv' && csv ? csv : uci;
   const ready = dataset !== null || dataError !== null || datasetError !== null;
@@ -36,7 +41,8 @@ export default function SentimentData() {
   const perClass = (indices: number[]) => dataset!.classes.map((_, c) => indices.filter((r) => dataset!.labels[r] === c).length);
 
   return (
-    <WidgetShell title={t('sentiment.data.title')} widget="SentimentData" onReset={reset} ready={ready}>
+    // The link (once the lab knows its key) keeps the choices; a CSV of the reader's stays in this browser.
+    <WidgetShell link={labKey ? { ...link, files: true } : undefined} title={t('sentiment.data.title')} widget="SentimentData" onReset={reset} ready={ready}>
       <Controls>
         <Select
           label={t('sentiment.data.source')}

@@ -11,8 +11,8 @@
  */
 import { type ReactNode, useEffect, useState } from 'react';
 import type { SentimentCell } from '../../engine/sentimentModels';
-import { DEFAULT_SETTINGS, type SentimentLabDefaults, cleanSettings } from '../../engine/sentimentSettings';
-import { sentimentStore, trainerLink } from '../../state/sentimentStore';
+import { DEFAULT_PREP, DEFAULT_SETTINGS, type SentimentLabDefaults, cleanPrep, cleanSettings } from '../../engine/sentimentSettings';
+import { dataLink, sentimentStore, trainerLink } from '../../state/sentimentStore';
 import { LinkNotes, useStoreLinks } from '../../state/storeLinks';
 
 export interface SentimentLabProps {
@@ -47,7 +47,10 @@ function Init({ storageKey, defaults }: { storageKey: string; defaults: Sentimen
 export function SentimentLab({ storageKey = 'sentiment', children, padding, maxlen, numWords, ...settings }: SentimentLabProps) {
   const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
   const defaults: SentimentLabDefaults = { settings: defined(settings), prep: defined({ padding, maxlen, numWords }) };
-  const [links] = useState(() => [trainerLink(storageKey, cleanSettings({ ...DEFAULT_SETTINGS, ...defaults.settings }))]);
+  const [links] = useState(() => [
+    trainerLink(storageKey, cleanSettings({ ...DEFAULT_SETTINGS, ...defaults.settings })),
+    dataLink(storageKey, cleanPrep({ ...DEFAULT_PREP, ...defaults.prep })),
+  ]);
   const { start, notes } = useStoreLinks(links);
   return (
     <LinkNotes notes={notes}>
