@@ -1,7 +1,5 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { CharLmWorkerApi } from '../../src/tf/charLmClient';
 import { createInProcessWorker } from './inProcessWorker';
 
 const TEXT = '“Call me Ishmael,” he said.\nThe whale swam on and on.\n'.repeat(30);
@@ -13,37 +11,7 @@ vi.mock('../../src/tf/charLmCalls', async (importOriginal) => {
 });
 
 /** The worker's own handlers, run in-process on tfjs' cpu backend with in-memory checkpoints. */
-const checkpointsShared = { store: null as null | import('../../src/tf/training').CheckpointStore };
-vi.mock('../../src/tf/charLmClient', () => ({
-  createCharLmWorker: (): CharLmWorkerApi => {
-    let trainer: Promise<ReturnType<typeof import('../../src/tf/charLmTrainer').createCharLmHandlers>> | null = null;
-    const get = () =>
-      (trainer ??= (async () => {
-        const { createCharLmHandlers } = await import('../../src/tf/charLmTrainer');
-        const { memoryCheckpoints } = await import('../../src/tf/training');
-        await tf.setBackend('cpu');
-        checkpointsShared.store ??= memoryCheckpoints();
-        return createCharLmHandlers({
-          tf,
-          checkpoints: checkpointsShared.store,
-          startBackend: async () => 'cpu',
-          fetchText: async () => TEXT,
-          yieldToMessages: () => new Promise((r) => setTimeout(r, 0)),
-        });
-      })());
-    return {
-      async call(call, args, progress) {
-        const t = await get();
-        return (t.handlers[call] as (a: unknown, p: unknown) => unknown)(args, progress ?? (() => undefined)) as never;
-      },
-      cancel: () => void get().then((t) => t.cancel()),
-      pause: () => void get().then((t) => t.pause()),
-      resume: () => void get().then((t) => t.resume()),
-      crashed: false,
-      dispose: () => undefined,
-    };
-  },
-}));
+vi.mock('../../src/tf/charLmClient', async () => (await import('./inProcessCharLm')).charLmClientMock(TEXT));
 
 const { default: SoftmaxExample } = await import('../../src/widgets/charLm/SoftmaxExample');
 const { default: HelloLab } = await import('../../src/widgets/charLm/HelloLab');
@@ -119,7 +87,7 @@ describe('the novel lab', () => {
         <CharLmUnits />
       </CharLmLab>,
     );
-    await waitFor(() => expect(screen.getByTestId('corpus-line').textContent).toMatch(/moby-dick: 1,620 characters/), { timeout: 30_000 });
+    await waitFor(() => expect(screen.getByTestId('corpus-line').textContent).toMatch(/Moby-Dick: 1,620 characters/), { timeout: 30_000 });
     fireEvent.change(screen.getByLabelText('Print a sample every … steps'), { target: { value: '2' } });
     // Not inside act(): training keeps updating the store until it is paused.
     fireEvent.click(screen.getByRole('button', { name: 'Train' }));
@@ -164,7 +132,7 @@ describe('the novel lab as links', () => {
     const shell = (widget: string) => within(document.querySelector(`[data-widget="${widget}"]`) as HTMLElement);
     const value = (label: string) => (screen.getByLabelText(label) as HTMLInputElement).value;
     const first = lab();
-    await waitFor(() => expect(screen.getByTestId('corpus-line').textContent).toMatch(/moby-dick/), { timeout: 30_000 });
+    await waitFor(() => expect(screen.getByTestId('corpus-line').textContent).toMatch(/Moby-Dick/), { timeout: 30_000 });
     fireEvent.change(screen.getByLabelText('Print a sample every … steps'), { target: { value: '7' } });
     fireEvent.change(screen.getByLabelText('Length'), { target: { value: '42' } });
     fireEvent.change(screen.getByLabelText('Prime text'), { target: { value: 'Queequeg ' } });
@@ -182,7 +150,7 @@ describe('the novel lab as links', () => {
       expect(value('Print a sample every … steps')).toBe('50');
       expect(shell('CharLmTraining').getByRole('status').textContent).toContain('could not be read');
       expect(shell('CharLmGenerate').queryAllByText(/could not be read/)).toHaveLength(0);
-      await waitFor(() => expect(screen.getByTestId('corpus-line').textContent).toMatch(/moby-dick/), { timeout: 30_000 });
+      await waitFor(() => expect(screen.getByTestId('corpus-line').textContent).toMatch(/Moby-Dick/), { timeout: 30_000 });
     } finally {
       window.history.replaceState(null, '', '/');
     }
@@ -198,7 +166,7 @@ describe('the own-text input', () => {
       </CharLmLab>,
     );
     const corpus = () => screen.getByTestId('corpus-line').textContent;
-    await waitFor(() => expect(corpus()).toMatch(/moby-dick: 1,620 characters/), { timeout: 30_000 });
+    await waitFor(() => expect(corpus()).toMatch(/Moby-Dick: 1,620 characters/), { timeout: 30_000 });
     const before = corpus();
     const input = screen.getByLabelText('Train on your own .txt file');
     const random = seededRandom(17);
