@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: measures the book's figures and prints each as
  * `figure <name>: <value> <unit>` (or `figure <name>: n/a <why>`). A new figure is a new module
- * exporting a Bench, added to BENCHES below.
+ * exporting a Bench, added to BENCHES below. `npm run bench -- drag mnist` runs only the modules
+ * with a figure whose name contains one of the words given.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -18,9 +19,14 @@ import { kernelStep } from './kernelStep';
 import { mnistRows } from './mnist';
 import { playFrames } from './playFrames';
 import { sentimentAccuracy } from './sentimentAccuracy';
+import { trainRatios } from './trainRatios';
+import { dataParallel } from './dataParallel';
 import { errorMessage } from '../src/engine/errors';
 
-const BENCHES: Bench[] = [firstLoadJs, firstChapterReady, rnnChapterReady, forward, kernelStep, embeddingSpeed, sentimentAccuracy, dragP95, playFrames, charLm, mnistRows];
+const BENCHES: Bench[] = [firstLoadJs, firstChapterReady, rnnChapterReady, forward, kernelStep, embeddingSpeed, dataParallel, trainRatios, sentimentAccuracy, dragP95, playFrames, charLm, mnistRows];
+
+const wanted = process.argv.slice(2);
+const chosen = wanted.length ? BENCHES.filter((b) => b.figures.some((name) => wanted.some((w) => name.includes(w)))) : BENCHES;
 
 async function main(): Promise<void> {
   let outDir: string | null = null;
@@ -34,7 +40,7 @@ async function main(): Promise<void> {
     note: (text) => console.log(`# ${text}`),
   };
   try {
-    for (const bench of BENCHES) {
+    for (const bench of chosen) {
       try {
         for (const outcome of await bench.run(context)) console.log(formatOutcome(outcome));
       } catch (error) {

@@ -19,6 +19,7 @@ import {
   type UnitTrace,
 } from '../tf/charLmCalls';
 import { type CharLmWorkerApi, createCharLmWorker } from '../tf/charLmClient';
+import { MEASURE_SECONDS } from '../tf/training/engines';
 import { ENGINES, type EngineName, type EnginePreference, type EngineReport } from '../tf/training/types';
 import { isWorkerCrash } from '../tf/workerRpc';
 import { createScopedStore } from './scopedStore';
@@ -68,6 +69,8 @@ export interface CharLmState {
   lastCheckpoint: number | null;
   compare: { loopCharsPerSecond: number; fitCharsPerSecond: number; engine: string; fitBackend: string } | null;
   comparing: boolean;
+  /** "Measure again" is timing the engines. */
+  measuring: boolean;
   ownText: OwnText | null;
 
   model: ModelInfo | null;
@@ -88,6 +91,8 @@ export interface CharLmState {
   setPreset(preset: SizePreset): Promise<void>;
   setInput(input: CharInput): Promise<void>;
   setEngine(preference: EnginePreference): Promise<void>;
+  /** Times the engines again on this model. */
+  measureEngines(): Promise<void>;
   restoreLastGood(): Promise<void>;
   restartWorker(): Promise<void>;
   useText(own: OwnText | null): Promise<void>;
@@ -149,6 +154,7 @@ export function createCharLmStore(storageKey: string) {
         lastCheckpoint: null,
         compare: null,
         comparing: false,
+        measuring: false,
         ownText: null,
         model: null,
         importError: null,
@@ -197,6 +203,18 @@ export function createCharLmStore(storageKey: string) {
             const status = await client().call('setEngine', { preference });
             if (status) set({ engine: status.engine });
           } catch (error) {
+            fail(error);
+          }
+        },
+
+        async measureEngines() {
+          if (get().phase !== 'ready' || get().measuring) return;
+          set({ measuring: true });
+          try {
+            const status = await client().call('measureEngines', { seconds: MEASURE_SECONDS });
+            set({ engine: status.engine, measuring: false });
+          } catch (error) {
+            set({ measuring: false });
             fail(error);
           }
         },

@@ -12,7 +12,8 @@
  */
 import { type CharVocabulary, vocabularyOf } from '../engine/charBatches';
 import type { ModelSpec } from '../engine/spec';
-import type { TrainFailure, TrainedStatus } from '../tf/modelCalls';
+import type { TrainedStatus } from '../tf/modelCalls';
+import type { TrainFailure } from '../tf/training/failure';
 import { type ModelWorkerApi, createModelWorker } from '../tf/modelWorkerClient';
 import type { ModelForPython } from '../tf/notebookExport';
 import type { ExampleSet } from '../tf/training/batches';

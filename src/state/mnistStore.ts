@@ -17,6 +17,7 @@ import {
 } from '../tf/mnistCalls';
 import { type MnistWorkerApi, createMnistWorker } from '../tf/mnistClient';
 import type { ModelForPython } from '../tf/notebookExport';
+import { MEASURE_SECONDS } from '../tf/training/engines';
 import { ENGINES, type EngineName, type EnginePreference } from '../tf/training/types';
 import type { NamedWeight } from '../tf/types';
 import { isWorkerCrash } from '../tf/workerRpc';
@@ -52,6 +53,8 @@ export interface MnistState {
   enginePreference: EnginePreference;
   /** The worker crashed; restarting starts a new one from the last checkpoint. */
   crashed: string | null;
+  /** "Measure again" is timing the engines. */
+  measuring: boolean;
 
   heldOut: DigitSet | null;
   heldOutProgress: Progress | null;
@@ -68,6 +71,8 @@ export interface MnistState {
   forPython(pixels: Float32Array): Promise<ModelForPython & { step: number; seconds: number }>;
   loadHeldOut(): Promise<void>;
   setEngine(preference: EnginePreference): Promise<void>;
+  /** Times the engines again (loading the digits first if needed). */
+  measureEngines(): Promise<void>;
   restoreLastGood(): Promise<void>;
   restartWorker(): Promise<void>;
   dispose(): void;
@@ -90,6 +95,14 @@ export function createMnistStore() {
         set({ weights: { values: weights, version } });
       }
 
+      /** The digits are fetched once, the first time training or measuring needs them. */
+      async function ensureDigits() {
+        if (get().status?.trainCount) return;
+        set({ phase: 'fetching', dataProgress: { loaded: 0, total: 0 } });
+        await adopt(await client().call('loadData', MNIST_URLS, (p) => set({ dataProgress: p })));
+        set({ dataProgress: null });
+      }
+
       async function adopt(status: MnistStatus) {
         set({ status, history: status.history, evaluations: status.evaluations });
         if (get().weights?.version !== status.weightsVersion) await fetchWeights();
@@ -107,6 +120,7 @@ export function createMnistStore() {
         weights: null,
         enginePreference: 'auto',
         crashed: null,
+        measuring: false,
         heldOut: null,
         heldOutProgress: null,
         heldOutError: null,
@@ -155,15 +169,25 @@ export function createMnistStore() {
           await get().load();
         },
 
-        async train(seconds = null) {
-          if (get().phase !== 'ready') return;
+        async measureEngines() {
+          if (get().phase !== 'ready' || get().measuring) return;
           set({ error: null });
           try {
-            if (!get().status?.trainCount) {
-              set({ phase: 'fetching', dataProgress: { loaded: 0, total: 0 } });
-              await adopt(await client().call('loadData', MNIST_URLS, (p) => set({ dataProgress: p })));
-              set({ dataProgress: null });
-            }
+            await ensureDigits();
+            set({ phase: 'ready', measuring: true });
+            await adopt(await client().call('measureEngines', { seconds: MEASURE_SECONDS }));
+            set({ measuring: false });
+          } catch (error) {
+            set({ measuring: false });
+            fail(error);
+          }
+        },
+
+        async train(seconds = null) {
+          if (get().phase !== 'ready' || get().measuring) return;
+          set({ error: null });
+          try {
+            await ensureDigits();
             set({ phase: 'training' });
             const status = await client().call('train', { evalEverySeconds: EVAL_EVERY_SECONDS, timeLimitSeconds: seconds }, (p) => {
               if (p.paused) return;

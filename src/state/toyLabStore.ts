@@ -8,7 +8,8 @@
 import { type ToyCorpus, TOY_DOCS, TOY_LABELS, prepareToyCorpus } from '../engine/toyCorpus';
 import { choice, cleanWith, linkSchema, number, text } from '../engine/linkSchema';
 import type { ModelSpec } from '../engine/spec';
-import type { TrainFailure, TrainedStatus } from '../tf/modelCalls';
+import type { TrainedStatus } from '../tf/modelCalls';
+import type { TrainFailure } from '../tf/training/failure';
 import { type ModelWorkerApi, createModelWorker } from '../tf/modelWorkerClient';
 import type { ModelForPython } from '../tf/notebookExport';
 import type { ExampleSet } from '../tf/training/batches';

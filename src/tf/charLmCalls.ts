@@ -7,6 +7,7 @@ import type { TraceStep } from '../engine/cellTrace';
 import type { ModelSpec } from '../engine/spec';
 import type { ModelForPython } from './notebookExport';
 import type { EnginePreference, EngineReport, TrainProgress } from './training/types';
+import type { TrainFailure } from './training/failure';
 import type { BackendName, NamedWeight } from './types';
 
 /**
@@ -86,7 +87,8 @@ export interface TrainerStatus {
   /** What the first layer reads for this text (auto resolved). */
   input: 'one-hot' | 'embedding';
   /** After a run stopped on NaN or divergence: why, and the step it can go back to. */
-  failure: { explanation: string; lastGoodStep: number | null } | null;
+  /** Why the last run stopped on a bad loss, if it did. */
+  failure: TrainFailure | null;
   corpus: CorpusInfo;
   config: CharLmConfig;
   params: number;
@@ -155,6 +157,8 @@ export type CharLmCalls = {
   };
   /** The reader's engine choice for the next run ('auto': measured). */
   setEngine: { args: { preference: EnginePreference }; result: TrainerStatus | null };
+  /** Times one training step on every engine again, `seconds` in all, and chooses anew. */
+  measureEngines: { args: { seconds: number }; result: TrainerStatus };
   /** After NaN or divergence: back to the last good step's weights and optimizer state. */
   restoreLastGood: { args: null; result: TrainerStatus };
   /** The model in use: its spec, weights in tfjs order and vocabulary (e.g. for the cell diagram). */

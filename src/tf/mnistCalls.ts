@@ -5,6 +5,7 @@
  */
 import type { ModelForPython } from './notebookExport';
 import type { EnginePreference, EngineReport, TrainProgress } from './training/types';
+import type { TrainFailure } from './training/failure';
 import type { BackendName, NamedWeight } from './types';
 
 export interface MnistConfig {
@@ -43,7 +44,8 @@ export interface MnistStatus {
   /** Where training runs and why; null until the first run probes. */
   engine: EngineReport | null;
   /** After a run stopped on NaN or divergence: why, and the step it can go back to. */
-  failure: { explanation: string; lastGoodStep: number | null } | null;
+  /** Why the last run stopped on a bad loss, if it did. */
+  failure: TrainFailure | null;
   config: MnistConfig;
   params: number;
   /** Per-layer counts and summary() lines of the built tfjs model, to set beside our arithmetic. */
@@ -83,6 +85,8 @@ export type MnistCalls = {
   forPython: { args: { pixels: Float32Array }; result: ModelForPython & { step: number; seconds: number } };
   weights: { args: null; result: { weights: NamedWeight[]; version: number } };
   setEngine: { args: { preference: EnginePreference }; result: MnistStatus | null };
+  /** Times one training step on every engine again, `seconds` in all, and chooses anew (digits must be loaded). */
+  measureEngines: { args: { seconds: number }; result: MnistStatus };
   restoreLastGood: { args: null; result: MnistStatus };
   /** Forgets the saved model and starts again from random weights. */
   reset: { args: { config: MnistConfig }; result: MnistStatus };

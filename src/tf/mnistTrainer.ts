@@ -15,7 +15,7 @@ import { mnistRowModel } from '../engine/mnistRows';
 import type { MnistCalls, MnistConfig, MnistEvaluation, MnistHistoryPoint, MnistStatus } from './mnistCalls';
 import { readModelForPython } from './notebookExport';
 import { captureSummary, layerParamCounts } from './summary';
-import { type Batch, type BatchSource, type CheckpointStore, TrainingSession, evaluateAll, shuffledBatches } from './training';
+import { type Batch, type BatchSource, type CheckpointStore, TrainingSession, evaluateAll, failureOf, shuffledBatches } from './training';
 import type { BackendName, Tf } from './types';
 import type { Handlers } from './workerRpc';
 
@@ -175,7 +175,7 @@ export function createMnistHandlers(env: MnistTrainerEnv): { handlers: Handlers<
         },
       );
       if (result.stopReason === 'nan' || result.stopReason === 'diverged') {
-        s.failure = { explanation: result.explanation ?? '', lastGoodStep: result.lastGoodStep };
+        s.failure = failureOf(result, Math.log(10));
         return status(s);
       }
       // Every run ends with an evaluation on all the held-out digits, saved with the weights.
@@ -183,6 +183,14 @@ export function createMnistHandlers(env: MnistTrainerEnv): { handlers: Handlers<
         s.evaluations = [...s.evaluations, evaluate(s, test)];
         await s.training.saveTo(env.checkpoints, MNIST_CHECKPOINT, meta(s));
       }
+      return status(s);
+    },
+
+    async measureEngines({ seconds }) {
+      const s = current();
+      if (!data) throw new BookError('mnist.noDigits', 'Load the digits before training.');
+      const sample = trainingBatches(data.train, Math.min(s.config.batchSize, data.train.count)).batch(0, 0);
+      await s.training.measure(sample, seconds * 1000);
       return status(s);
     },
 

@@ -9,22 +9,9 @@ import type { ModelSpec } from '../engine/spec';
 import type { BuiltModel } from './modelSession';
 import type { ModelForPython } from './notebookExport';
 import type { ExampleSet } from './training/batches';
+import type { TrainFailure } from './training/failure';
 import type { EnginePreference, EngineReport, TrainProgress } from './training/types';
 import type { BackendName, EpochLog, NamedWeight } from './types';
-
-/** Why a run stopped on a bad loss, as data the page words in the reader's language. */
-export interface TrainFailure {
-  reason: 'nan' | 'diverged';
-  /** The step whose loss went bad (1-based, over every run), and that loss. */
-  step: number;
-  loss: number;
-  /** The loss of guessing, which a diverging loss kept exceeding DIVERGENCE_FACTOR times. */
-  reference: number;
-  /** The last step whose weights were still good, to go back to; null when there is none. */
-  lastGoodStep: number | null;
-  /** The loop's own English explanation (developers, logs). */
-  explanation: string;
-}
 
 export interface OpenArgs {
   spec: ModelSpec;

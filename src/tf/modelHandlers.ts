@@ -11,10 +11,10 @@
  * so a reload restores the model and a further run continues exactly as an unbroken one would.
  */
 import { BookError } from '../engine/errors';
-import type { ModelCalls, TrainFailure, TrainedStatus } from './modelCalls';
+import type { ModelCalls, TrainedStatus } from './modelCalls';
 import { ModelSession, describeModel, predictWith } from './modelSession';
 import { readModelForPython } from './notebookExport';
-import { type Checkpoint, type CheckpointStore, type LoopResult, TrainingSession, exampleBatches } from './training';
+import { type Checkpoint, type CheckpointStore, type TrainFailure, TrainingSession, exampleBatches, failureOf } from './training';
 import type { EnginePreference } from './training/types';
 import type { BackendName, Tf } from './types';
 import type { Handlers } from './workerRpc';
@@ -47,18 +47,6 @@ interface Open {
 function classesOf(training: TrainingSession): number {
   const last = training.spec.layers[training.spec.layers.length - 1];
   return last?.kind === 'dense' ? last.units : 2;
-}
-
-function failureOf(result: LoopResult, reference: number): TrainFailure | null {
-  if (result.stopReason !== 'nan' && result.stopReason !== 'diverged') return null;
-  return {
-    reason: result.stopReason,
-    step: result.badStep?.step ?? result.position.step,
-    loss: result.badStep?.loss ?? NaN,
-    reference,
-    lastGoodStep: result.lastGoodStep,
-    explanation: result.explanation ?? '',
-  };
 }
 
 export function createModelHandlers(env: ModelWorkerEnv): { handlers: Handlers<ModelCalls>; cancel(): void; pause(): void; resume(): void } {

@@ -102,10 +102,12 @@ export interface LaunchOptions {
   javaScriptEnabled?: boolean;
   /** The browser's language (navigator.language), e.g. "zh-CN". */
   locale?: string;
+  /** More command-line flags (the bench's --enable-unsafe-webgpu, so tfjs' webgpu backend is timed too). */
+  extraArgs?: string[];
 }
 
 /** A headless chromium with a fresh profile in the system temp folder. */
-export async function launchChromium({ javaScriptEnabled = true, locale }: LaunchOptions = {}): Promise<Chromium> {
+export async function launchChromium({ javaScriptEnabled = true, locale, extraArgs = [] }: LaunchOptions = {}): Promise<Chromium> {
   const missing = chromiumMissing();
   if (missing) throw new Error(`Cannot launch chromium: ${missing}.`);
   const profile = await mkdtemp(join(tmpdir(), 'unrolled-chromium-'));
@@ -113,7 +115,7 @@ export async function launchChromium({ javaScriptEnabled = true, locale }: Launc
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: chromiumPath(),
       headless: true,
-      args: locale ? [...CHROMIUM_ARGS, `--lang=${locale}`] : CHROMIUM_ARGS,
+      args: [...CHROMIUM_ARGS, ...(locale ? [`--lang=${locale}`] : []), ...extraArgs],
       javaScriptEnabled,
       ...(locale ? { locale } : {}),
     });

@@ -72,6 +72,21 @@ describe('the MNIST trainer (worker handlers, in-process on tfjs cpu)', () => {
     expect(await store.load(MNIST_CHECKPOINT)).toBeNull();
   });
 
+  it('measures the engines again on demand, without moving the model', async () => {
+    const { handlers } = trainer(memoryCheckpoints());
+    await handlers.load({ config: small, resume: false }, () => {});
+    await expect(handlers.measureEngines({ seconds: 0.2 }, () => {})).rejects.toThrow(/Load the digits/);
+    await handlers.loadData(urls, () => {});
+    const before = (await handlers.weights(null, () => {})).weights.map((w) => w.values);
+    const measured = await handlers.measureEngines({ seconds: 0.2 }, () => {});
+    expect(measured.engine?.timings.map((t) => t.engine).sort()).toEqual(['kernel', 'tfjs-wasm', 'tfjs-webgl', 'tfjs-webgpu']);
+    expect(measured.engine?.timings.find((t) => t.engine === 'kernel')?.msPerStep).toBeGreaterThan(0);
+    // In node only the kernel and tfjs' cpu exist: the others say why they have no time, as codes.
+    for (const t of measured.engine?.timings ?? []) if (t.msPerStep === null) expect(t.reason).toMatch(/^(notInBrowser|noWebgpu|noAdapter)$/);
+    expect(measured.step).toBe(0);
+    expect((await handlers.weights(null, () => {})).weights.map((w) => w.values)).toEqual(before);
+  });
+
   it('stops between batches when cancelled, and still evaluates and saves', async () => {
     const store = memoryCheckpoints();
     const { handlers, cancel } = trainer(store);

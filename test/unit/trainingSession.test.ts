@@ -53,4 +53,25 @@ describe('TrainingSession', () => {
       session.dispose();
     }
   });
+
+  it('measuring again times the engines on copies: the model, its position and its next run are untouched', async () => {
+    const session = new TrainingSession(tf, { spec: SPEC, settings: { learningRate: 0.01, seed: 1 } });
+    const twin = new TrainingSession(tf, { spec: SPEC, settings: { learningRate: 0.01, seed: 1 }, weights: session.weights() });
+    try {
+      await session.run(data(), { epochs: 1 });
+      await twin.run(data(), { epochs: 1 });
+      const before = session.weights();
+      const report = await session.measure(data().batch(0, 0), 200);
+      expect(report.timings.find((t) => t.engine === 'kernel')?.msPerStep).toBeGreaterThan(0);
+      expect(session.weights()).toEqual(before);
+      expect(session.position).toEqual({ step: 3, epoch: 1, batchInEpoch: 0 });
+      const next = await session.run(data(), { epochs: 1 });
+      const same = await twin.run(data(), { epochs: 1 });
+      expect(next.history.at(-1)?.loss).toBeCloseTo(same.history.at(-1)?.loss ?? NaN, 6);
+      expect(session.weights().map((w) => w.values)).toEqual(twin.weights().map((w) => w.values));
+    } finally {
+      session.dispose();
+      twin.dispose();
+    }
+  });
 });

@@ -10,46 +10,49 @@ import { kernelCannotTrain } from '../../engine/train';
 import type { Tf } from '../types';
 import { createKernelEngine } from './kernelEngine';
 import { type TfjsEngineSettings, createTfjsEngine } from './tfjsEngine';
-import type { Batch, EngineName, EnginePreference, EngineReport, EngineTiming, TrainingEngine } from './types';
+import type { Batch, EngineName, EnginePreference, EngineReport, EngineTiming, EngineUnavailable, TrainingEngine } from './types';
 import { BookError, errorMessage } from '../../engine/errors';
 
 const TFJS_BACKENDS: Record<Exclude<EngineName, 'kernel'>, string> = { 'tfjs-wasm': 'wasm', 'tfjs-webgl': 'webgl', 'tfjs-webgpu': 'webgpu', 'tfjs-cpu': 'cpu' };
 
+/** How long the reader's "Measure again" times the engines, in all: a steadier median per engine than the first probe's second. */
+export const MEASURE_SECONDS = 4;
+
 /** The candidates the probe times; tfjs' cpu backend is left out (always slowest), but a reader may still choose it. */
 export const PROBED: EngineName[] = ['kernel', 'tfjs-wasm', 'tfjs-webgl', 'tfjs-webgpu'];
 
-let webgpuReady: Promise<string | null> | null = null;
+let webgpuReady: Promise<EngineUnavailable | null> | null = null;
 
 /** Registers tfjs' webgpu backend when this browser gives an adapter; otherwise why not. */
-function ensureWebgpu(): Promise<string | null> {
+function ensureWebgpu(): Promise<EngineUnavailable | null> {
   webgpuReady ??= (async () => {
     const gpu = (globalThis.navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } } | undefined)?.gpu;
-    if (!gpu) return 'not available: this browser has no WebGPU';
+    if (!gpu) return 'noWebgpu';
     try {
-      if (!(await gpu.requestAdapter())) return 'not available: no WebGPU adapter';
+      if (!(await gpu.requestAdapter())) return 'noAdapter';
       await import('@tensorflow/tfjs-backend-webgpu');
       return null;
     } catch {
-      return 'not available: WebGPU failed to start';
+      return 'webgpuFailed';
     }
   })();
   return webgpuReady;
 }
 
 /** Makes `engine` tfjs' active backend; null when it started, else why not. */
-async function activate(tf: Tf, engine: Exclude<EngineName, 'kernel'>): Promise<string | null> {
+async function activate(tf: Tf, engine: Exclude<EngineName, 'kernel'>): Promise<EngineUnavailable | null> {
   const backend = TFJS_BACKENDS[engine];
   if (backend === 'webgpu') {
     const why = await ensureWebgpu();
     if (why) return why;
   }
-  if (!tf.findBackendFactory(backend)) return 'not available in this browser';
+  if (!tf.findBackendFactory(backend)) return 'notInBrowser';
   try {
-    if (!(await tf.setBackend(backend))) return 'not available: failed to start';
+    if (!(await tf.setBackend(backend))) return 'failedToStart';
     await tf.ready();
     return null;
   } catch {
-    return 'not available: failed to start';
+    return 'failedToStart';
   }
 }
 
@@ -62,7 +65,7 @@ export interface EngineSubject {
 export async function createEngine(tf: Tf, name: EngineName, subject: EngineSubject, wasm?: WebAssembly.Module): Promise<TrainingEngine> {
   if (name === 'kernel') return createKernelEngine(subject.spec, subject.settings, wasm);
   const why = await activate(tf, name);
-  if (why) throw new Error(`${name}: ${why}`);
+  if (why) throw new BookError('train.engineUnavailable', `${name} is not available here (${why})`, { engine: name, reason: why });
   return createTfjsEngine(tf, subject.spec, subject.settings);
 }
 
@@ -101,7 +104,7 @@ export async function probeEngines(tf: Tf, subject: EngineSubject, batch: Batch,
   for (const name of candidates) {
     const refused = cannotTrain(name, subject.spec);
     if (refused) {
-      timings.push({ engine: name, msPerStep: null, note: refused });
+      timings.push({ engine: name, msPerStep: null, reason: 'cannotTrain', note: refused });
       continue;
     }
     let engine: TrainingEngine | null = null;
@@ -109,8 +112,8 @@ export async function probeEngines(tf: Tf, subject: EngineSubject, batch: Batch,
       engine = await createEngine(tf, name, subject, wasm);
       timings.push({ engine: name, msPerStep: await timeEngine(engine, batch, each) });
     } catch (error) {
-      const message = errorMessage(error);
-      timings.push({ engine: name, msPerStep: null, note: message.startsWith(`${name}: `) ? message.slice(name.length + 2) : `failed: ${message}` });
+      const unavailable = error instanceof BookError && error.code === 'train.engineUnavailable';
+      timings.push({ engine: name, msPerStep: null, reason: unavailable ? (error.params.reason as EngineUnavailable) : 'failed', note: errorMessage(error) });
     } finally {
       engine?.dispose();
     }

@@ -8,3 +8,4 @@ export { createKernelEngine, type EngineSettings } from './kernelEngine';
 export { createTfjsEngine, tfjsEngineName, type TfjsEngineSettings } from './tfjsEngine';
 export { PROBED, cannotTrain, chooseEngine, createEngine, probeEngines, type EngineSubject } from './engines';
 export { TrainingSession, type RunHooks, type SessionOptions } from './session';
+export { type TrainFailure, failureOf } from './failure';

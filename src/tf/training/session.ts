@@ -115,6 +115,22 @@ export class TrainingSession {
     return engine;
   }
 
+  /**
+   * Times every candidate again on `sample`, `budgetMs` in all (the reader's "Measure again", and
+   * the bench's side-by-side ratios), and chooses anew for the next run: the current engine goes if
+   * the new choice differs. The model's weights, Adam's state and position are carried over.
+   */
+  async measure(sample: Batch, budgetMs: number): Promise<EngineReport> {
+    const wasm = (await loadTrainingKernels()) ?? undefined;
+    this.sync();
+    const weights = this.engine ? this.engine.getWeights() : readWeights(this.book);
+    const timings = await probeEngines(this.tf, { spec: this.spec, settings: { ...this.settings, weights } }, sample, { wasm, budgetMs });
+    const report = chooseEngine(timings, this.preference);
+    if (this.engine && this.report?.engine !== report.engine) this.retire();
+    this.report = report;
+    return report;
+  }
+
   /** Skips the probe: train on this engine (tests, and the tfjs comparison runs). */
   async useEngine(name: EngineName): Promise<TrainingEngine> {
     this.retire();

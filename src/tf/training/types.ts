@@ -21,11 +21,16 @@ export const ENGINES: EngineName[] = ['kernel', 'tfjs-wasm', 'tfjs-webgl', 'tfjs
 /** 'auto': the probe picks the fastest; otherwise the reader's choice. */
 export type EnginePreference = 'auto' | EngineName;
 
+/** Why an engine has no time in the probe, as a code the book words in each edition. */
+export type EngineUnavailable = 'cannotTrain' | 'noWebgpu' | 'noAdapter' | 'webgpuFailed' | 'notInBrowser' | 'failedToStart' | 'failed';
+
 /** One engine's timing in the probe: ms per training step of the actual model, or why it could not run. */
 export interface EngineTiming {
   engine: EngineName;
   msPerStep: number | null;
-  /** Why there is no time (not available here, cannot train this model, failed). */
+  /** Why there is no time. */
+  reason?: EngineUnavailable;
+  /** The technical detail behind the reason (the kernel's limits, tfjs' error), for a tooltip and logs. */
   note?: string;
 }
 

@@ -90,7 +90,7 @@ export default function CharLmOwn() {
       )}
       {ownText && (
         <>
-          <p data-testid="own-text">{t('charLm.own.loaded', { name: ownText.name, chars: ownText.text.length.toLocaleString('en'), vocab: vocabSize })}</p>
+          <p data-testid="own-text">{t('charLm.own.loaded', { name: ownText.name, chars: ownText.text.length.toLocaleString('en'), vocab: vocabSize.toLocaleString('en') })}</p>
           <pre className="char-first200" tabIndex={0}>{JSON.stringify(ownText.text.slice(0, 200))}</pre>
           <Button onClick={() => void useText(null)} disabled={busy}>
             {t('charLm.own.useMoby')}

@@ -14,6 +14,7 @@ import { LineChart } from '../../viz/LineChart';
 import { Button, Controls, NumberField, ProgressBar, Select, Stat, TextField, WidgetShell } from '../shell';
 import { ModelExport, type PythonExport } from '../shared/ModelExport';
 import { TrainingEngine } from '../shared/TrainingEngine';
+import { useFailureText } from '../shared/failureText';
 import { corpusTitle } from './useMobyDick';
 import type { CharInput } from '../../tf/charLmCalls';
 
@@ -42,10 +43,11 @@ export default function CharLmTraining() {
   const input = CharLmStore.useStore((s) => s.input);
   const engine = CharLmStore.useStore((s) => s.engine);
   const enginePreference = CharLmStore.useStore((s) => s.enginePreference);
-  const failure = CharLmStore.useStore((s) => s.failure);
+  const failure = useFailureText(CharLmStore.useStore((s) => s.failure));
   const crashed = CharLmStore.useStore((s) => s.crashed);
   const ownText = CharLmStore.useStore((s) => s.ownText !== null);
   const link = useStoreLink(CharLmStore.useStoreApi(), CHAR_LM_TRAINING_LINK);
+  const measuring = CharLmStore.useStore((s) => s.measuring);
 
   async function prepareExport(): Promise<PythonExport> {
     const read = await actions.forPython(samplePrime || 'The ');
@@ -121,11 +123,13 @@ export default function CharLmTraining() {
         report={engine}
         preference={enginePreference}
         onPreference={(p) => void actions.setEngine(p)}
-        disabled={training}
+        disabled={phase !== 'ready'}
         failure={training ? null : failure}
         onGoBack={() => void actions.restoreLastGood()}
         crashed={crashed}
         onRestart={() => void actions.restartWorker()}
+        onMeasure={() => void actions.measureEngines()}
+        measuring={measuring}
       />
       {phase === 'loading' && (
         <ProgressBar label={t('charLm.lab.loading')} value={loadProgress?.loaded ?? 0} max={loadProgress?.total || 1} text={loadProgress ? `${Math.round(loadProgress.loaded / 1024)} kB` : '…'} />

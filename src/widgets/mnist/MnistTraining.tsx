@@ -11,6 +11,7 @@ import { LineChart } from '../../viz/LineChart';
 import { MNIST_PIXELS } from '../../engine/mnistDigits';
 import { exampleInput } from '../../engine/notebook/exampleInput';
 import { TrainingEngine } from '../shared/TrainingEngine';
+import { useFailureText } from '../shared/failureText';
 import { ModelExport, type PythonExport } from '../shared/ModelExport';
 import { ModelSummaryTable } from '../shared/ModelSummaryTable';
 import { Button, Controls, ProgressBar, Select, Stat, WidgetShell } from '../shell';
@@ -45,6 +46,8 @@ export default function MnistTraining() {
   const heldOutDigits = MnistStore.useStore((s) => s.heldOut);
   const enginePreference = MnistStore.useStore((s) => s.enginePreference);
   const crashed = MnistStore.useStore((s) => s.crashed);
+  const measuring = MnistStore.useStore((s) => s.measuring);
+  const failure = useFailureText(status?.failure ?? null);
 
   const busy = phase === 'training' || phase === 'fetching';
   const link = useStoreLink(MnistStore.useStoreApi(), MNIST_TRAINING_LINK);
@@ -112,11 +115,13 @@ export default function MnistTraining() {
         report={status?.engine ?? null}
         preference={enginePreference}
         onPreference={(p) => void actions.setEngine(p)}
-        disabled={busy}
-        failure={busy ? null : (status?.failure ?? null)}
+        disabled={phase !== 'ready'}
+        failure={busy ? null : failure}
         onGoBack={() => void actions.restoreLastGood()}
         crashed={crashed}
         onRestart={() => void actions.restartWorker()}
+        onMeasure={() => void actions.measureEngines()}
+        measuring={measuring}
       />
       {dataProgress && (
         <ProgressBar

@@ -6,7 +6,7 @@
  * shows one per model beneath the one choice the three share).
  */
 import { type StringKey, useT } from '../../book/i18n';
-import { ENGINES, type EnginePreference, type EngineReport } from '../../tf/training/types';
+import { ENGINES, type EnginePreference, type EngineReport, type EngineTiming } from '../../tf/training/types';
 import { num } from '../../viz/format';
 import { Button, Controls, Select } from '../shell';
 
@@ -20,14 +20,30 @@ export interface TrainingEngineProps {
   onGoBack?: () => void;
   crashed?: string | null;
   onRestart?: () => void;
+  /** Times every engine again, longer than the first probe (MEASURE_SECONDS in src/tf/training/engines.ts; a slow engine still gets its two steps). */
+  onMeasure?: () => void;
+  measuring?: boolean;
 }
 
-export function TrainingEngine({ report, preference, onPreference, disabled, failure, onGoBack, crashed, onRestart }: TrainingEngineProps) {
+function Timing({ timing, label }: { timing: EngineTiming; label: string }) {
+  const t = useT();
+  if (timing.msPerStep === null) {
+    return (
+      <li data-engine={timing.engine} title={timing.note}>
+        {t('training.engine.na', { engine: label, note: t(`training.engine.why.${timing.reason ?? 'failed'}` as StringKey) })}
+      </li>
+    );
+  }
+  return (
+    <li data-engine={timing.engine} data-ms={timing.msPerStep}>
+      {t('training.engine.ms', { engine: label, ms: num(timing.msPerStep, 3) })}
+    </li>
+  );
+}
+
+export function TrainingEngine({ report, preference, onPreference, disabled, failure, onGoBack, crashed, onRestart, onMeasure, measuring = false }: TrainingEngineProps) {
   const t = useT();
   const label = (engine: string) => t(`training.engine.${engine}` as StringKey);
-  const timings = report?.timings
-    .map((m) => (m.msPerStep !== null ? t('training.engine.ms', { engine: label(m.engine), ms: num(m.msPerStep, 3) }) : t('training.engine.na', { engine: label(m.engine), note: m.note ?? '' })))
-    .join(' · ');
   return (
     <div className="training-engine" data-testid="training-engine">
       <Controls>
@@ -40,12 +56,26 @@ export function TrainingEngine({ report, preference, onPreference, disabled, fai
             options={[{ value: 'auto', label: t('training.engine.auto') }, ...ENGINES.map((e) => ({ value: e as EnginePreference, label: label(e) }))]}
           />
         )}
+        {onMeasure && (
+          <Button onClick={onMeasure} disabled={disabled || measuring}>
+            {measuring ? t('training.engine.measuring') : t('training.engine.measure')}
+          </Button>
+        )}
       </Controls>
       {report ? (
-        <p className="caption" data-testid="engine-choice" data-engine={report.engine}>
-          {timings ? `${t('training.engine.probe', { timings })} ` : ''}
-          {t(`training.engine.chosen.${report.chosenBy}` as StringKey, { engine: label(report.engine) })}
-        </p>
+        <div className="caption" data-testid="engine-choice" data-engine={report.engine} aria-live="polite">
+          {report.timings.length > 0 && (
+            <>
+              <span>{t('training.engine.probe')}</span>
+              <ul className="engine-timings">
+                {report.timings.map((timing) => (
+                  <Timing key={timing.engine} timing={timing} label={label(timing.engine)} />
+                ))}
+              </ul>
+            </>
+          )}
+          <span>{t(`training.engine.chosen.${report.chosenBy}` as StringKey, { engine: label(report.engine) })}</span>
+        </div>
       ) : (
         <p className="caption">{t('training.engine.notYet')}</p>
       )}

@@ -4,7 +4,7 @@
  */
 import { useMemo } from 'react';
 import { useT } from '../../book/i18n';
-import type { TrainFailure } from '../../tf/modelCalls';
+import type { TrainFailure } from '../../tf/training/failure';
 import { DIVERGENCE_FACTOR, DIVERGENCE_STEPS } from '../../tf/training/loop';
 import { num } from '../../viz/format';
 
