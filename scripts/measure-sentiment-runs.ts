@@ -3,8 +3,9 @@
  * the production build in headless chromium, the real worker and backend, a fresh profile per
  * run (so nothing is restored from IndexedDB and every run starts from new random weights), the
  * chapter's settings, early stopping off so every epoch is seen. Prints one line per run with the
- * validation accuracy after each epoch. Usage: npx tsx scripts/measure-sentiment-runs.ts [runs]
- * Accuracy per epoch does not depend on machine load; it does depend on the backend and the draw.
+ * validation accuracy after each epoch, the engine that trained it and the training time.
+ * Usage: npx tsx scripts/measure-sentiment-runs.ts [runs]
+ * Accuracy per epoch does not depend on machine load; it does depend on the engine and the draw.
  */
 import { buildAndServe, launchChromium } from '../test/browser/app';
 
@@ -49,8 +50,10 @@ async function oneRun(baseUrl: string, config: Config): Promise<string> {
       }
     }
     const backend = await trainer.locator('.ui-stat-value').first().textContent();
+    const engine = await trainer.locator('[data-testid=engine-choice]').getAttribute('data-engine');
     const maxlen = await data.locator('[data-testid=maxlen]').textContent();
-    return `${config.name} [backend ${backend}, length ${maxlen}]: val acc % by epoch ${accs.join(' ')}`;
+    const seconds = ((Date.now() - started) / 1000).toFixed(0);
+    return `${config.name} [engine ${engine}, tfjs backend ${backend}, length ${maxlen}, ${seconds} s from the click]: val acc % by epoch ${accs.join(' ')}`;
   } finally {
     await browser.close();
   }

@@ -10,9 +10,8 @@
 import { useEffect, useState } from 'react';
 import { useErrorText, useT } from '../../book/i18n';
 import type { SentimentCell } from '../../engine/sentimentModels';
-import { COMPARED_CELLS, type CellRun, type ComparisonSettings, comparisonDefaultsOf, comparisonLink, comparisonStore } from '../../state/sentimentComparisonStore';
+import { COMPARED_CELLS, type CellRun, type ComparisonSettings, type ComparisonState, comparisonDefaultsOf, comparisonLink, comparisonStore } from '../../state/sentimentComparisonStore';
 import { LinkNotes, type StoreLink, useStoreLink, useStoreLinks } from '../../state/storeLinks';
-import type { ComparisonState } from '../../state/sentimentComparisonStore';
 import { LineChart, type Series } from '../../viz/LineChart';
 import { useFailureText } from '../shared/failureText';
 import { ModelExport } from '../shared/ModelExport';
