@@ -2,10 +2,13 @@
  * The state of chapter 5's backwards cell (src/widgets/cell/GradientCell.tsx): the reader's
  * sentence, the cell, the recurrent weight scale and the step shown (counted from the end), all
  * saved; whether it is playing back through time, not saved. A sentence the reader never changed
- * is saved as null, so it stays the example of whichever language the page is in.
+ * is saved as null, so it stays the example of whichever language the page is in. The widget's
+ * link carries the same four and wins over the saved copy.
  */
 import { DEMO_CELLS, type DemoCell } from '../engine/gradientDemoInputs';
+import { choice, linkSchema, number, text } from '../engine/linkSchema';
 import { createScopedStore } from './scopedStore';
+import { type StoreLink, seedFromLinks } from './storeLinks';
 
 export const GRADIENT_CELL_MAX_SENTENCE = 400;
 /** The words the widget reads; the step it shows is one of them. */
@@ -32,7 +35,28 @@ export const GRADIENT_CELL_DEFAULTS: Omit<GradientCellSettings, 'sentence'> = { 
 
 type Saved = Omit<GradientCellSettings, 'sentence'> & { sentence: string | null };
 
-export const GradientCellStore = createScopedStore<GradientCellState, Saved, { sentence: string }>(
+export const GRADIENT_CELL_LINK = linkSchema<GradientCellSettings>(1, {
+  sentence: text(GRADIENT_CELL_MAX_SENTENCE),
+  cell: choice(DEMO_CELLS),
+  scale: number(0.1, 4),
+  back: number(0, GRADIENT_CELL_MAX_WORDS - 1, { integer: true }),
+});
+
+/** The widget's link parameter, also its saved settings' name and its anchor. */
+export const GRADIENT_CELL_PARAM = 'gradients-cell';
+
+/** The link; one that cannot be read starts from the example sentence of the page's language. */
+export function gradientCellLink(sentence: string): StoreLink<GradientCellState, GradientCellSettings> {
+  return {
+    param: GRADIENT_CELL_PARAM,
+    codec: GRADIENT_CELL_LINK,
+    defaults: { ...GRADIENT_CELL_DEFAULTS, sentence },
+    pick: ({ sentence: s, cell, scale, back }) => ({ sentence: s, cell, scale, back }),
+    patch: (value) => value,
+  };
+}
+
+export const GradientCellStore = createScopedStore<GradientCellState, Saved, { sentence: string; linked?: Partial<GradientCellState> }>(
   'GradientCell',
   (set, _get, init) => ({
     ...GRADIENT_CELL_DEFAULTS,
@@ -57,5 +81,6 @@ export const GradientCellStore = createScopedStore<GradientCellState, Saved, { s
         };
       },
     },
+    seed: (store, init) => seedFromLinks(store, init.linked),
   },
 );

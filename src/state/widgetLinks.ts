@@ -23,6 +23,9 @@ import { SHAPES_DEFAULTS, SHAPES_LINK } from './shapesStore';
 import { HELLO_VIEW_DEFAULTS, HELLO_VIEW_LINK, SAMPLER_DEFAULTS, SAMPLER_LINK, SOFTMAX_DEFAULTS, SOFTMAX_LINK } from './helloSettings';
 import { TOY_CHECK_DEFAULTS, TOY_CHECK_LINK } from './toyCheckStore';
 import { toyLinks } from './toyLabStore';
+import { CELL_LANES_LINK, CELL_LANES_LINK_DEFAULTS } from './cellLanesStore';
+import { gradientCellLink } from './gradientCellStore';
+import { CHAR_LM_UNITS_DEFAULTS, CHAR_LM_UNITS_LINK } from './charLmUnitsStore';
 import { DEFAULT_SETTINGS as SENTIMENT_DEFAULTS, SENTIMENT_SETTINGS_LINK } from '../engine/sentimentSettings';
 import { COMPARISON_DEFAULTS, COMPARISON_LINK } from './sentimentComparisonStore';
 
@@ -62,6 +65,9 @@ export const WIDGET_LINKS: Record<string, WidgetLinkFormat> = {
   SoftmaxExample: format(SOFTMAX_LINK, SOFTMAX_DEFAULTS),
   HelloLm: format(HELLO_VIEW_LINK, HELLO_VIEW_DEFAULTS),
   HelloSampler: format(SAMPLER_LINK, SAMPLER_DEFAULTS),
+  CellLanes: format(CELL_LANES_LINK, CELL_LANES_LINK_DEFAULTS),
+  GradientCell: fromStore(gradientCellLink('')),
+  CharLmUnits: format(CHAR_LM_UNITS_LINK, CHAR_LM_UNITS_DEFAULTS),
   SentimentTrainer: format(SENTIMENT_SETTINGS_LINK, SENTIMENT_DEFAULTS),
   SentimentComparison: format(COMPARISON_LINK, COMPARISON_DEFAULTS),
 };

@@ -1,7 +1,8 @@
 /**
  * The live cell diagrams in the chapters that teach a cell: on each, the diagram is present and
  * painted (canvas pixels, not just an empty box), playing runs, dragging a gate bar changes the
- * numbers on the drawing, a reload keeps the state, and the console stays clean.
+ * numbers on the drawing (picking a character, for the trained char-LSTM of chapter 17), a reload
+ * keeps the state, and the console stays clean. Chapter 10's prose links open the GRU walks.
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -22,6 +23,12 @@ async function paintedPixels(diagram: Locator): Promise<number> {
 }
 
 const wireValues = (diagram: Locator, wire: string) => diagram.locator(`[data-wire="${wire}"]`).getAttribute('data-values');
+
+/** Whether the element is at least partly inside the viewport. */
+const onScreen = (el: Locator) => el.evaluate((e) => {
+  const r = e.getBoundingClientRect();
+  return r.top < window.innerHeight && r.bottom > 0;
+});
 
 async function expectPainted(diagram: Locator): Promise<void> {
   await diagram.waitFor({ state: 'visible', timeout: 60_000 });
@@ -82,7 +89,7 @@ async function lanesChapter(book: BookPage, path: string, lane: string, node: st
 }
 
 describe('live cell diagrams', () => {
-  it('chapter 3: the trained toy SimpleRNN drawn next to the hand computation', async () => {
+  it('chapter 3: the trained toy SimpleRNN drawn next to the hand computation; a reload keeps the document and step', async () => {
     const book = await openBook('/chapters/rnn-from-scratch');
     await book.chapterReady();
     const check = book.widget('ToyForwardCheck');
@@ -94,6 +101,30 @@ describe('live cell diagrams', () => {
     const shown = Number(await wireValues(diagram, 'out.h'));
     expect(Number(lastH.split('=').pop())).toBeCloseTo(shown, 5);
     await playOneStep(check);
+    // A non-editable block shows its numbers on keyboard focus too.
+    await diagram.locator('[data-node="gate.h"]').focus();
+    await expect.poll(() => diagram.locator('.cell-readout').textContent()).toMatch(/= \[/);
+
+    // Another document, an earlier step: both survive a reload, and so do the numbers drawn.
+    await check.getByLabel('Document').selectOption({ index: 1 });
+    const step = check.getByRole('slider', { name: /^Step drawn as the cell/ });
+    await step.focus();
+    await book.page.keyboard.press('Home');
+    await book.page.keyboard.press('ArrowRight');
+    const picked = { doc: await check.getByLabel('Document').inputValue(), step: await step.inputValue(), h: await wireValues(diagram, 'out.h') };
+    expect(picked.step).toBe('1');
+    await book.page.waitForTimeout(300);
+    await book.page.reload();
+    await book.chapterReady();
+    const again = book.widget('ToyForwardCheck');
+    await expectPainted(again.locator('[data-cell-diagram="simpleRNN"]'));
+    await expect
+      .poll(async () => ({
+        doc: await again.getByLabel('Document').inputValue(),
+        step: await again.getByRole('slider', { name: /^Step drawn as the cell/ }).inputValue(),
+        h: await wireValues(again.locator('[data-cell-diagram="simpleRNN"]'), 'out.h'),
+      }))
+      .toEqual(picked);
     book.expectClean();
   });
 
@@ -103,7 +134,15 @@ describe('live cell diagrams', () => {
     const widget = book.widget('GradientCell');
     const diagram = widget.locator('[data-cell-diagram="lstm"][data-mode="gradient"]');
     await expectPainted(diagram);
-    // Step back from the last word: the gradient reaching h changes.
+    // Play runs back through time from the last word, as backpropagation does.
+    const time = widget.locator('[data-time]');
+    const end = Number(await time.getAttribute('data-time'));
+    const atEnd = await wireValues(diagram, 'out.h');
+    await widget.getByRole('button', { name: 'Play back through time' }).click();
+    await expect.poll(async () => Number(await time.getAttribute('data-time')), { timeout: 10_000 }).toBeLessThan(end);
+    await expect.poll(() => wireValues(diagram, 'out.h')).not.toBe(atEnd);
+    await widget.getByRole('button', { name: 'Pause' }).click();
+    // Step back from wherever play stopped: the gradient reaching h changes.
     const before = await wireValues(diagram, 'out.h');
     const step = widget.getByRole('slider', { name: 'Step' });
     await step.focus();
@@ -156,6 +195,47 @@ describe('live cell diagrams', () => {
     const book = await openBook('/chapters/gru');
     await lanesChapter(book, '/chapters/gru', 'resetAfter', 'gate.z');
     await expectPainted(book.page.locator('#gru-explorer [data-cell-diagram="gru"]'));
+  });
+
+  it('chapter 10: the prose links open the GRU walks, on load and when followed', async () => {
+    const book = await openBook('/chapters/gru#cell-lanes-ch10-lanes-resetBefore-walk');
+    await book.chapterReady();
+    const walk = (lane: string) => book.page.locator(`#cell-lanes-ch10-lanes-${lane}-walk-panel`);
+    await expect.poll(() => walk('resetBefore').getAttribute('data-walk'), { timeout: 60_000 }).toBe('open');
+    await expect.poll(() => onScreen(walk('resetBefore'))).toBe(true);
+    expect(await walk('resetBefore').textContent()).toContain('Stage 1 of');
+    // The link in the prose to the other cell's walk.
+    await book.page.getByRole('link', { name: /reset_after=True.* cell/ }).click();
+    await expect.poll(() => walk('resetAfter').getAttribute('data-walk')).toBe('open');
+    await expect.poll(() => onScreen(walk('resetAfter'))).toBe(true);
+    book.expectClean();
+  });
+
+  it('chapter 17: the trained char-LSTM’s first layer at the character picked in the unit heatmap', async () => {
+    const book = await openBook('/chapters/char-lstm-novel');
+    await book.chapterReady();
+    const widget = book.widget('CharLmUnits');
+    const cell = widget.getByTestId('char-lm-cell');
+    await cell.waitFor({ state: 'visible', timeout: 120_000 });
+    const diagram = cell.locator('[data-cell-diagram="lstm"]');
+    await expectPainted(diagram);
+    expect(await cell.getAttribute('data-at')).toBe('0');
+    const before = { h: await wireValues(diagram, 'out.h'), f: await diagram.locator('[data-node="gate.f"]').getAttribute('data-values') };
+    // Pick a character with the keyboard, then another with the mouse: the drawing shows that step.
+    const heatmap = widget.getByRole('slider', { name: /over the text/ });
+    await heatmap.focus();
+    for (let i = 0; i < 3; i++) await book.page.keyboard.press('ArrowRight');
+    await expect.poll(() => cell.getAttribute('data-at'), { timeout: 30_000 }).toBe('3');
+    await expect.poll(() => wireValues(diagram, 'out.h')).not.toBe(before.h);
+    expect(await diagram.locator('[data-node="gate.f"]').getAttribute('data-values')).not.toBe(before.f);
+    await heatmap.locator('[data-i="9"]').click();
+    await expect.poll(() => cell.getAttribute('data-at'), { timeout: 30_000 }).toBe('9');
+    // Eight units of the layer are drawn; picking one on the drawing shows it in the heatmap.
+    expect(await cell.getByRole('button', { name: /^unit \d+$/ }).count()).toBe(8);
+    await cell.getByRole('button', { name: 'unit 5' }).click();
+    await expect.poll(() => widget.getByLabel('Unit', { exact: true }).inputValue()).toBe('5');
+    await expect.poll(() => cell.getByRole('button', { name: 'unit 5' }).getAttribute('aria-pressed')).toBe('true');
+    book.expectClean();
   });
 
   it('chapter 13: forward and backward chains and their concatenation', async () => {

@@ -4,11 +4,12 @@
  * backward LSTM with their concatenation (13), or a GRU in both reset placements (10). Chapters
  * write `<CellLanes preset="stacked" storageKey="ch08-lanes" />`.
  */
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { type StringKey, useLocale, useT } from '../../book/i18n';
 import { beltOf } from '../../engine/cellTrace';
 import { tokenizeSentence } from '../../engine/tokenVectors';
-import { CellLanesStore, LANES_MAX_SENTENCE } from '../../state/cellLanesStore';
+import { type CellLanesSettings, type CellLanesState, CellLanesStore, LANES_MAX_SENTENCE, cellLanesLink } from '../../state/cellLanesStore';
+import { LinkNotes, type StoreLink, useStoreLink, useStoreLinks } from '../../state/storeLinks';
 import { GateTable } from '../../viz/GateTable';
 import { num } from '../../viz/format';
 import { UnrolledDiagram } from '../../viz/UnrolledDiagram';
@@ -105,8 +106,9 @@ function Concatenation({ lanes, tokens, time }: { lanes: Lane[]; tokens: string[
   );
 }
 
-function CellLanesView({ preset, id }: { preset: LanePreset; id: string }) {
+function CellLanesView({ preset, id, link }: { preset: LanePreset; id: string; link: StoreLink<CellLanesState, CellLanesSettings> }) {
   const t = useT();
+  const shellLink = useStoreLink(CellLanesStore.useStoreApi(), link);
   const sentence = CellLanesStore.useStore((s) => s.sentence);
   const storedTime = CellLanesStore.useStore((s) => s.time);
   const bias = CellLanesStore.useStore((s) => s.bias);
@@ -129,7 +131,7 @@ function CellLanesView({ preset, id }: { preset: LanePreset; id: string }) {
 
   const format = (step: number) => t('explorer.timeValue', { step: step + 1, steps: tokens.length, token: tokens[step] ?? '' });
   return (
-    <WidgetShell title={t(`cell.lanes.title.${preset}`)} description={t(`cell.lanes.description.${preset}`)} widget="CellLanes" id={id} onReset={reset}>
+    <WidgetShell title={t(`cell.lanes.title.${preset}`)} description={t(`cell.lanes.description.${preset}`)} widget="CellLanes" id={id} onReset={reset} link={shellLink}>
       <div className="cell-lanes" data-preset={preset}>
         <Controls>
           <TextField label={t('cell.lanes.sentence')} value={sentence} maxLength={LANES_MAX_SENTENCE} wide onChange={setSentence} />
@@ -178,10 +180,15 @@ function CellLanesView({ preset, id }: { preset: LanePreset; id: string }) {
 export default function CellLanes({ preset = 'stacked', storageKey, sentence }: CellLanesProps) {
   const chosen: LanePreset = (LANE_PRESETS as readonly string[]).includes(preset) ? preset : 'stacked';
   const id = `cell-lanes-${storageKey ?? chosen}`;
-  const example = exampleSentences(useLocale()).lanes[chosen];
+  const start = typeof sentence === 'string' ? sentence : exampleSentences(useLocale()).lanes[chosen];
+  // The widget's id is its link parameter; a link wins over the saved copy.
+  const [link] = useState(() => cellLanesLink(id, start));
+  const { start: linked, notes } = useStoreLinks([link]);
   return (
-    <CellLanesStore.Provider storageKey={storageKey ?? `cell-lanes-${chosen}`} init={{ sentence: typeof sentence === 'string' ? sentence : example }}>
-      <CellLanesView preset={chosen} id={id} />
-    </CellLanesStore.Provider>
+    <LinkNotes notes={notes}>
+      <CellLanesStore.Provider storageKey={storageKey ?? `cell-lanes-${chosen}`} init={{ sentence: start, linked }}>
+        <CellLanesView preset={chosen} id={id} link={link} />
+      </CellLanesStore.Provider>
+    </LinkNotes>
   );
 }

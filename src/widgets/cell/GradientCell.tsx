@@ -4,11 +4,12 @@
  * reader picks the cell, the recurrent weight scale (the chapter's |U| < 1 or > 1) and the step;
  * Play walks back from the last word to the first, in the order backpropagation visits them.
  */
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { type StringKey, useLocale, useT } from '../../book/i18n';
 import { backpropThroughTime, dotWithLast, norm } from '../../engine/bptt';
 import { DEMO_CELLS, type DemoCell, demoLayer, demoSentence } from '../../engine/gradientDemoInputs';
-import { GRADIENT_CELL_MAX_SENTENCE, GRADIENT_CELL_MAX_WORDS, GradientCellStore as Store } from '../../state/gradientCellStore';
+import { GRADIENT_CELL_MAX_SENTENCE, GRADIENT_CELL_MAX_WORDS, GRADIENT_CELL_PARAM, type GradientCellSettings, type GradientCellState, GradientCellStore as Store, gradientCellLink } from '../../state/gradientCellStore';
+import { LinkNotes, type StoreLink, useStoreLink, useStoreLinks } from '../../state/storeLinks';
 import { sci } from '../../viz/format';
 import { gatesOf } from '../explorer/gateInfo';
 import { Button, Controls, Select, Slider, TextField, WidgetShell } from '../shell';
@@ -24,8 +25,9 @@ const TICK_MS = 900;
 
 const KIND = { simpleRNN: 'rnn', lstm: 'lstm', gru: 'gru' } as const;
 
-function GradientCellView() {
+function GradientCellView({ link }: { link: StoreLink<GradientCellState, GradientCellSettings> }) {
   const t = useT();
+  const shellLink = useStoreLink(Store.useStoreApi(), link);
   const { sentence, cell, scale, back, playing, set, reset } = Store.useStore((s) => s);
   const { tokens, vectors } = useMemo(() => demoSentence(sentence, FEATURES, GRADIENT_CELL_MAX_WORDS), [sentence]);
   const result = useMemo(() => {
@@ -63,7 +65,7 @@ function GradientCellView() {
   }, [step, gates, t]);
 
   return (
-    <WidgetShell title={t('cell.grad.title')} description={t('cell.grad.description')} onReset={reset} widget="GradientCell">
+    <WidgetShell title={t('cell.grad.title')} description={t('cell.grad.description')} onReset={reset} widget="GradientCell" link={shellLink}>
       <Controls>
         <TextField label={t('cell.grad.sentence')} value={sentence} maxLength={GRADIENT_CELL_MAX_SENTENCE} wide onChange={(v) => set({ sentence: v })} />
         <Select<DemoCell>
@@ -123,9 +125,13 @@ function GradientCellView() {
 
 export default function GradientCell() {
   const example = exampleSentences(useLocale()).gradient;
+  const [link] = useState(() => gradientCellLink(example));
+  const { start: linked, notes } = useStoreLinks([link]);
   return (
-    <Store.Provider storageKey="gradients-cell" init={{ sentence: example }}>
-      <GradientCellView />
-    </Store.Provider>
+    <LinkNotes notes={notes}>
+      <Store.Provider storageKey={GRADIENT_CELL_PARAM} init={{ sentence: example, linked }}>
+        <GradientCellView link={link} />
+      </Store.Provider>
+    </LinkNotes>
   );
 }
