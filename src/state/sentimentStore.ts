@@ -15,7 +15,7 @@
  * The reader's CSV stays in memory only: it is never uploaded, and not stored either.
  */
 import type { LabelledTexts } from '../engine/labelledTexts';
-import type { SentimentDataset } from '../engine/sentimentPreprocess';
+import { type SentimentDataset, toTrainingArrays } from '../engine/sentimentPreprocess';
 import { sentimentSpec } from '../engine/sentimentModels';
 import {
   DEFAULT_PREP,
@@ -35,6 +35,7 @@ import type { ModelForPython } from '../tf/notebookExport';
 import type { SentimentCheckpointTarget, SentimentFailure, SentimentModelStatus, SentimentRunConfig, SentimentStop } from '../tf/sentimentCalls';
 import { type SentimentWorkerApi, createSentimentWorker } from '../tf/sentimentClient';
 import { checkpointKey } from '../tf/training/checkpoints';
+import { MEASURE_SECONDS } from '../tf/training/engines';
 import { ENGINES, type EngineName, type EnginePreference, type EngineReport, type Position, type TrainProgress } from '../tf/training/types';
 import type { BackendName, EpochLog } from '../tf/types';
 import { isWorkerCrash } from '../tf/workerRpc';
@@ -81,6 +82,8 @@ export interface SentimentState {
   failure: SentimentFailure | null;
   /** The worker crashed; a restart starts a new one from the last checkpoint. */
   crashed: ReaderError | null;
+  /** "Measure again" is timing the engines on the model. */
+  measuring: boolean;
   progress: TrainProgress | null;
   live: LivePoint[];
   history: EpochLog[];
@@ -106,6 +109,8 @@ export interface SentimentState {
   continueTraining(): Promise<void>;
   cancel(): void;
   setEngine(preference: EnginePreference): Promise<void>;
+  /** Times the engines again on the trained model and the first training batch. */
+  measureEngines(): Promise<void>;
   restoreLastGood(): Promise<void>;
   restartWorker(): Promise<void>;
   /** The worker's tfjs model output for padded id rows (flat [rows, classes]). */
@@ -257,6 +262,7 @@ function createSentimentStore() {
         engine: null,
         failure: null,
         crashed: null,
+        measuring: false,
         progress: null,
         live: [],
         history: [],
@@ -312,6 +318,21 @@ function createSentimentStore() {
             if (report) set({ engine: report });
           } catch (error) {
             fail(error, get().phase);
+          }
+        },
+
+        async measureEngines() {
+          const { model, phase, dataset, measuring } = get();
+          if (!model || !dataset || measuring || phase !== 'ready') return;
+          const batchSize = get().run?.batchSize ?? get().settings.batchSize;
+          set({ measuring: true });
+          try {
+            const sample = toTrainingArrays(dataset, dataset.train.slice(0, batchSize));
+            set({ engine: await client().call('measureEngines', { model: LAB_MODEL, sample, batchSize, seconds: MEASURE_SECONDS }) });
+          } catch (error) {
+            fail(error, get().phase);
+          } finally {
+            set({ measuring: false });
           }
         },
 

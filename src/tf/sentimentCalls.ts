@@ -10,6 +10,7 @@ import type { TensorValues } from '../engine/notebook/writeNotebook';
 import type { ModelSpec } from '../engine/spec';
 import type { ModelForPython } from './notebookExport';
 import type { EnginePreference, EngineReport, Position, StopReason, TrainProgress } from './training/types';
+import type { TrainFailure } from './training/failure';
 import type { BackendName, EpochLog, NamedWeight } from './types';
 
 /** Labelled texts as word ids [n, maxlen] and one class id each: what the loop's batches are cut from. */
@@ -37,18 +38,8 @@ export interface SentimentRunConfig {
   seed: number;
 }
 
-/** After a run stopped on NaN or divergence: what went wrong and where, as data the page words, and the step it can go back to. */
-export interface SentimentFailure {
-  reason: 'nan' | 'diverged';
-  /** The step whose loss went bad (1-based, over every run), and that loss. */
-  step: number;
-  loss: number;
-  /** The loss of guessing (ln classes), which a diverging loss kept exceeding. */
-  reference: number;
-  lastGoodStep: number | null;
-  /** The loop's own English explanation (developers, logs). */
-  explanation: string;
-}
+/** After a run stopped on NaN or divergence (the one loop's failure type). */
+export type SentimentFailure = TrainFailure;
 
 export interface SentimentStop {
   reason: StopReason;
@@ -100,6 +91,8 @@ export type SentimentCalls = {
   };
   /** The reader's engine choice for this model's next run ('auto': the probe decides). */
   setEngine: { args: { model: string; preference: EnginePreference }; result: EngineReport | null };
+  /** Times one training step of this model on every engine again, on the first batch of `sample`, `seconds` in all. */
+  measureEngines: { args: { model: string; sample: SentimentExamples; batchSize: number; seconds: number }; result: EngineReport };
   /** After NaN or divergence: the weights, Adam's state and position of the last good step (saved again when a target is given). */
   restoreLastGood: { args: { model: string; checkpoint: SentimentCheckpointTarget | null }; result: SentimentModelStatus };
   /** Model outputs for ids [n, maxlen], flat [n, classes]. */

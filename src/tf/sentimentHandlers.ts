@@ -21,7 +21,7 @@ import { readModelForPython } from './notebookExport';
 import type { SentimentCalls, SentimentCheckpointTarget, SentimentExamples, SentimentFailure, SentimentModelStatus, SentimentRunConfig, SentimentStop } from './sentimentCalls';
 import { specFromModel } from './specFromModel';
 import { captureSummary, layerParamCounts } from './summary';
-import { type Checkpoint, type CheckpointStore, type EnginePreference, type ExampleSet, TrainingSession, evaluateAll, exampleBatches } from './training';
+import { type Checkpoint, type CheckpointStore, type EnginePreference, type ExampleSet, TrainingSession, evaluateAll, exampleBatches, failureOf } from './training';
 import type { BackendName, NamedWeight, Tf } from './types';
 import { readWeights } from './weights';
 import type { Handlers } from './workerRpc';
@@ -155,8 +155,7 @@ export function createSentimentHandlers(env: SentimentEnv): { handlers: Handlers
         },
       );
       if (result.stopReason === 'nan' || result.stopReason === 'diverged') {
-        const bad = result.badStep;
-        m.failure = { reason: result.stopReason, step: bad?.step ?? m.training.position.step, loss: bad?.loss ?? NaN, reference: chanceLoss, lastGoodStep: result.lastGoodStep, explanation: result.explanation ?? '' };
+        m.failure = failureOf(result, chanceLoss);
         m.stop = { reason: result.stopReason, bestEpoch: null };
         return status(m);
       }
@@ -164,6 +163,12 @@ export function createSentimentHandlers(env: SentimentEnv): { handlers: Handlers
       // The loop's last checkpoint holds the weights; this one adds why the run stopped.
       if (checkpoint) await save(m, checkpoint);
       return status(m);
+    },
+
+    async measureEngines({ model, sample, batchSize, seconds }) {
+      const m = current(model);
+      const batch = exampleBatches(exampleSet(sample), Math.min(batchSize, sample.n), { shuffle: false }).batch(0, 0);
+      return m.training.measure(batch, seconds * 1000);
     },
 
     async setEngine({ model, preference }) {

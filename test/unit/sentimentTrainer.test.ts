@@ -156,4 +156,14 @@ describe('a model the kernel cannot train', () => {
       await tf.setBackend('cpu');
     }
   });
+
+  it('measures the engines again on a trained model without moving it', async () => {
+    const weights = await startWeights();
+    const { w } = await trained(memoryCheckpoints(), weights, { ...RUN, epochs: 1 });
+    const read = async () => (await w.handlers.forPython({ model: 'lab', input: { values: new Float32Array(MAXLEN), shape: [1, MAXLEN] } }, none)).weights.map((x) => x.values);
+    const before = await read();
+    const report = await w.handlers.measureEngines({ model: 'lab', sample: TRAIN, batchSize: RUN.batchSize, seconds: 0.2 }, none);
+    expect(report.timings.find((t) => t.engine === 'kernel')?.msPerStep).toBeGreaterThan(0);
+    expect(await read()).toEqual(before);
+  });
 });

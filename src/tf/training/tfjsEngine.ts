@@ -161,6 +161,16 @@ export function createTfjsEngine(tf: Tf, spec: ModelSpec, settings: TfjsEngineSe
 
   return {
     name,
+    async settle() {
+      // Reading one number back waits for everything queued before it (a backend runs its queue in order).
+      const one = tf.tidy(() => variables[variables.length - 1].flatten().slice(0, 1));
+      try {
+        await one.data();
+      } finally {
+        one.dispose();
+      }
+    },
+
     async trainBatch(batch: Batch): Promise<StepOutcome> {
       const input = inputOf(batch);
       const inputVar = embedded ? tf.variable(input, true) : null;

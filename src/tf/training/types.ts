@@ -68,6 +68,11 @@ export interface BatchSource {
 export interface TrainingEngine {
   readonly name: EngineName;
   trainBatch(batch: Batch): Promise<StepOutcome> | StepOutcome;
+  /**
+   * Resolves once the work of every step so far has finished. A GPU backend returns from a step
+   * with the weight update still queued; timing a step honestly (the probe) waits for this too.
+   */
+  settle?(): Promise<void>;
   evaluate(batch: Batch): { loss: number; accuracy: number };
   getWeights(): NamedWeight[];
   setWeights(weights: NamedWeight[]): void;

@@ -69,6 +69,7 @@ function Trainer({ labKey, cells, extras }: Required<TrainerProps> & { labKey: s
   const enginePreference = useSentiment((s) => s.enginePreference);
   const failure = useFailureText(useSentiment((s) => s.failure));
   const crashed = useSentiment((s) => s.crashed);
+  const measuring = useSentiment((s) => s.measuring);
   const continuable = useSentiment(canContinue);
   const actions = useSentiment((s) => s);
   const exported = useSentimentExport();
@@ -136,6 +137,8 @@ function Trainer({ labKey, cells, extras }: Required<TrainerProps> & { labKey: s
         onGoBack={() => void actions.restoreLastGood()}
         crashed={crashed ? te(crashed) : null}
         onRestart={() => void actions.restartWorker()}
+        onMeasure={model ? () => void actions.measureEngines() : undefined}
+        measuring={measuring}
       />
       {phase === 'training' && progress && (
         <ProgressBar
