@@ -1,19 +1,21 @@
 /**
- * sentiment_lstm_val_acc_at_60s: chapter 04's trainer in headless chromium (the production
- * build, the real worker and backend), switched to LSTM(40) and started; after 60 s of wall
- * time from the click, training is cancelled and the figure is the best validation accuracy of
- * the epochs finished by then, on the 899 held-out UCI sentences.
+ * sentiment_lstm_val_acc_at_30s: chapter 04's trainer in headless chromium (the production
+ * build, the real worker, the engine its probe picks), switched to LSTM(40) and started; after
+ * 30 s of wall time from the click (the probe, the held-out evaluations and the checkpoints count
+ * against it), training is cancelled and the figure is the best validation accuracy of the
+ * epochs finished by then, on the 899 held-out UCI sentences.
  */
 import { chromiumMissing, launchChromium, serveBook } from '../test/browser/app';
 import type { Bench } from './figure';
 
-const BUDGET_MS = 60_000;
+const NAME = 'sentiment_lstm_val_acc_at_30s';
+const BUDGET_MS = 30_000;
 
 export const sentimentAccuracy: Bench = {
-  figures: ['sentiment_lstm_val_acc_at_60s'],
+  figures: [NAME],
   async run({ dist, note }) {
     const missing = chromiumMissing();
-    if (missing) return [{ name: 'sentiment_lstm_val_acc_at_60s', unavailable: missing }];
+    if (missing) return [{ name: NAME, unavailable: missing }];
     const served = await serveBook(await dist());
     const browser = await launchChromium();
     try {
@@ -36,9 +38,9 @@ export const sentimentAccuracy: Bench = {
         epochs = Number(await trainer.locator('[data-testid=epochs-done]').textContent());
       }
       await trainer.getByRole('button', { name: 'Cancel' }).click();
-      const backend = await trainer.locator('.ui-stat-value').first().textContent();
-      note(`sentiment LSTM(40) on the UCI sentences in chromium (${backend}): ${epochs} epochs in 60 s, best validation accuracy ${(best * 100).toFixed(1)}%`);
-      return [{ name: 'sentiment_lstm_val_acc_at_60s', value: best, unit: 'fraction', digits: 3 }];
+      const engine = await trainer.getByTestId('engine-choice').getAttribute('data-engine');
+      note(`sentiment LSTM(40) on the UCI sentences in chromium (trained on ${engine}): ${epochs} epochs in ${BUDGET_MS / 1000} s from the click, best validation accuracy ${(best * 100).toFixed(1)}%`);
+      return [{ name: NAME, value: best, unit: 'fraction', digits: 3 }];
     } finally {
       await browser.close();
       await served.close();
