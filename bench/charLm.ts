@@ -1,16 +1,19 @@
 /**
  * charlm_val_nats_at_180s and charlm_train_ratio_vs_fit, measured in headless chromium on the
  * CPU (no GPU; tfjs picks wasm, else cpu) through the chapter's own widgets:
- * - the ratio: the "Compare speed with model.fit" button times our training loop and a plain
- *   model.fit of the same model on the same batches, side by side in the same worker;
+ * - the ratio: the "Compare speed with model.fit" button times our training loop (on the engine
+ *   the probe chose) and a plain model.fit of the same model on the same batches (on the fastest
+ *   tfjs backend the probe measured), side by side in the same worker, each by the wall clock;
+ *   pressed three times, the figure is the median ratio;
  * - the loss: train the default (browser-sized) model from a fresh profile until its training
  *   time reaches 180 s, then read the last held-out loss it measured (every 20 steps).
  */
 import { chromiumMissing, launchChromium, serveBook } from '../test/browser/app';
-import type { Bench, Outcome } from './figure';
+import { type Bench, type Outcome, median } from './figure';
 
 export const CHAPTER = '/chapters/char-lstm-novel';
 const TRAIN_SECONDS = 180;
+const COMPARE_ROUNDS = 3;
 
 export const charLm: Bench = {
   figures: ['charlm_train_ratio_vs_fit', 'charlm_val_nats_at_180s'],
@@ -28,11 +31,19 @@ export const charLm: Bench = {
       note(`charlm: tfjs backend ${backend}`);
       const results: Outcome[] = [];
 
-      await widget.getByRole('button', { name: 'Compare speed with model.fit' }).click();
-      const compare = await widget.getByTestId('compare-result').textContent({ timeout: 300_000 });
-      note(`charlm: ${compare}`);
-      const ratio = Number(/ratio ([\d.]+)×/.exec(compare ?? '')?.[1]);
-      results.push(Number.isFinite(ratio) ? { name: 'charlm_train_ratio_vs_fit', value: ratio, unit: 'x', digits: 2 } : { name: 'charlm_train_ratio_vs_fit', unavailable: `unreadable: ${compare}` });
+      // The comparison runs COMPARE_ROUNDS times on the same page; the figure is the median ratio.
+      const ratios: number[] = [];
+      for (let round = 0; round < COMPARE_ROUNDS; round++) {
+        const compareButton = widget.getByRole('button', { name: 'Compare speed with model.fit' });
+        await compareButton.click();
+        await widget.getByRole('button', { name: /^Comparing/ }).waitFor({ timeout: 30_000 }).catch(() => undefined);
+        await widget.getByRole('button', { name: 'Compare speed with model.fit' }).and(page.locator(':enabled')).waitFor({ timeout: 600_000 });
+        const compare = await widget.getByTestId('compare-result').textContent();
+        note(`charlm round ${round + 1}: ${compare}`);
+        const ratio = Number(/ratio ([\d.]+)×/.exec(compare ?? '')?.[1]);
+        if (Number.isFinite(ratio)) ratios.push(ratio);
+      }
+      results.push(ratios.length === COMPARE_ROUNDS ? { name: 'charlm_train_ratio_vs_fit', value: median(ratios), unit: 'x', digits: 2 } : { name: 'charlm_train_ratio_vs_fit', unavailable: 'a comparison gave no readable ratio' });
 
       await widget.getByRole('button', { name: 'Train', exact: true }).click();
       await page.waitForFunction(
