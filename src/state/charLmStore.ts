@@ -24,7 +24,7 @@ import { ENGINES, type EngineName, type EnginePreference, type EngineReport } fr
 import { isWorkerCrash } from '../tf/workerRpc';
 import { createScopedStore } from './scopedStore';
 import { seedFromLinks } from './storeLinks';
-import { type ReaderError, describeError, errorMessage } from '../engine/errors';
+import { type ReaderError, describeError } from '../engine/errors';
 
 export type SizePreset = 'browser' | 'browser2' | 'book';
 
@@ -53,13 +53,13 @@ export interface CharLmState {
   /** After NaN or divergence: the explanation and the step to go back to. */
   failure: TrainerStatus['failure'];
   /** The worker crashed; a restart starts a new one (and resumes from the last checkpoint). */
-  crashed: string | null;
+  crashed: ReaderError | null;
   samplePrime: string;
   sampleEvery: number;
   gen: { prime: string; length: number; topN: number; temperature: number; seed: number };
 
   phase: 'idle' | 'loading' | 'ready' | 'training' | 'error';
-  error: string | null;
+  error: ReaderError | null;
   loadProgress: { loaded: number; total: number } | null;
   status: TrainerStatus | null;
   history: HistoryPoint[];
@@ -78,12 +78,12 @@ export interface CharLmState {
   importError: ReaderError | null;
   generated: { chars: GeneratedChar[]; prime: string } | null;
   generating: boolean;
-  genError: string | null;
+  genError: ReaderError | null;
   trace: UnitTrace | null;
-  traceError: string | null;
+  traceError: ReaderError | null;
   /** The first LSTM layer's step at one character of a text (the cell diagram's numbers), with the question it answers. */
   cell: { text: string; at: number; step: CharCellStep | null } | null;
-  cellError: string | null;
+  cellError: ReaderError | null;
 
   set(patch: Partial<Pick<CharLmState, 'samplePrime' | 'sampleEvery'>>): void;
   setGen(patch: Partial<CharLmState['gen']>): void;
@@ -135,7 +135,33 @@ export function createCharLmStore(storageKey: string) {
       const config = (): CharLmConfig => ({ ...PRESETS[get().preset], input: get().input });
       /** A crash is shown with a restart button; anything else as an error. */
       const fail = (error: unknown) =>
-        isWorkerCrash(error) ? set({ phase: 'error', crashed: errorMessage(error), error: null, loadProgress: null }) : set({ phase: 'error', error: errorMessage(error), loadProgress: null });
+        isWorkerCrash(error) ? set({ phase: 'error', crashed: describeError(error), error: null, loadProgress: null }) : set({ phase: 'error', error: describeError(error), loadProgress: null });
+      /** The text being loaded and the model built on it; an import waits for it, so the import is what the reader ends with. */
+      let loading: Promise<void> | null = null;
+
+      async function loadText({ resume = true }: { resume?: boolean } = {}): Promise<void> {
+        if (get().phase === 'training') return;
+        set({ phase: 'loading', error: null, loadProgress: null, compare: null });
+        const own = get().ownText;
+        try {
+          const status = await client().call(
+            'load',
+            {
+              source: own ? { kind: 'own', name: own.name, text: own.text } : { kind: 'moby-dick', url: MOBY_DICK_URL },
+              config: config(),
+              storageKey: checkpointKey(),
+              resume,
+            },
+            (p) => set({ loadProgress: p }),
+          );
+          const model = get().model?.source === 'imported' ? get().model : await client().call('useTrained', null);
+          await client().call('setEngine', { preference: get().enginePreference });
+          set({ phase: 'ready', ...fromStatus(status), loadProgress: null, model });
+        } catch (error) {
+          fail(error);
+        }
+      }
+
       const fromStatus = (status: TrainerStatus) => ({ status, engine: status.engine, failure: status.failure, history: status.history, samples: status.samples, step: status.step });
 
       return {
@@ -169,27 +195,13 @@ export function createCharLmStore(storageKey: string) {
         set: (patch) => set(patch),
         setGen: (patch) => set({ gen: { ...get().gen, ...patch } }),
 
-        async load({ resume = true } = {}) {
-          if (get().phase === 'training') return;
-          set({ phase: 'loading', error: null, loadProgress: null, compare: null });
-          const own = get().ownText;
-          try {
-            const status = await client().call(
-              'load',
-              {
-                source: own ? { kind: 'own', name: own.name, text: own.text } : { kind: 'moby-dick', url: MOBY_DICK_URL },
-                config: config(),
-                storageKey: checkpointKey(),
-                resume,
-              },
-              (p) => set({ loadProgress: p }),
-            );
-            const model = get().model?.source === 'imported' ? get().model : await client().call('useTrained', null);
-            await client().call('setEngine', { preference: get().enginePreference });
-            set({ phase: 'ready', ...fromStatus(status), loadProgress: null, model });
-          } catch (error) {
-            fail(error);
-          }
+        load(options = {}) {
+          const run = loadText(options);
+          loading = run;
+          void run.finally(() => {
+            if (loading === run) loading = null;
+          });
+          return run;
         },
 
         async setInput(input) {
@@ -289,7 +301,7 @@ export function createCharLmStore(storageKey: string) {
             const r = await client().call('compareWithFit', { batches: 5 });
             set({ compare: r, comparing: false });
           } catch (error) {
-            set({ comparing: false, error: errorMessage(error) });
+            set({ comparing: false, error: describeError(error) });
           }
         },
 
@@ -300,7 +312,7 @@ export function createCharLmStore(storageKey: string) {
             const { chars, trace } = await client().call('generate', { prime: gen.prime, length: gen.length, topN: gen.topN > 0 ? gen.topN : null, temperature: gen.temperature, seed: gen.seed });
             set({ generated: { chars, prime: gen.prime }, trace, generating: false });
           } catch (error) {
-            set({ generating: false, genError: errorMessage(error) });
+            set({ generating: false, genError: describeError(error) });
           }
         },
 
@@ -309,7 +321,7 @@ export function createCharLmStore(storageKey: string) {
           try {
             set({ trace: await client().call('trace', { text }) });
           } catch (error) {
-            set({ traceError: errorMessage(error) });
+            set({ traceError: describeError(error) });
           }
         },
 
@@ -319,13 +331,14 @@ export function createCharLmStore(storageKey: string) {
             const step = await client().call('cellStep', { text, at });
             if (asked === cellAsks) set({ cell: { text, at, step }, cellError: null });
           } catch (error) {
-            if (asked === cellAsks) set({ cell: null, cellError: errorMessage(error) });
+            if (asked === cellAsks) set({ cell: null, cellError: describeError(error) });
           }
         },
 
         async importModel(files) {
           set({ importError: null });
           try {
+            await loading?.catch(() => undefined);
             const model = await client().call('importModel', files);
             set({ model, generated: null, trace: null });
           } catch (error) {

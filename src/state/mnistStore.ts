@@ -23,7 +23,7 @@ import type { NamedWeight } from '../tf/types';
 import { isWorkerCrash } from '../tf/workerRpc';
 import { createScopedStore } from './scopedStore';
 import { seedFromLinks } from './storeLinks';
-import { errorMessage } from '../engine/errors';
+import { type ReaderError, describeError } from '../engine/errors';
 
 export type MnistPreset = 'browser' | 'book';
 
@@ -41,7 +41,7 @@ export interface Progress {
 export interface MnistState {
   preset: MnistPreset;
   phase: 'idle' | 'loading' | 'ready' | 'fetching' | 'training' | 'error';
-  error: string | null;
+  error: ReaderError | null;
   dataProgress: Progress | null;
   status: MnistStatus | null;
   history: MnistHistoryPoint[];
@@ -52,13 +52,13 @@ export interface MnistState {
 
   enginePreference: EnginePreference;
   /** The worker crashed; restarting starts a new one from the last checkpoint. */
-  crashed: string | null;
+  crashed: ReaderError | null;
   /** "Measure again" is timing the engines. */
   measuring: boolean;
 
   heldOut: DigitSet | null;
   heldOutProgress: Progress | null;
-  heldOutError: string | null;
+  heldOutError: ReaderError | null;
 
   load(options?: { resume?: boolean }): Promise<void>;
   setPreset(preset: MnistPreset): Promise<void>;
@@ -88,7 +88,7 @@ export function createMnistStore() {
       const client = () => (worker ??= createMnistWorker());
       let heldOutLoading: Promise<void> | null = null;
       const fail = (error: unknown) =>
-        isWorkerCrash(error) ? set({ phase: 'error', crashed: errorMessage(error), error: null, dataProgress: null }) : set({ phase: 'error', error: errorMessage(error), dataProgress: null });
+        isWorkerCrash(error) ? set({ phase: 'error', crashed: describeError(error), error: null, dataProgress: null }) : set({ phase: 'error', error: describeError(error), dataProgress: null });
 
       async function fetchWeights() {
         const { weights, version } = await client().call('weights', null);
@@ -216,7 +216,7 @@ export function createMnistStore() {
             await adopt(await client().call('reset', { config: MNIST_PRESETS[get().preset] }));
             set({ phase: 'ready' });
           } catch (error) {
-            set({ phase: 'error', error: errorMessage(error) });
+            set({ phase: 'error', error: describeError(error) });
           }
         },
 
@@ -235,7 +235,7 @@ export function createMnistStore() {
               set({ heldOut: decodeDigits(bytes), heldOutProgress: null });
             } catch (error) {
               heldOutLoading = null;
-              set({ heldOutError: errorMessage(error), heldOutProgress: null });
+              set({ heldOutError: describeError(error), heldOutProgress: null });
             }
           })();
           return heldOutLoading;

@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createInProcessWorker } from './inProcessWorker';
+import type { ReaderError } from '../../src/engine/errors';
 
 const TEXT = '“Call me Ishmael,” he said.\nThe whale swam on and on.\n'.repeat(30);
 
@@ -21,6 +22,7 @@ const { default: CharBatches } = await import('../../src/widgets/charLm/CharBatc
 const { default: CharLmLab } = await import('../../src/widgets/charLm/CharLmLab');
 const { default: CharLmTraining } = await import('../../src/widgets/charLm/CharLmTraining');
 const { default: CharLmGenerate } = await import('../../src/widgets/charLm/CharLmGenerate');
+const { CharLmStore } = await import('../../src/state/charLmStore');
 const { default: CharLmUnits } = await import('../../src/widgets/charLm/CharLmUnits');
 const { default: CharLmOwn } = await import('../../src/widgets/charLm/CharLmOwn');
 const { seededRandom } = await import('../../src/engine/random');
@@ -80,11 +82,18 @@ describe('mini-batches', () => {
 
 describe('the novel lab', () => {
   it('loads, trains, samples, generates within top-N, and reads units', async () => {
+    function ErrorProbe() {
+      const error = CharLmStore.useStore((s) => s.genError);
+      if (error) genError = error;
+      return null;
+    }
+    let genError: ReaderError = { message: '' };
     render(
       <CharLmLab>
         <CharLmTraining />
         <CharLmGenerate />
         <CharLmUnits />
+        <ErrorProbe />
       </CharLmLab>,
     );
     await waitFor(() => expect(screen.getByTestId('corpus-line').textContent).toMatch(/Moby-Dick: 1,620 characters/), { timeout: 30_000 });
@@ -102,6 +111,13 @@ describe('the novel lab', () => {
     const bars = screen.getAllByRole('list', { name: 'Probability of each next character' }).at(-1)!;
     const nonZero = within(bars).getAllByRole('listitem').filter((li) => Number(li.dataset.p) > 0);
     expect(nonZero.length).toBeLessThanOrEqual(4);
+
+    // A prime with a character the model never saw: the coded error, worded by the dictionary (not the worker's English).
+    fireEvent.change(screen.getByLabelText('Prime text'), { target: { value: 'The 猫' } });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Generate' })));
+    await waitFor(() => expect(screen.getAllByText(/The model has never seen/).length).toBeGreaterThan(0), { timeout: 30_000 });
+    expect(genError.code).toBe('charLm.unseenChars');
+    fireEvent.change(screen.getByLabelText('Prime text'), { target: { value: 'The ' } });
 
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Read the text' })));
     await waitFor(() => expect(screen.getByTestId('top-units').querySelectorAll('li').length).toBeGreaterThan(0), { timeout: 30_000 });

@@ -126,7 +126,7 @@ export default function CharLmTraining() {
         disabled={phase !== 'ready'}
         failure={training ? null : failure}
         onGoBack={() => void actions.restoreLastGood()}
-        crashed={crashed}
+        crashed={crashed ? te(crashed) : null}
         onRestart={() => void actions.restartWorker()}
         onMeasure={() => void actions.measureEngines()}
         measuring={measuring}

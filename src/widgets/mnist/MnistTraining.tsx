@@ -118,7 +118,7 @@ export default function MnistTraining() {
         disabled={phase !== 'ready'}
         failure={busy ? null : failure}
         onGoBack={() => void actions.restoreLastGood()}
-        crashed={crashed}
+        crashed={crashed ? te(crashed) : null}
         onRestart={() => void actions.restartWorker()}
         onMeasure={() => void actions.measureEngines()}
         measuring={measuring}
