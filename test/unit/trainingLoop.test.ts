@@ -7,8 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { batchLayout } from '../../src/engine/charBatches';
 import { seededRandom } from '../../src/engine/random';
 import type { ModelSpec } from '../../src/engine/spec';
+import 'fake-indexeddb/auto';
 import {
   type BatchSource,
+  type CheckpointStore,
   type EngineSettings,
   type ExampleSet,
   type TrainingEngine,
@@ -18,6 +20,7 @@ import {
   createKernelEngine,
   createTfjsEngine,
   exampleBatches,
+  indexedDbCheckpoints,
   memoryCheckpoints,
   restoreSnapshot,
   runTraining,
@@ -218,14 +221,13 @@ describe('the NaN and divergence guard', () => {
 });
 
 /** Per-step losses of a run of `total` steps, straight through or stopped at `cut`, checkpointed and resumed in a new engine. */
-async function lossCurves(make: (weights?: import('../../src/tf/types').NamedWeight[]) => TrainingEngine, data: BatchSource, total: number, cut: number) {
+async function lossCurves(make: (weights?: import('../../src/tf/types').NamedWeight[]) => TrainingEngine, data: BatchSource, total: number, cut: number, store: CheckpointStore = memoryCheckpoints()) {
   const straight: number[] = [];
   const a = make();
   const start = a.getWeights();
   await runTraining({ engine: a, data, onProgress: (p) => straight.push(p.loss), yieldNow: noYield }, { maxSteps: total });
   a.dispose();
 
-  const store = memoryCheckpoints();
   const resumed: number[] = [];
   const b = make(start);
   await runTraining(
@@ -256,6 +258,13 @@ describe('resume from a checkpoint', () => {
     resumed.forEach((l, i) => expect(Math.abs(l - straight[i])).toBeLessThanOrEqual(1e-5 * Math.max(1, Math.abs(straight[i]))));
     // The curve really moves, so equality is not trivial.
     expect(new Set(straight.map((l) => l.toFixed(4))).size).toBeGreaterThan(10);
+  });
+
+  it('kernel, the checkpoint kept in IndexedDB (the store the book uses, on fake-indexeddb): the same', async () => {
+    const data = charSource();
+    const { straight, resumed } = await lossCurves((weights) => kernel(CHAR, { stateful: true, clipNorm: 5, weights }), data, 12, 5, indexedDbCheckpoints());
+    expect(resumed).toHaveLength(12);
+    resumed.forEach((l, i) => expect(Math.abs(l - straight[i])).toBeLessThanOrEqual(1e-5 * Math.max(1, Math.abs(straight[i]))));
   });
 
   it('kernel, shuffled examples into an Embedding: the same', async () => {
