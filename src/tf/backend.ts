@@ -1,13 +1,10 @@
 /**
- * Loads tfjs on demand and picks the fastest backend that can run what the page needs:
- * wasm when it has every kernel, else webgl, else cpu. The choice is returned so the page can
- * tell the reader which one runs.
+ * Loads tfjs on demand and picks the backend its models live on (build, summary, predict,
+ * export): wasm, else webgl, else cpu. The choice is returned so the page can tell the reader
+ * which one runs. Where training runs is chosen separately, by measurement (training/engines.ts).
  */
 import { BookError } from '../engine/errors';
 import type { BackendName, Tf } from './types';
-
-/** Kernels a model needs beyond the common ones, e.g. UnsortedSegmentSum to train an Embedding. */
-export type KernelNeeds = string[];
 
 const PREFERENCE: BackendName[] = ['wasm', 'webgl', 'cpu'];
 
@@ -39,14 +36,9 @@ export function loadTf(): Promise<Tf> {
   return loading;
 }
 
-export function backendHasKernels(tf: Tf, backend: BackendName, kernels: KernelNeeds): boolean {
-  return kernels.every((k) => tf.getKernel(k, backend) !== undefined);
-}
-
-/** Tries the backends in order of preference; the first that initialises and has the kernels wins. */
-export async function chooseBackend(tf: Tf, needs: KernelNeeds = [], preference = PREFERENCE): Promise<BackendName> {
+/** Tries the backends in order of preference; the first that initialises wins. */
+export async function chooseBackend(tf: Tf, preference = PREFERENCE): Promise<BackendName> {
   for (const backend of preference) {
-    if (!backendHasKernels(tf, backend, needs)) continue;
     try {
       if (await tf.setBackend(backend)) {
         await tf.ready();
@@ -56,5 +48,5 @@ export async function chooseBackend(tf: Tf, needs: KernelNeeds = [], preference 
       // A backend that fails to start (no WebGL, no wasm) simply is not this machine's choice.
     }
   }
-  throw new BookError('tfjs.noBackend', `No tfjs backend here can run this model (needs ${needs.join(', ') || 'nothing special'}).`, { needs: needs.join(', ') || '—' });
+  throw new BookError('tfjs.noBackend', `No tfjs backend starts here (tried ${preference.join(', ')}).`, { tried: preference.join(', ') });
 }
