@@ -8,19 +8,12 @@ import { vocabWordsOf } from '../engine/sentimentVocabulary';
 import type { ModelSpec } from '../engine/spec';
 import type { SentimentModelStatus } from '../tf/sentimentCalls';
 import type { NamedWeight } from '../tf/types';
+import type { SentimentModelMeta } from '../engine/sentimentModelMeta';
 
 /** A trained (or restored, or imported) model and what it needs to read new text. */
-export interface TrainedModel {
+export interface TrainedModel extends SentimentModelMeta {
   spec: ModelSpec;
   weights: NamedWeight[];
-  /** Words by id: vocabWords[i] has id i + 1. */
-  vocabWords: string[];
-  numWords: number | undefined;
-  classes: string[];
-  maxlen: number;
-  padding: 'pre' | 'post';
-  truncating: 'pre' | 'post';
-  datasetName: string;
   summary: string[];
   layerParams: { name: string; params: number }[];
 }
