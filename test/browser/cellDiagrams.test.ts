@@ -151,8 +151,9 @@ describe('live cell diagrams', () => {
     const first = await wireValues(diagram, 'out.h');
     // Dragging the recurrent scale changes every gradient.
     const scale = widget.getByRole('slider', { name: 'Recurrent weight scale' });
+    // A click at 90 % of the track; Playwright scrolls it out from under the sticky header first.
     const box = (await scale.boundingBox())!;
-    await book.page.mouse.click(box.x + box.width * 0.9, box.y + box.height / 2);
+    await scale.click({ position: { x: box.width * 0.9, y: box.height / 2 } });
     await expect.poll(() => wireValues(diagram, 'out.h')).not.toBe(first);
     const after = await wireValues(diagram, 'out.h');
     await book.page.waitForTimeout(300);
