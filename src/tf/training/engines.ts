@@ -23,13 +23,25 @@ export const PROBED: EngineName[] = ['kernel', 'tfjs-wasm', 'tfjs-webgl', 'tfjs-
 
 let webgpuReady: Promise<EngineUnavailable | null> | null = null;
 
-/** Registers tfjs' webgpu backend when this browser gives an adapter; otherwise why not. */
+interface GpuAdapter {
+  isFallbackAdapter?: boolean;
+  info?: { isFallbackAdapter?: boolean };
+}
+
+/**
+ * Registers tfjs' webgpu backend when this browser gives a hardware adapter; otherwise why not.
+ * A fallback adapter is the CPU pretending to be a GPU (SwiftShader): never faster than the
+ * kernel, and on this book's test machine it lost its buffers after a step or two and then never
+ * answered, so it is not timed at all.
+ */
 function ensureWebgpu(): Promise<EngineUnavailable | null> {
   webgpuReady ??= (async () => {
-    const gpu = (globalThis.navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } } | undefined)?.gpu;
+    const gpu = (globalThis.navigator as Navigator & { gpu?: { requestAdapter(): Promise<GpuAdapter | null> } } | undefined)?.gpu;
     if (!gpu) return 'noWebgpu';
     try {
-      if (!(await gpu.requestAdapter())) return 'noAdapter';
+      const adapter = (await gpu.requestAdapter()) as GpuAdapter | null;
+      if (!adapter) return 'noAdapter';
+      if (adapter.isFallbackAdapter || adapter.info?.isFallbackAdapter) return 'softwareAdapter';
       await import('@tensorflow/tfjs-backend-webgpu');
       return null;
     } catch {
@@ -78,11 +90,30 @@ export function cannotTrain(name: EngineName, spec: ModelSpec): string | null {
 
 const now = () => performance.now();
 
+/** A step that has not finished after this long is taken as a backend that stopped answering. */
+export const STEP_TIMEOUT_MS = 120_000;
+
+async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    return await Promise.race([work, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not finish in ${ms / 1000} s`)), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** One step, timed until its work is done; a step whose loss is not a number does not count as a time. */
 async function timedStep(engine: TrainingEngine, batch: Batch): Promise<number> {
   const t0 = now();
-  const out = await engine.trainBatch(batch);
-  await engine.settle?.();
+  const out = await withTimeout(
+    (async () => {
+      const step = await engine.trainBatch(batch);
+      await engine.settle?.();
+      return step;
+    })(),
+    STEP_TIMEOUT_MS,
+    `a ${engine.name} step`,
+  );
   const ms = now() - t0;
   if (!out.finite || !Number.isFinite(out.loss)) throw new Error(`${engine.name} gave a loss of ${out.loss}`);
   return ms;

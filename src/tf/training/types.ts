@@ -22,7 +22,7 @@ export const ENGINES: EngineName[] = ['kernel', 'tfjs-wasm', 'tfjs-webgl', 'tfjs
 export type EnginePreference = 'auto' | EngineName;
 
 /** Why an engine has no time in the probe, as a code the book words in each edition. */
-export type EngineUnavailable = 'cannotTrain' | 'noWebgpu' | 'noAdapter' | 'webgpuFailed' | 'notInBrowser' | 'failedToStart' | 'failed';
+export type EngineUnavailable = 'cannotTrain' | 'noWebgpu' | 'noAdapter' | 'softwareAdapter' | 'webgpuFailed' | 'notInBrowser' | 'failedToStart' | 'failed';
 
 /** One engine's timing in the probe: ms per training step of the actual model, or why it could not run. */
 export interface EngineTiming {
