@@ -19,9 +19,34 @@ const firstText = (widget: string, chapter: string, param: string, text: string)
   read: (shell) => shell.getByRole('textbox').first().inputValue(),
 });
 
+/** Sets a number field (committed when it loses focus); reads it back. */
+const numberField = (widget: string, chapter: string, param: string, label: string, value: string): LinkCase => ({
+  widget,
+  chapter,
+  param,
+  change: async (shell) => {
+    const field = shell.getByLabel(label, { exact: true });
+    await field.fill(value);
+    await field.press('Tab');
+  },
+  read: (shell) => shell.getByLabel(label, { exact: true }).inputValue(),
+});
+
 const cases: LinkCase[] = [
   firstText('OrderMatters', '/chapters/why-order-matters', 'order-matters', 'B beats A, 猫 🐈'),
   firstText('GradientFlow', '/chapters/vanishing-gradients', 'gradients-flow', 'short sentence here'),
+  firstText('CellExplorer', '/chapters/lstm-from-scratch', 'lstm-explorer', 'a link opened in a fresh browser'),
+  {
+    widget: 'RecurrenceShapes',
+    chapter: '/chapters/shapes-of-recurrence',
+    param: 'recurrence-shapes',
+    change: (shell) => shell.locator('input[type="radio"]:not(:checked)').last().check(),
+    read: (shell) => shell.locator('input[type="radio"]:checked').getAttribute('value'),
+  },
+  numberField('ClippingDemo', '/chapters/vanishing-gradients', 'gradients-clipping', 'Clip norm', '2.5'),
+  numberField('PowerExpansion', '/chapters/vanishing-gradients', 'gradients-power-expansion', 'Input weight W', '1.7'),
+  numberField('NumpyToyRnn', '/chapters/rnn-from-scratch', 'numpy-toy-rnn', 'Random seed', '77'),
+  numberField('CharBatches', '/chapters/char-minibatches', 'char-batches', 'N (sequences per batch)', '3'),
 ];
 
 describe('widget links', () => {
