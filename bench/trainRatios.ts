@@ -126,6 +126,12 @@ const CASES: RatioCase[] = [
     chapter: '/chapters/lstm-sentiment',
     widget: 'SentimentTrainer',
     what: "chapter 7's trainer (Embedding + LSTM(40) + Dense(2), UCI sentences), one training step per engine on the same batch and weights",
+    // The trainer measures a model it has: train one epoch first.
+    async prepare(_page, widget) {
+      await widget.getByLabel('Epochs').fill('1');
+      await widget.getByRole('button', { name: /^Train 1 epoch/ }).click();
+      await widget.getByTestId('stop-reason').waitFor({ timeout: 300_000 });
+    },
   },
 ];
 

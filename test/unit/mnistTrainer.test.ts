@@ -79,9 +79,9 @@ describe('the MNIST trainer (worker handlers, in-process on tfjs cpu)', () => {
     await handlers.loadData(urls, () => {});
     const before = (await handlers.weights(null, () => {})).weights.map((w) => w.values);
     const measured = await handlers.measureEngines({ seconds: 0.2 }, () => {});
-    expect(measured.engine?.timings.map((t) => t.engine).sort()).toEqual(['kernel', 'tfjs-wasm', 'tfjs-webgl', 'tfjs-webgpu']);
+    expect(measured.engine?.timings.map((t) => t.engine).sort()).toEqual(['kernel', 'kernel-parallel', 'tfjs-wasm', 'tfjs-webgl', 'tfjs-webgpu']);
     expect(measured.engine?.timings.find((t) => t.engine === 'kernel')?.msPerStep).toBeGreaterThan(0);
-    // In node only the kernel and tfjs' cpu exist: the others say why they have no time, as codes.
+    // In node only the kernel and tfjs' cpu exist (no Worker for helper threads): the others say why they have no time, as codes.
     for (const t of measured.engine?.timings ?? []) if (t.msPerStep === null) expect(t.reason).toMatch(/^(notInBrowser|noWebgpu|noAdapter)$/);
     expect(measured.step).toBe(0);
     expect((await handlers.weights(null, () => {})).weights.map((w) => w.values)).toEqual(before);

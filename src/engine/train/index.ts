@@ -2,3 +2,4 @@
 export { createKernelTrainer, kernelArenaBytes, kernelCannotTrain } from './trainer';
 export { wasmSimdSupported } from './wasmProducts';
 export type * from './types';
+export { combineGradients, shardDropoutState, shardSizes, splitBatch, type Shard } from './shards';

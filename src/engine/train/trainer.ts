@@ -258,17 +258,37 @@ export function createKernelTrainer(spec: ModelSpec, options: KernelTrainerOptio
     const scale = options.clipNorm ? options.clipNorm / Math.max(gradNorm, options.clipNorm) : 1;
     plan.adam.step(plan.net.params, scale);
     weightsChanged();
-    if (stateful) {
-      // Keep each layer's final state for the next batch (a copy inside the arena, no allocation).
-      plan.net.recurrent.forEach((r, i) => {
-        const at = r.finalStateOffset();
-        const n = x.batch * r.units;
-        copy(r.core.h, at, plan.carriedH[i], 0, n);
-        if (r.core.c) copy(r.core.c, at, plan.carriedC[i]!, 0, n);
-      });
-      carriedBatch = x.batch;
-    }
+    if (stateful) keepFinalStates(x.batch);
     return { loss: value, accuracy, gradNorm, finite };
+  }
+
+  /** Keeps each layer's final state of the last forward pass for the next batch (a copy inside the arena, no allocation). */
+  function keepFinalStates(batch: number): void {
+    plan.net.recurrent.forEach((r, i) => {
+      const at = r.finalStateOffset();
+      const n = batch * r.units;
+      copy(r.core.h, at, plan.carriedH[i], 0, n);
+      if (r.core.c) copy(r.core.c, at, plan.carriedC[i]!, 0, n);
+    });
+    carriedBatch = batch;
+  }
+
+  function applyGradients(gradients: readonly Float32Array[]): { gradNorm: number; finite: boolean } {
+    const { params } = plan.net;
+    if (gradients.length !== params.length) throw new Error(`The model has ${params.length} weight arrays but ${gradients.length} gradients were given.`);
+    let sum = 0;
+    gradients.forEach((g, i) => {
+      if (g.length !== params[i].grad.length) throw new Error(`The gradient of ${params[i].name} has ${g.length} values; the weight has ${params[i].grad.length}.`);
+      params[i].grad.set(g);
+      for (let k = 0; k < g.length; k++) sum += g[k] * g[k];
+    });
+    const gradNorm = Math.sqrt(sum);
+    const finite = Number.isFinite(gradNorm);
+    if (!finite) return { gradNorm, finite };
+    const scale = options.clipNorm ? options.clipNorm / Math.max(gradNorm, options.clipNorm) : 1;
+    plan.adam.step(params, scale);
+    weightsChanged();
+    return { gradNorm, finite };
   }
 
   function getWeights(): KernelWeight[] {
@@ -348,6 +368,9 @@ export function createKernelTrainer(spec: ModelSpec, options: KernelTrainerOptio
       }
       return { values, rows: layout.rows, units: N, states: finalStates(x.batch) };
     },
+    applyGradients,
+    keepFinalStates,
+    setDropoutState: (state: number) => random.setState(state),
     getWeights,
     setWeights,
     getOptimizerState: () => plan.adam.state(random.state()),

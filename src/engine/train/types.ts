@@ -171,8 +171,17 @@ export interface KernelTrainer {
   evaluate(x: KernelInput, y: KernelTarget, options?: { states?: KernelStates }): Evaluation;
   /** The head's outputs with dropout off; starts from `states` when given, else zeros. */
   predict(x: KernelInput, options?: { states?: KernelStates }): Prediction;
-  /** The gradient of one batch without applying it (dropout on), for tests and diagnostics. */
+  /** The gradient of one batch without applying it (dropout on), for tests, diagnostics and a data-parallel step's shards. */
   computeGradients(x: KernelInput, y: KernelTarget): Gradients;
+  /**
+   * One Adam step with a gradient computed elsewhere (a data-parallel step's shards, summed),
+   * clipped by the global norm as trainBatch clips; nothing changes when it is not finite.
+   */
+  applyGradients(gradients: readonly Float32Array[]): { gradNorm: number; finite: boolean };
+  /** After computeGradients on a stateful trainer: keep this batch's final states for the next one, as trainBatch does. */
+  keepFinalStates(batch: number): void;
+  /** Where the dropout generator starts its next masks (a data-parallel shard is reseeded every step). */
+  setDropoutState(state: number): void;
   /** Copies of every weight in tfjs order. */
   getWeights(): KernelWeight[];
   /** Replaces every weight; order and shapes must match getWeights(). */

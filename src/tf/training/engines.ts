@@ -9,17 +9,32 @@ import type { ModelSpec } from '../../engine/spec';
 import { kernelCannotTrain } from '../../engine/train';
 import type { Tf } from '../types';
 import { createKernelEngine } from './kernelEngine';
+import { createParallelKernelEngine } from './parallelEngine';
+import { spawnShardWorker } from './shardWorker';
 import { type TfjsEngineSettings, createTfjsEngine } from './tfjsEngine';
 import type { Batch, EngineName, EnginePreference, EngineReport, EngineTiming, EngineUnavailable, TrainingEngine } from './types';
 import { BookError, errorMessage } from '../../engine/errors';
 
-const TFJS_BACKENDS: Record<Exclude<EngineName, 'kernel'>, string> = { 'tfjs-wasm': 'wasm', 'tfjs-webgl': 'webgl', 'tfjs-webgpu': 'webgpu', 'tfjs-cpu': 'cpu' };
+type TfjsEngineName = Exclude<EngineName, 'kernel' | 'kernel-parallel'>;
+
+const TFJS_BACKENDS: Record<TfjsEngineName, string> = { 'tfjs-wasm': 'wasm', 'tfjs-webgl': 'webgl', 'tfjs-webgpu': 'webgpu', 'tfjs-cpu': 'cpu' };
 
 /** How long the reader's "Measure again" times the engines, in all: a steadier median per engine than the first probe's second. */
 export const MEASURE_SECONDS = 4;
 
 /** The candidates the probe times; tfjs' cpu backend is left out (always slowest), but a reader may still choose it. */
-export const PROBED: EngineName[] = ['kernel', 'tfjs-wasm', 'tfjs-webgl', 'tfjs-webgpu'];
+export const PROBED: EngineName[] = ['kernel', 'kernel-parallel', 'tfjs-wasm', 'tfjs-webgl', 'tfjs-webgpu'];
+
+/** At most this many threads share a batch: past it, the copies of weights and gradients outgrow the gain on the book's models. */
+const MAX_THREADS = 4;
+
+/** The data-parallel kernel's threads here, or why it cannot run (no workers in this scope, one core). */
+function parallelSetup(): { threads: number } | EngineUnavailable {
+  const cores = globalThis.navigator?.hardwareConcurrency ?? 1;
+  if (typeof Worker === 'undefined') return 'notInBrowser';
+  if (cores < 2) return 'oneCore';
+  return { threads: Math.min(cores, MAX_THREADS) };
+}
 
 let webgpuReady: Promise<EngineUnavailable | null> | null = null;
 
@@ -52,7 +67,7 @@ function ensureWebgpu(): Promise<EngineUnavailable | null> {
 }
 
 /** Makes `engine` tfjs' active backend; null when it started, else why not. */
-async function activate(tf: Tf, engine: Exclude<EngineName, 'kernel'>): Promise<EngineUnavailable | null> {
+async function activate(tf: Tf, engine: TfjsEngineName): Promise<EngineUnavailable | null> {
   const backend = TFJS_BACKENDS[engine];
   if (backend === 'webgpu') {
     const why = await ensureWebgpu();
@@ -76,6 +91,11 @@ export interface EngineSubject {
 /** Creates the engine; for tfjs ones, switches tfjs to that backend first. */
 export async function createEngine(tf: Tf, name: EngineName, subject: EngineSubject, wasm?: WebAssembly.Module): Promise<TrainingEngine> {
   if (name === 'kernel') return createKernelEngine(subject.spec, subject.settings, wasm);
+  if (name === 'kernel-parallel') {
+    const setup = parallelSetup();
+    if (typeof setup === 'string') throw new BookError('train.engineUnavailable', `${name} is not available here (${setup})`, { engine: name, reason: setup });
+    return createParallelKernelEngine(subject.spec, subject.settings, { threads: setup.threads, spawn: spawnShardWorker, wasm });
+  }
   const why = await activate(tf, name);
   if (why) throw new BookError('train.engineUnavailable', `${name} is not available here (${why})`, { engine: name, reason: why });
   return createTfjsEngine(tf, subject.spec, subject.settings);
@@ -83,7 +103,7 @@ export async function createEngine(tf: Tf, name: EngineName, subject: EngineSubj
 
 /** Why an engine cannot train this model at all (the kernel's limits), or null. */
 export function cannotTrain(name: EngineName, spec: ModelSpec): string | null {
-  if (name !== 'kernel') return null;
+  if (name !== 'kernel' && name !== 'kernel-parallel') return null;
   const problems = kernelCannotTrain(spec);
   return problems.length ? problems.join(' ') : null;
 }

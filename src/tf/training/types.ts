@@ -12,17 +12,18 @@ export type { EpochLog };
 /**
  * Where a training step runs:
  *   kernel — the book's own from-scratch trainer (src/engine/train), in this worker;
+ *   kernel-parallel — the same kernel with each batch shared among helper threads (parallelEngine.ts);
  *   tfjs-<backend> — tfjs' autodiff and Adam on that tfjs backend (the reference the kernel is tested against).
  */
-export type EngineName = 'kernel' | 'tfjs-wasm' | 'tfjs-webgl' | 'tfjs-webgpu' | 'tfjs-cpu';
+export type EngineName = 'kernel' | 'kernel-parallel' | 'tfjs-wasm' | 'tfjs-webgl' | 'tfjs-webgpu' | 'tfjs-cpu';
 
-export const ENGINES: EngineName[] = ['kernel', 'tfjs-wasm', 'tfjs-webgl', 'tfjs-webgpu', 'tfjs-cpu'];
+export const ENGINES: EngineName[] = ['kernel', 'kernel-parallel', 'tfjs-wasm', 'tfjs-webgl', 'tfjs-webgpu', 'tfjs-cpu'];
 
 /** 'auto': the probe picks the fastest; otherwise the reader's choice. */
 export type EnginePreference = 'auto' | EngineName;
 
 /** Why an engine has no time in the probe, as a code the book words in each edition. */
-export type EngineUnavailable = 'cannotTrain' | 'noWebgpu' | 'noAdapter' | 'softwareAdapter' | 'webgpuFailed' | 'notInBrowser' | 'failedToStart' | 'failed';
+export type EngineUnavailable = 'cannotTrain' | 'noWebgpu' | 'noAdapter' | 'softwareAdapter' | 'webgpuFailed' | 'notInBrowser' | 'oneCore' | 'failedToStart' | 'failed';
 
 /** One engine's timing in the probe: ms per training step of the actual model, or why it could not run. */
 export interface EngineTiming {
