@@ -25,6 +25,8 @@ const FOCUSABLE = 'a[href], button, input, select, textarea, summary, [tabindex]
 const GENERIC = new Set(['DIV', 'SPAN', 'PRE', 'CODE', 'P']);
 /** At most one scan per this many ms while the page keeps changing (a training chart redraws often). */
 const THROTTLE_MS = 150;
+/** The class of a widget's content box (src/widgets/shell/WidgetShell.tsx). */
+const WIDGET_BODY = 'widget-body';
 
 function scrolls(element: HTMLElement): boolean {
   const wide = element.scrollWidth > element.clientWidth + 1;
@@ -77,6 +79,14 @@ export function markScrollRegions(root: HTMLElement, label: string): void {
   }
 }
 
+/** A change the prose pass must look at: not SVG, not inside a widget's body. */
+function outsideWidgets(record: MutationRecord): boolean {
+  const target = record.target;
+  if (target instanceof SVGElement || target.parentNode instanceof SVGElement) return false;
+  const element = target instanceof Element ? target : target.parentElement;
+  return !element?.closest(`.${WIDGET_BODY}`);
+}
+
 /** Keeps `markScrollRegions` true for the element in `ref` as its content and width change. */
 export function useScrollRegions(ref: RefObject<HTMLElement | null>, label: string): void {
   useEffect(() => {
@@ -96,10 +106,14 @@ export function useScrollRegions(ref: RefObject<HTMLElement | null>, label: stri
       root.setAttribute(PENDING, '');
       timer = setTimeout(run, Math.max(0, last + THROTTLE_MS - performance.now()));
     };
-    // New boxes and new text can make a box overflow; redrawn SVG cannot (a plot's own box is
-    // HTML), and attribute changes (a drag restyling cells) are left out so a drag never scans.
+    // New boxes and new text in the prose can make a box overflow; redrawn SVG cannot (a plot's
+    // own box is HTML), and attribute changes are left out. Changes inside a mounted widget are
+    // left out too: its scrolling boxes take focus themselves, and a scan reads the layout of the
+    // whole chapter (tens of milliseconds), which a drag or a playing animation that rewrites the
+    // widget's numbers every frame would otherwise pay every THROTTLE_MS. A widget mounting is a
+    // change of its slot, outside its body, so a newly hydrated widget is still scanned once.
     const mutations = new MutationObserver((records) => {
-      if (records.some((record) => !(record.target instanceof SVGElement) && !(record.target.parentNode instanceof SVGElement))) schedule();
+      if (records.some(outsideWidgets)) schedule();
     });
     mutations.observe(root, { childList: true, subtree: true, characterData: true });
     const resize = new ResizeObserver(schedule);

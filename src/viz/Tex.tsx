@@ -6,9 +6,17 @@
 import katex from 'katex';
 import { memo, useMemo } from 'react';
 
-function TexImpl({ tex, display = false, className }: { tex: string; display?: boolean; className?: string }) {
+interface TexProps {
+  tex: string;
+  display?: boolean;
+  className?: string;
+  /** For a box that may scroll sideways: it takes focus so a keyboard can scroll it. */
+  focusable?: boolean;
+}
+
+function TexImpl({ tex, display = false, className, focusable = false }: TexProps) {
   const html = useMemo(() => katex.renderToString(tex, { displayMode: display, throwOnError: false, output: 'htmlAndMathml' }), [tex, display]);
-  return <span className={className ? `tex ${className}` : 'tex'} dangerouslySetInnerHTML={{ __html: html }} />;
+  return <span className={className ? `tex ${className}` : 'tex'} tabIndex={focusable ? 0 : undefined} dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
 export const Tex = memo(TexImpl);

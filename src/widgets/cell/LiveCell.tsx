@@ -196,7 +196,7 @@ function LiveCellImpl(props: LiveCellProps) {
             {t('cell.walkStage', { stage: (stage ?? 0) + 1, stages: stages.length })}
             {walking ? ` — ${t(current.text)}` : ''}
           </p>
-          <Tex tex={current.equation} display className="live-cell-equation" />
+          <Tex tex={current.equation} display className="live-cell-equation" focusable />
           <dl className="live-cell-numbers" aria-label={t('cell.stageNumbers')}>
             {current.numbers
               .filter((key) => vectors[key])
