@@ -31,7 +31,7 @@ import { importCharModel } from './charModelImport';
 import { readModelForPython } from './notebookExport';
 import { type TfModel } from './buildModel';
 import { loadTrainingKernels } from './trainingKernels';
-import { type CheckpointStore, TrainingSession, charWindowBatches, createEngine, failureOf, runTraining } from './training';
+import { type CheckpointStore, TrainingSession, charWindowBatches, createEngine, failureOf, fastestTfjsBackend, runTraining } from './training';
 import type { BackendName, Tf } from './types';
 import { readWeights } from './weights';
 import type { Handlers } from './workerRpc';
@@ -383,8 +383,7 @@ export function createCharLmHandlers(env: TrainerEnv): { handlers: Handlers<Char
       scratch.dispose();
       if (tf.getBackend() !== before) await tf.setBackend(before);
       // model.fit runs on the fastest tfjs backend the probe measured (the book's backend when nothing was probed).
-      const fastestTfjs = s.training.engineReport?.timings.find((m) => m.engine !== 'kernel' && m.msPerStep !== null)?.engine;
-      const fitBackend = fastestTfjs ? fastestTfjs.replace('tfjs-', '') : before;
+      const fitBackend = fastestTfjsBackend(s.training.engineReport?.timings ?? []) ?? before;
       if (tf.getBackend() !== fitBackend) await tf.setBackend(fitBackend);
 
       // model.fit on a second scratch copy of the same architecture, the same batches, one-hot as the source feeds it.

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/engine/random';
 import type { ModelSpec } from '../../src/engine/spec';
-import { TrainingSession, exampleBatches } from '../../src/tf/training';
+import { TrainingSession, exampleBatches, fastestTfjsBackend } from '../../src/tf/training';
+import type { EngineTiming } from '../../src/tf/training/types';
 import { cpuTf } from '../parity/tfjs';
 
 const tf = await cpuTf();
@@ -73,5 +74,19 @@ describe('TrainingSession', () => {
       session.dispose();
       twin.dispose();
     }
+  });
+});
+
+describe('fastestTfjsBackend', () => {
+  it("names the fastest tfjs engine's backend, never one of our kernels (model.fit runs on it)", () => {
+    const timings: EngineTiming[] = [
+      { engine: 'kernel-parallel', msPerStep: 30 },
+      { engine: 'kernel', msPerStep: 50 },
+      { engine: 'tfjs-webgl', msPerStep: 900 },
+      { engine: 'tfjs-wasm', msPerStep: 700 },
+      { engine: 'tfjs-webgpu', msPerStep: null, reason: 'softwareAdapter' },
+    ];
+    expect(fastestTfjsBackend(timings)).toBe('wasm');
+    expect(fastestTfjsBackend(timings.slice(0, 2))).toBeNull();
   });
 });

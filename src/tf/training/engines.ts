@@ -181,6 +181,12 @@ export async function probeEngines(tf: Tf, subject: EngineSubject, batch: Batch,
   return timings.sort((a, b) => (a.msPerStep ?? Infinity) - (b.msPerStep ?? Infinity));
 }
 
+/** The tfjs backend ("wasm", "webgl", …) of the fastest tfjs engine measured, if any ran: our kernels are no tfjs backend. */
+export function fastestTfjsBackend(timings: readonly EngineTiming[]): string | null {
+  const fastest = [...timings].sort((a, b) => (a.msPerStep ?? Infinity) - (b.msPerStep ?? Infinity)).find((t) => t.msPerStep !== null && t.engine in TFJS_BACKENDS);
+  return fastest ? TFJS_BACKENDS[fastest.engine as TfjsEngineName] : null;
+}
+
 /** The reader's choice when it can run, else the fastest measured. */
 export function chooseEngine(timings: EngineTiming[], preference: EnginePreference): EngineReport {
   if (preference !== 'auto') {

@@ -6,6 +6,6 @@ export { charWindowBatches, epochOrder, evaluateAll, exampleBatches, pickExample
 export { type Checkpoint, type CheckpointStore, indexedDbCheckpoints, isCheckpoint, memoryCheckpoints } from './checkpoints';
 export { createKernelEngine, type EngineSettings } from './kernelEngine';
 export { createTfjsEngine, tfjsEngineName, type TfjsEngineSettings } from './tfjsEngine';
-export { PROBED, cannotTrain, chooseEngine, createEngine, probeEngines, type EngineSubject } from './engines';
+export { PROBED, cannotTrain, chooseEngine, createEngine, fastestTfjsBackend, probeEngines, type EngineSubject } from './engines';
 export { TrainingSession, type RunHooks, type SessionOptions } from './session';
 export { type TrainFailure, failureOf } from './failure';
