@@ -144,6 +144,29 @@ describe('the data-parallel kernel', () => {
     second.dispose();
   });
 
+  it('with dropout, a short batch trained on this thread moves the shards on to the next streams (a resume after it follows the unbroken run)', async () => {
+    const spec: ModelSpec = { ...CLASSIFIER, layers: [CLASSIFIER.layers[0], CLASSIFIER.layers[1], { kind: 'dropout', name: 'dropout_1', rate: 0.4 }, CLASSIFIER.layers[2]] };
+    const settings = { learningRate: 0.05, seed: 11 };
+    const start = createKernelEngine(spec, settings).getWeights();
+    // The second batch has one row: fewer than the two threads, so it trains on this thread alone.
+    const batches = [classifierBatch(4, 21), classifierBatch(1, 22), classifierBatch(4, 23), classifierBatch(4, 24)];
+    const straight = await createParallelKernelEngine(spec, { ...settings, weights: start }, { threads: 2, spawn: inProcessShard });
+    const unbroken: number[] = [];
+    for (const b of batches) unbroken.push((await straight.trainBatch(b)).loss);
+
+    const first = await createParallelKernelEngine(spec, { ...settings, weights: start }, { threads: 2, spawn: inProcessShard });
+    const resumed: number[] = [];
+    for (const b of batches.slice(0, 2)) resumed.push((await first.trainBatch(b)).loss);
+    const snapshot = structuredClone(snapshotOf(first, { step: 2, epoch: 0, batchInEpoch: 2 }, 0));
+    first.dispose();
+    const second = await createParallelKernelEngine(spec, { ...settings, weights: snapshot.weights }, { threads: 2, spawn: inProcessShard });
+    restoreSnapshot(second, snapshot);
+    for (const b of batches.slice(2)) resumed.push((await second.trainBatch(b)).loss);
+    resumed.forEach((l, i) => expect(close(l, unbroken[i]), `step ${i}: ${l} vs ${unbroken[i]}`).toBe(true));
+    straight.dispose();
+    second.dispose();
+  });
+
   it('a short last batch (fewer rows than threads) trains on this thread alone', async () => {
     const single = createKernelEngine(CLASSIFIER, { learningRate: 0.05, seed: 3 });
     const parallel = await createParallelKernelEngine(CLASSIFIER, { learningRate: 0.05, seed: 3, weights: single.getWeights() }, { threads: 3, spawn: inProcessShard });

@@ -95,7 +95,12 @@ export async function createParallelKernelEngine(spec: ModelSpec, settings: Engi
     async trainBatch(batch: Batch): Promise<StepOutcome> {
       const shards = splitBatch(batch.x, batch.y, threads);
       // A batch smaller than the threads (a short last batch) is not worth cutting.
-      if (shards.length < threads && !stateful) return main.trainBatch(batch);
+      if (shards.length < threads && !stateful) {
+        const outcome = await main.trainBatch(batch);
+        // The single-thread step moved Adam on too (if it applied): the next shards draw the next streams.
+        iteration = trainer.getOptimizerState().iterations;
+        return outcome;
+      }
       if (shards.length < threads) throw new Error(`A stateful data-parallel run needs batches of at least ${threads} rows.`);
       const weights = trainer.getWeights().map((w) => w.values);
       // Each helper gets copies of just its shard (slices), not views on the whole batch.
