@@ -131,6 +131,11 @@ export function createCharLmStore(storageKey: string) {
       const client = () => (worker ??= createCharLmWorker());
       /** Picks come faster than the worker answers; only the last one's answer is shown. */
       let cellAsks = 0;
+      /** Another model or text: what was read with the old one goes, and an answer still on its way is dropped. */
+      const forgetReadings = () => {
+        cellAsks += 1;
+        return { generated: null, trace: null, cell: null, cellError: null };
+      };
       const checkpointKey = () => `${storageKey}-${get().ownText ? 'own' : 'moby'}`;
       const config = (): CharLmConfig => ({ ...PRESETS[get().preset], input: get().input });
       /** A crash is shown with a restart button; anything else as an error. */
@@ -254,12 +259,13 @@ export function createCharLmStore(storageKey: string) {
         },
 
         async useText(own) {
-          set({ ownText: own, generated: null, trace: null });
+          set({ ownText: own, ...forgetReadings() });
           await get().load();
         },
 
         async train() {
-          if (get().phase !== 'ready') return;
+          // Not while "Measure again" runs: the measurement may retire the engine a run would train on.
+          if (get().phase !== 'ready' || get().measuring) return;
           set({ phase: 'training', error: null });
           try {
             const status = await client().call(
@@ -290,7 +296,7 @@ export function createCharLmStore(storageKey: string) {
         async restart() {
           if (get().phase === 'training') return;
           await client().call('clearCheckpoint', { storageKey: checkpointKey() });
-          set({ history: [], samples: [], step: 0, lastCheckpoint: null, generated: null, trace: null });
+          set({ history: [], samples: [], step: 0, lastCheckpoint: null, ...forgetReadings() });
           await get().load({ resume: false });
         },
 
@@ -340,14 +346,14 @@ export function createCharLmStore(storageKey: string) {
           try {
             await loading?.catch(() => undefined);
             const model = await client().call('importModel', files);
-            set({ model, generated: null, trace: null });
+            set({ model, ...forgetReadings() });
           } catch (error) {
             set({ importError: describeError(error) });
           }
         },
 
         async useTrained() {
-          set({ model: await client().call('useTrained', null), generated: null, trace: null, importError: null });
+          set({ model: await client().call('useTrained', null), ...forgetReadings(), importError: null });
         },
 
         forPython: (prime) => client().call('forPython', { prime }),

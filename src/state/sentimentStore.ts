@@ -203,8 +203,9 @@ function createSentimentStore() {
 
       /** One run of the lab's model to settings.epochs; `fresh` builds a new model from the settings first. */
       async function run(fresh: boolean) {
-        const { dataset, settings, phase } = get();
-        if (!dataset || phase === 'training' || phase === 'building') return;
+        const { dataset, settings, phase, measuring } = get();
+        // Not while "Measure again" runs: the measurement may retire the engine a run would train on.
+        if (!dataset || measuring || phase === 'training' || phase === 'building') return;
         const datasetName = datasetNameOf(get());
         const dataKey = fresh ? dataKeyOf(dataset, datasetName) : get().dataKey;
         set({ phase: 'building', error: null, failure: null, stop: null, progress: null, ...(fresh ? { live: [], history: [] } : {}) });

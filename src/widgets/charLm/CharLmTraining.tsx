@@ -108,7 +108,7 @@ export default function CharLmTraining() {
         {training ? (
           <Button onClick={actions.pause}>{t('charLm.train.pause')}</Button>
         ) : (
-          <Button className="primary" onClick={() => void actions.train()} disabled={phase !== 'ready'}>
+          <Button className="primary" onClick={() => void actions.train()} disabled={phase !== 'ready' || measuring}>
             {t('charLm.train.start')}
           </Button>
         )}

@@ -6,7 +6,7 @@
  * picking a character in the heatmap draws that step, picking a unit on the drawing shows it in
  * the heatmap.
  */
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { type StringKey, useErrorText, useT } from '../../book/i18n';
 import { type CharPredicate, availablePredicates, markCharacters, topUnits, unitSeries } from '../../engine/unitSearch';
 import { CharLmStore } from '../../state/charLmStore';
@@ -45,22 +45,24 @@ function Units() {
     // Not on `text`: only when the model arrives or the trace is cleared; a text being typed waits for the button.
   }, [modelReady, trace, traceError, readText]);
 
-  const chars = trace ? [...trace.text] : [];
+  // Per trace and pick, not per render: a render comes with every arrow key and every worker answer.
+  const chars = useMemo(() => (trace ? [...trace.text] : []), [trace]);
   const picked = Math.min(at, Math.max(0, chars.length - 1));
-  // The first layer's step at the picked character: asked of the worker whenever either changes.
+  // The first layer's step at the picked character: asked of the worker whenever the trace (a new
+  // text or model) or the pick changes.
   const traced = trace?.text;
   useEffect(() => {
-    if (traced) void readCell(traced, picked);
-  }, [traced, picked, readCell]);
+    if (trace) void readCell(trace.text, picked);
+  }, [trace, picked, readCell]);
 
   const layers = trace?.layers ?? [];
   const li = Math.min(layer, Math.max(0, layers.length - 1));
   const values = layers[li]?.[kind] ?? [];
   const units = values[0]?.length ?? 0;
   const u = Math.min(unit, Math.max(0, units - 1));
-  const offered = availablePredicates(chars);
+  const offered = useMemo(() => availablePredicates(chars), [chars]);
   const property: CharPredicate | null = offered.includes(predicate) ? predicate : (offered[0] ?? null);
-  const best = values.length > 1 && property ? topUnits(values, markCharacters(chars, property), 8) : [];
+  const best = useMemo(() => (values.length > 1 && property ? topUnits(values, markCharacters(chars, property), 8) : []), [values, chars, property]);
   const series = unitSeries(values, u);
   // The worker's answer for this very character (an older pick's answer may still be on its way).
   const answer = cell && cell.text === traced && cell.at === picked ? cell : null;

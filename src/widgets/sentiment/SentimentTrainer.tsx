@@ -117,11 +117,11 @@ function Trainer({ labKey, cells, extras }: Required<TrainerProps> & { labKey: s
           <Button onClick={actions.cancel}>{t('sentiment.train.cancel')}</Button>
         ) : (
           <>
-            <Button className="primary" onClick={() => void actions.train()} disabled={!dataset || busy}>
+            <Button className="primary" onClick={() => void actions.train()} disabled={!dataset || busy || measuring}>
               {t('sentiment.train.start', { epochs: settings.epochs })}
             </Button>
             {continuable && (
-              <Button onClick={() => void actions.continueTraining()} data-testid="continue-training">
+              <Button onClick={() => void actions.continueTraining()} data-testid="continue-training" disabled={measuring}>
                 {t('sentiment.train.continue', { epochs: settings.epochs })}
               </Button>
             )}
