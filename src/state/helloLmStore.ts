@@ -23,7 +23,7 @@ import { isWorkerCrash } from '../tf/workerRpc';
 import { createScopedStore } from './scopedStore';
 import { BookError, describeError, type ReaderError } from '../engine/errors';
 
-/** The word each edition learns; both have five characters, four distinct, the third and fourth alike… */
+/** The word each edition learns; both have five characters, four distinct, one repeated next to itself (hello: l l; 你好好学习: 好 好)… */
 export const HELLO_WORDS = { en: 'hello', zh: '你好好学习' } as const;
 export const HELLO_WORD = HELLO_WORDS.en;
 export const HELLO_UNITS = 8;
@@ -33,9 +33,6 @@ export const HELLO_LEARNING_RATE = 0.05;
 export function helloVocab(word: string): CharVocabulary {
   return vocabularyOf([...new Set(word)]);
 }
-
-/** The source's four-letter language, in the order it names it: h, e, l, o. */
-export const HELLO_VOCAB = helloVocab(HELLO_WORD);
 
 export function helloSpec(word: string): ModelSpec {
   const V = helloVocab(word).chars.length;
@@ -225,6 +222,8 @@ export const HelloStore = createScopedStore<HelloState, Saved, string>(
         worker?.dispose();
         worker = null;
         opened = false;
+        // The dropped call's answer never comes (generation): a later mount must be able to build again.
+        if (get().phase === 'training' || get().phase === 'building') set({ phase: 'idle' });
       },
     };
   },

@@ -87,7 +87,6 @@ export interface TrainerStatus {
   /** What the first layer reads for this text (auto resolved). */
   input: 'one-hot' | 'embedding';
   /** After a run stopped on NaN or divergence: why, and the step it can go back to. */
-  /** Why the last run stopped on a bad loss, if it did. */
   failure: TrainFailure | null;
   corpus: CorpusInfo;
   config: CharLmConfig;

@@ -44,7 +44,6 @@ export interface MnistStatus {
   /** Where training runs and why; null until the first run probes. */
   engine: EngineReport | null;
   /** After a run stopped on NaN or divergence: why, and the step it can go back to. */
-  /** Why the last run stopped on a bad loss, if it did. */
   failure: TrainFailure | null;
   config: MnistConfig;
   params: number;

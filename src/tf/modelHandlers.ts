@@ -46,7 +46,8 @@ interface Open {
 /** The last Dense layer's width: the classes the model chooses among (the divergence guard's ln(classes)). */
 function classesOf(training: TrainingSession): number {
   const last = training.spec.layers[training.spec.layers.length - 1];
-  return last?.kind === 'dense' ? last.units : 2;
+  // A one-unit sigmoid head still chooses between two classes (ln 1 = 0 would call any loss diverged).
+  return last?.kind === 'dense' ? Math.max(2, last.units) : 2;
 }
 
 export function createModelHandlers(env: ModelWorkerEnv): { handlers: Handlers<ModelCalls>; cancel(): void; pause(): void; resume(): void } {

@@ -246,20 +246,30 @@ export function createKernelTrainer(spec: ModelSpec, options: KernelTrainerOptio
       throw new Error(`A stateful run keeps one batch size (${carriedBatch}); this batch has ${x.batch} rows. Call resetStates() first.`);
     }
     const { loss: value, accuracy } = gradients(x, y, stateful ? 'carried' : 'zeros');
+    const { gradNorm, finite } = Number.isFinite(value) ? step() : { gradNorm: gradNormOf(), finite: false };
+    if (finite && stateful) keepFinalStates(x.batch);
+    return { loss: value, accuracy, gradNorm, finite };
+  }
+
+  /** ‖g‖ over every param.grad: the global norm clipping and the NaN guard look at. */
+  function gradNormOf(): number {
     let sum = 0;
     for (const p of plan.net.params) {
       const g = p.grad;
       for (let i = 0; i < g.length; i++) sum += g[i] * g[i];
     }
-    const gradNorm = Math.sqrt(sum);
-    const finite = Number.isFinite(value) && Number.isFinite(gradNorm);
-    if (!finite) return { loss: value, accuracy, gradNorm, finite };
+    return Math.sqrt(sum);
+  }
+
+  /** One Adam step on the gradients in every param.grad, clipped by global norm; none if they are not finite. */
+  function step(): { gradNorm: number; finite: boolean } {
+    const gradNorm = gradNormOf();
+    if (!Number.isFinite(gradNorm)) return { gradNorm, finite: false };
     // clip_by_global_norm: every gradient times clip / max(‖g‖, clip), so the direction is kept.
     const scale = options.clipNorm ? options.clipNorm / Math.max(gradNorm, options.clipNorm) : 1;
     plan.adam.step(plan.net.params, scale);
     weightsChanged();
-    if (stateful) keepFinalStates(x.batch);
-    return { loss: value, accuracy, gradNorm, finite };
+    return { gradNorm, finite: true };
   }
 
   /** Keeps each layer's final state of the last forward pass for the next batch (a copy inside the arena, no allocation). */
@@ -276,19 +286,11 @@ export function createKernelTrainer(spec: ModelSpec, options: KernelTrainerOptio
   function applyGradients(gradients: readonly Float32Array[]): { gradNorm: number; finite: boolean } {
     const { params } = plan.net;
     if (gradients.length !== params.length) throw new Error(`The model has ${params.length} weight arrays but ${gradients.length} gradients were given.`);
-    let sum = 0;
     gradients.forEach((g, i) => {
       if (g.length !== params[i].grad.length) throw new Error(`The gradient of ${params[i].name} has ${g.length} values; the weight has ${params[i].grad.length}.`);
       params[i].grad.set(g);
-      for (let k = 0; k < g.length; k++) sum += g[k] * g[k];
     });
-    const gradNorm = Math.sqrt(sum);
-    const finite = Number.isFinite(gradNorm);
-    if (!finite) return { gradNorm, finite };
-    const scale = options.clipNorm ? options.clipNorm / Math.max(gradNorm, options.clipNorm) : 1;
-    plan.adam.step(params, scale);
-    weightsChanged();
-    return { gradNorm, finite };
+    return step();
   }
 
   function getWeights(): KernelWeight[] {

@@ -19,17 +19,17 @@ import { LiveCell } from '../cell/LiveCell';
 import { Button } from '../shell';
 
 /** Units on the drawing: as many as the explorer's largest cell. */
-export const SHOWN = 8;
+const SHOWN = 8;
 
 /** The selected unit and its neighbours: SHOWN consecutive units around it, inside the layer. */
-export function unitWindow(selected: number, units: number, count = SHOWN): number[] {
+function unitWindow(selected: number, units: number, count = SHOWN): number[] {
   const n = Math.min(count, units);
   const start = Math.max(0, Math.min(units - n, selected - Math.floor((n - 1) / 2)));
   return Array.from({ length: n }, (_, k) => start + k);
 }
 
 /** The components of x drawn: a one-hot row's 1; an embedding's SHOWN largest by |value|, in order. */
-export function inputWindow(cell: Pick<CharCellStep, 'input' | 'id' | 'step'>, count = SHOWN): number[] {
+function inputWindow(cell: Pick<CharCellStep, 'input' | 'id' | 'step'>, count = SHOWN): number[] {
   if (cell.input === 'one-hot') return [cell.id];
   const x = cell.step.x;
   return Array.from(x.keys())

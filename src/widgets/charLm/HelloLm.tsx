@@ -4,6 +4,7 @@
  * training loop, and at each time step the engine's logits turned into softmax bars, checked
  * against tfjs' own predict.
  */
+import { useMemo } from 'react';
 import { useErrorText, useT } from '../../book/i18n';
 import { maxAbsDiff } from '../../engine/matrix';
 import { HELLO_LEARNING_RATE, HelloStore, helloData, helloSpec } from '../../state/helloLmStore';
@@ -54,7 +55,8 @@ function Hello() {
   const current = steps?.[step];
   const pair = pairs[step];
   const V = vocab.chars;
-  const spec = helloSpec(word);
+  // One spec per word: the exported code below is memoised on it.
+  const spec = useMemo(() => helloSpec(word), [word]);
 
   return (
     <WidgetShell
