@@ -9,7 +9,7 @@ import type { CharLmCalls } from './charLmCalls';
 import { createCharLmHandlers } from './charLmTrainer';
 import { indexedDbCheckpoints } from './training';
 import type { BackendName } from './types';
-import { type Handlers, serveRpc } from './workerRpc';
+import { serveDeferred } from './workerRpc';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -43,7 +43,4 @@ const trainer = loadTf().then((tf) =>
 );
 
 // Listening starts at once (tfjs is still loading), so no early message is lost.
-const deferred = new Proxy({} as Handlers<CharLmCalls>, {
-  get: (_, call: keyof CharLmCalls) => async (args: never, progress: never) => ((await trainer).handlers[call] as (a: never, p: never) => unknown)(args, progress),
-});
-serveRpc<CharLmCalls>(self, deferred, (action) => void trainer.then((t) => t[action]()));
+serveDeferred<CharLmCalls>(self, trainer);

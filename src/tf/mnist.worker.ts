@@ -8,7 +8,7 @@ import { fetchBytes } from './fetchBytes';
 import type { MnistCalls } from './mnistCalls';
 import { createMnistHandlers } from './mnistTrainer';
 import { indexedDbCheckpoints } from './training';
-import { type Handlers, serveRpc } from './workerRpc';
+import { serveDeferred } from './workerRpc';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -22,7 +22,4 @@ const trainer = loadTf().then((tf) =>
 );
 
 // Listening starts at once (tfjs is still loading), so no early message is lost.
-const deferred = new Proxy({} as Handlers<MnistCalls>, {
-  get: (_, call: keyof MnistCalls) => async (args: never, progress: never) => ((await trainer).handlers[call] as (a: never, p: never) => unknown)(args, progress),
-});
-serveRpc<MnistCalls>(self, deferred, (action) => void trainer.then((t) => t[action]()));
+serveDeferred<MnistCalls>(self, trainer);

@@ -7,14 +7,11 @@ import { chooseBackend, loadTf } from './backend';
 import type { SentimentCalls } from './sentimentCalls';
 import { createSentimentHandlers } from './sentimentHandlers';
 import { indexedDbCheckpoints } from './training';
-import { type Handlers, serveRpc } from './workerRpc';
+import { serveDeferred } from './workerRpc';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 const worker = loadTf().then((tf) => createSentimentHandlers({ tf, checkpoints: indexedDbCheckpoints(), startBackend: () => chooseBackend(tf) }));
 
 // Listening starts at once (tfjs is still loading), so no early message is lost.
-const deferred = new Proxy({} as Handlers<SentimentCalls>, {
-  get: (_, call: keyof SentimentCalls) => async (args: never, progress: never) => ((await worker).handlers[call] as (a: never, p: never) => unknown)(args, progress),
-});
-serveRpc<SentimentCalls>(self, deferred, (action) => void worker.then((w) => w[action]()));
+serveDeferred<SentimentCalls>(self, worker);

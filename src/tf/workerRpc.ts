@@ -132,3 +132,26 @@ export function serveRpc<C extends CallMap>(scope: DedicatedWorkerGlobalScope, h
       );
   };
 }
+
+/** What a worker serves once its setup is done: the calls, and the controls a run listens to. */
+export interface WorkerService<C extends CallMap> {
+  handlers: Handlers<C>;
+  cancel(): void;
+  pause(): void;
+  resume(): void;
+}
+
+/**
+ * serveRpc for a worker whose handlers exist only after an asynchronous setup (loading tfjs):
+ * listening starts at once, so no early message is lost, and each call and control waits for it.
+ */
+export function serveDeferred<C extends CallMap>(scope: DedicatedWorkerGlobalScope, service: Promise<WorkerService<C>>): void {
+  const handlers = new Proxy({} as Handlers<C>, {
+    get: (_, call: string) => async (args: never, progress: never) => {
+      const handler = (await service).handlers[call as keyof C] as ((a: never, p: never) => unknown) | undefined;
+      if (!handler) throw new Error(`Unknown worker call "${call}".`);
+      return handler(args, progress);
+    },
+  });
+  serveRpc<C>(scope, handlers, (action) => void service.then((s) => s[action]()));
+}
