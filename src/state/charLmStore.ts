@@ -20,8 +20,8 @@ import {
 } from '../tf/charLmCalls';
 import { type CharLmWorkerApi, createCharLmWorker } from '../tf/charLmClient';
 import { MEASURE_SECONDS } from '../tf/training/engines';
-import { ENGINES, type EngineName, type EnginePreference, type EngineReport } from '../tf/training/types';
-import { isWorkerCrash } from '../tf/workerRpc';
+import { type EnginePreference, isEnginePreference, type EngineReport } from '../tf/training/types';
+import { workerFailure } from '../tf/workerRpc';
 import { createScopedStore } from './scopedStore';
 import { seedFromLinks } from './storeLinks';
 import { type ReaderError, describeError } from '../engine/errors';
@@ -140,7 +140,7 @@ export function createCharLmStore(storageKey: string) {
       const config = (): CharLmConfig => ({ ...PRESETS[get().preset], input: get().input });
       /** A crash is shown with a restart button; anything else as an error. */
       const fail = (error: unknown) =>
-        isWorkerCrash(error) ? set({ phase: 'error', crashed: describeError(error), error: null, loadProgress: null }) : set({ phase: 'error', error: describeError(error), loadProgress: null });
+        set({ phase: 'error', ...workerFailure(error), loadProgress: null });
       /** The text being loaded and the model built on it; an import waits for it, so the import is what the reader ends with. */
       let loading: Promise<void> | null = null;
 
@@ -381,7 +381,7 @@ export function createCharLmStore(storageKey: string) {
             sampleEvery: Number.isInteger(s.sampleEvery) && (s.sampleEvery as number) > 0 ? (s.sampleEvery as number) : current.sampleEvery,
             gen: okGen ? (g as CharLmState['gen']) : current.gen,
             input: s.input === 'one-hot' || s.input === 'embedding' || s.input === 'auto' ? s.input : current.input,
-            enginePreference: typeof s.enginePreference === 'string' && (s.enginePreference === 'auto' || ENGINES.includes(s.enginePreference as EngineName)) ? s.enginePreference : current.enginePreference,
+            enginePreference: isEnginePreference(s.enginePreference) ? s.enginePreference : current.enginePreference,
           };
         },
       },

@@ -17,11 +17,11 @@ import type { TrainFailure } from '../tf/training/failure';
 import { type ModelWorkerApi, createModelWorker } from '../tf/modelWorkerClient';
 import type { ModelForPython } from '../tf/notebookExport';
 import type { ExampleSet } from '../tf/training/batches';
-import { ENGINES, type EngineName, type EnginePreference, type EngineReport } from '../tf/training/types';
+import { type EnginePreference, isEnginePreference, type EngineReport } from '../tf/training/types';
 import type { ArrayData, EpochLog, NamedWeight } from '../tf/types';
-import { isWorkerCrash } from '../tf/workerRpc';
+import { workerFailure } from '../tf/workerRpc';
 import { createScopedStore } from './scopedStore';
-import { BookError, describeError, type ReaderError } from '../engine/errors';
+import { BookError, type ReaderError } from '../engine/errors';
 
 /** The word each edition learns; both have five characters, four distinct, one repeated next to itself (hello: l l; 你好好学习: 好 好)… */
 export const HELLO_WORDS = { en: 'hello', zh: '你好好学习' } as const;
@@ -105,7 +105,6 @@ interface Saved {
   enginePreference: EnginePreference;
 }
 
-const isEngine = (v: unknown): v is EnginePreference => v === 'auto' || ENGINES.includes(v as EngineName);
 
 /** The provider's `init` is the word its edition learns. */
 export const HelloStore = createScopedStore<HelloState, Saved, string>(
@@ -118,7 +117,7 @@ export const HelloStore = createScopedStore<HelloState, Saved, string>(
     const spec = helloSpec(word);
     const data = helloData(word);
     const client = () => (worker ??= createModelWorker());
-    const fail = (error: unknown) => (isWorkerCrash(error) ? set({ phase: 'error', crashed: describeError(error), error: null }) : set({ phase: 'error', error: describeError(error) }));
+    const fail = (error: unknown) => set({ phase: 'error', ...workerFailure(error) });
     const adopt = (status: TrainedStatus) => set({ engine: status.engine, failure: status.failure, weights: status.weights, history: status.history });
     const predict = async () => {
       set({ predicted: (await client().call('predict', { x: data.x, shape: data.xShape })).values });
@@ -234,7 +233,7 @@ export const HelloStore = createScopedStore<HelloState, Saved, string>(
       // Weights and history saved here by earlier versions are left out: the checkpoint holds them now.
       merge: (saved, current) => {
         const s = saved as Partial<Record<keyof Saved, unknown>> | undefined;
-        return isEngine(s?.enginePreference) ? { ...current, enginePreference: s.enginePreference } : current;
+        return isEnginePreference(s?.enginePreference) ? { ...current, enginePreference: s.enginePreference } : current;
       },
     },
     dispose: (s) => s.dispose(),

@@ -18,9 +18,9 @@ import {
 import { type MnistWorkerApi, createMnistWorker } from '../tf/mnistClient';
 import type { ModelForPython } from '../tf/notebookExport';
 import { MEASURE_SECONDS } from '../tf/training/engines';
-import { ENGINES, type EngineName, type EnginePreference } from '../tf/training/types';
+import { type EnginePreference, isEnginePreference } from '../tf/training/types';
 import type { NamedWeight } from '../tf/types';
-import { isWorkerCrash } from '../tf/workerRpc';
+import { workerFailure } from '../tf/workerRpc';
 import { createScopedStore } from './scopedStore';
 import { seedFromLinks } from './storeLinks';
 import { type ReaderError, describeError } from '../engine/errors';
@@ -88,7 +88,7 @@ export function createMnistStore() {
       const client = () => (worker ??= createMnistWorker());
       let heldOutLoading: Promise<void> | null = null;
       const fail = (error: unknown) =>
-        isWorkerCrash(error) ? set({ phase: 'error', crashed: describeError(error), error: null, dataProgress: null }) : set({ phase: 'error', error: describeError(error), dataProgress: null });
+        set({ phase: 'error', ...workerFailure(error), dataProgress: null });
 
       async function fetchWeights() {
         const { weights, version } = await client().call('weights', null);
@@ -257,7 +257,7 @@ export function createMnistStore() {
           return {
             ...current,
             preset: s?.preset && Object.hasOwn(MNIST_PRESETS, s.preset) ? s.preset : current.preset,
-            enginePreference: pref === 'auto' || ENGINES.includes(pref as EngineName) ? (pref as EnginePreference) : current.enginePreference,
+            enginePreference: isEnginePreference(pref) ? pref : current.enginePreference,
           };
         },
       },

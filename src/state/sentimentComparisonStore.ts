@@ -10,7 +10,7 @@
  * Each finished run's per-epoch history and spec are kept in localStorage; its weights are in its
  * checkpoint (IndexedDB), read back only when the reader exports the model.
  */
-import { BookError, type ReaderError, describeError } from '../engine/errors';
+import { BookError, type ReaderError } from '../engine/errors';
 import { cleanWith, linkSchema, number } from '../engine/linkSchema';
 import type { TensorValues } from '../engine/notebook/writeNotebook';
 import { type SentimentCell, sentimentSpec } from '../engine/sentimentModels';
@@ -19,9 +19,9 @@ import type { ModelSpec } from '../engine/spec';
 import type { ModelForPython } from '../tf/notebookExport';
 import type { SentimentFailure } from '../tf/sentimentCalls';
 import { type SentimentWorkerApi, createSentimentWorker } from '../tf/sentimentClient';
-import { ENGINES, type EngineName, type EnginePreference, type EngineReport, type StopReason, type TrainProgress } from '../tf/training/types';
+import { type EnginePreference, isEnginePreference, type EngineReport, type StopReason, type TrainProgress } from '../tf/training/types';
 import type { BackendName, EpochLog } from '../tf/types';
-import { isWorkerCrash } from '../tf/workerRpc';
+import { workerFailure } from '../tf/workerRpc';
 import { createScopedStore } from './scopedStore';
 import { type StoreLink, seedFromLinks } from './storeLinks';
 import { type LivePoint, type ModelInfo, type SavedModel, dataKeyOf, isSavedModel, modelInfoOf } from './sentimentModel';
@@ -165,7 +165,7 @@ export function createComparisonStore() {
         set({ runs: { ...get().runs, [cell]: { ...(get().runs[cell] ?? EMPTY_RUN), ...patch } } });
       };
       const fail = (error: unknown) =>
-        isWorkerCrash(error) ? set({ phase: 'error', current: null, crashed: describeError(error), error: null, progress: null }) : set({ phase: 'error', current: null, error: describeError(error), progress: null });
+        set({ phase: 'error', current: null, ...workerFailure(error), progress: null });
 
       return {
         settings: COMPARISON_DEFAULTS,
@@ -310,7 +310,7 @@ export function createComparisonStore() {
             runs,
             trainedOn: typeof s.trainedOn === 'string' ? s.trainedOn : null,
             defaultsId: typeof s.defaultsId === 'string' ? s.defaultsId : null,
-            enginePreference: pref === 'auto' || ENGINES.includes(pref as EngineName) ? (pref as EnginePreference) : current.enginePreference,
+            enginePreference: isEnginePreference(pref) ? pref : current.enginePreference,
             phase: Object.keys(runs).length > 0 ? 'done' : 'idle',
           };
         },

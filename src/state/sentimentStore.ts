@@ -36,9 +36,9 @@ import type { SentimentCheckpointTarget, SentimentFailure, SentimentModelStatus,
 import { type SentimentWorkerApi, createSentimentWorker } from '../tf/sentimentClient';
 import { checkpointKey } from '../tf/training/checkpoints';
 import { MEASURE_SECONDS } from '../tf/training/engines';
-import { ENGINES, type EngineName, type EnginePreference, type EngineReport, type Position, type TrainProgress } from '../tf/training/types';
+import { type EnginePreference, isEnginePreference, type EngineReport, type Position, type TrainProgress } from '../tf/training/types';
 import type { BackendName, EpochLog } from '../tf/types';
-import { isWorkerCrash } from '../tf/workerRpc';
+import { isWorkerCrash, workerFailure } from '../tf/workerRpc';
 import { createScopedStore } from './scopedStore';
 import { loadSentences } from './sentences';
 import { type StoreLink, seedFromLinks } from './storeLinks';
@@ -144,7 +144,7 @@ function createSentimentStore() {
       const checkpointName = () => `sentiment-${get().storageKey}`;
       /** A crash is shown with a restart button; anything else as an error. */
       const fail = (error: unknown, phase: SentimentPhase = 'error') =>
-        isWorkerCrash(error) ? set({ phase: 'error', crashed: describeError(error), error: null, progress: null }) : set({ phase, error: describeError(error), progress: null });
+        set({ phase: isWorkerCrash(error) ? 'error' : phase, ...workerFailure(error), progress: null });
 
       /** Re-derives the dataset from the active texts and the preprocessing choices. */
       function derive() {
@@ -430,7 +430,7 @@ function createSentimentStore() {
             prep: cleanPrep(s.prep),
             settings: cleanSettings(s.settings),
             defaultsId: typeof s.defaultsId === 'string' ? s.defaultsId : null,
-            enginePreference: pref === 'auto' || ENGINES.includes(pref as EngineName) ? (pref as EnginePreference) : current.enginePreference,
+            enginePreference: isEnginePreference(pref) ? pref : current.enginePreference,
           };
         },
       },

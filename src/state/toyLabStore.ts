@@ -13,12 +13,12 @@ import type { TrainFailure } from '../tf/training/failure';
 import { type ModelWorkerApi, createModelWorker } from '../tf/modelWorkerClient';
 import type { ModelForPython } from '../tf/notebookExport';
 import type { ExampleSet } from '../tf/training/batches';
-import { ENGINES, type EngineName, type EnginePreference, type EngineReport, type TrainProgress } from '../tf/training/types';
+import { type EnginePreference, isEnginePreference, type EngineReport, type TrainProgress } from '../tf/training/types';
 import type { BackendName, EpochLog, NamedWeight } from '../tf/types';
-import { isWorkerCrash } from '../tf/workerRpc';
+import { workerFailure } from '../tf/workerRpc';
 import { createScopedStore } from './scopedStore';
 import { type StoreLink, seedFromLinks } from './storeLinks';
-import { BookError, describeError, type ReaderError, toError } from '../engine/errors';
+import { BookError, type ReaderError, toError } from '../engine/errors';
 
 export type ToyCell = 'simpleRNN' | 'lstm';
 
@@ -166,7 +166,6 @@ export const toySummaryParam = (cell: ToyCell) => `${TOY_NAMES[cell]}-summary`;
 
 type Saved = ToyDocs & ToyTrainingSettings & { enginePreference: EnginePreference };
 
-const isEngine = (v: unknown): v is EnginePreference => v === 'auto' || ENGINES.includes(v as EngineName);
 
 export function createToyLab(cell: ToyCell) {
   const defaults = toyDefaults(cell);
@@ -181,7 +180,7 @@ export function createToyLab(cell: ToyCell) {
       let generation = 0;
       const client = () => (worker ??= createModelWorker());
 
-      const fail = (error: unknown) => (isWorkerCrash(error) ? set({ phase: 'error', crashed: describeError(error), error: null, run: null }) : set({ phase: 'error', error: describeError(error), run: null }));
+      const fail = (error: unknown) => set({ phase: 'error', ...workerFailure(error), run: null });
 
       const adopt = (status: TrainedStatus, key: string) =>
         set({
@@ -357,7 +356,7 @@ export function createToyLab(cell: ToyCell) {
             ...current,
             ...cleanWith(TOY_DOCS_LINK)(s),
             ...cleanWith(TOY_TRAINING_LINK)(s),
-            ...(isEngine(s.enginePreference) ? { enginePreference: s.enginePreference } : {}),
+            ...(isEnginePreference(s.enginePreference) ? { enginePreference: s.enginePreference } : {}),
           };
         },
       },

@@ -25,6 +25,11 @@ export function isWorkerCrash(error: unknown): error is WorkerCrashedError {
   return error instanceof WorkerCrashedError || (typeof error === 'object' && error !== null && (error as { crashed?: unknown }).crashed === true);
 }
 
+/** A store's fields for a failed call: a crash is shown with a restart button, anything else as an error. */
+export function workerFailure(error: unknown): { crashed: ReaderError; error: null } | { error: ReaderError } {
+  return isWorkerCrash(error) ? { crashed: describeError(error), error: null } : { error: describeError(error) };
+}
+
 /** A failed call carries its error as data (code, parameters, English text): an Error's own fields do not survive postMessage. */
 type Reply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: ReaderError } | { id: number; progress: unknown };
 

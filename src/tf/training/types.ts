@@ -22,6 +22,9 @@ export const ENGINES: EngineName[] = ['kernel', 'kernel-parallel', 'tfjs-wasm', 
 /** 'auto': the probe picks the fastest; otherwise the reader's choice. */
 export type EnginePreference = 'auto' | EngineName;
 
+/** A saved or linked preference that still names an engine (an old or edited one falls back). */
+export const isEnginePreference = (v: unknown): v is EnginePreference => v === 'auto' || ENGINES.includes(v as EngineName);
+
 /** Why an engine has no time in the probe, as a code the book words in each edition. */
 export type EngineUnavailable = 'cannotTrain' | 'noWebgpu' | 'noAdapter' | 'softwareAdapter' | 'webgpuFailed' | 'notInBrowser' | 'oneCore' | 'failedToStart' | 'failed';
 
