@@ -168,10 +168,24 @@ describe('the data-parallel kernel', () => {
   });
 
   it('a short last batch (fewer rows than threads) trains on this thread alone', async () => {
+    let shardSteps = 0;
+    const counted = (): RpcClient<ShardCalls> => {
+      const shard = inProcessShard();
+      return { ...shard, call: (call, args) => ((shardSteps += call === 'step' ? 1 : 0), shard.call(call, args)) };
+    };
     const single = createKernelEngine(CLASSIFIER, { learningRate: 0.05, seed: 3 });
-    const parallel = await createParallelKernelEngine(CLASSIFIER, { learningRate: 0.05, seed: 3, weights: single.getWeights() }, { threads: 3, spawn: inProcessShard });
+    const parallel = await createParallelKernelEngine(CLASSIFIER, { learningRate: 0.05, seed: 3, weights: single.getWeights() }, { threads: 3, spawn: counted });
     const batch = classifierBatch(2, 4);
     expect(close((await parallel.trainBatch(batch)).loss, (await single.trainBatch(batch)).loss)).toBe(true);
     sameWeights(parallel, single);
+    expect(shardSteps).toBe(0);
+    await parallel.trainBatch(classifierBatch(6, 5));
+    expect(shardSteps).toBe(2);
+  });
+
+  it('a stateful run refuses a batch with fewer rows than threads (its shards carry rows)', async () => {
+    const parallel = await createParallelKernelEngine(CHAR(0), { learningRate: 0.02, seed: 1, stateful: true }, { threads: 3, spawn: inProcessShard });
+    await expect(parallel.trainBatch(charBatch(2, 5, 1))).rejects.toThrow(/at least 3 rows/);
+    parallel.dispose();
   });
 });

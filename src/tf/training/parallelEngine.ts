@@ -12,7 +12,7 @@
  * tfjs, and it trains only when it measured fastest.
  */
 import type { ModelSpec } from '../../engine/spec';
-import { type KernelStates, combineGradients, shardDropoutState, splitBatch } from '../../engine/train';
+import { type KernelStates, combineGradients, shardDropoutState, shardSizes, splitBatch } from '../../engine/train';
 import type { RpcClient } from '../workerRpc';
 import { type EngineSettings, createKernelEngine } from './kernelEngine';
 import type { ShardCalls, ShardStep } from './shardCalls';
@@ -158,9 +158,11 @@ export async function createParallelKernelEngine(spec: ModelSpec, settings: Engi
         resetStates();
         return;
       }
-      const sizes = splitBatch({ kind: 'ids', ids: new Int32Array(states.batch), batch: states.batch, steps: 1 }, { kind: 'classes', classes: new Int32Array(states.batch) }, threads);
-      trainer.setStates(rowsOf(states, 0, sizes[0].examples));
-      carried = helpers.map((_, i) => rowsOf(states, sizes[i + 1].from, sizes[i + 1].examples));
+      // The rows each shard carries: the same cut splitBatch makes of a batch this size.
+      const sizes = shardSizes(states.batch, threads);
+      const starts = sizes.map((_, i) => sizes.slice(0, i).reduce((a, b) => a + b, 0));
+      trainer.setStates(rowsOf(states, 0, sizes[0]));
+      carried = helpers.map((_, i) => rowsOf(states, starts[i + 1], sizes[i + 1]));
       startFrom = carried.map((s) => s!);
     },
     resetStates,
