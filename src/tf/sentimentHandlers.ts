@@ -20,7 +20,7 @@ import type { TfModel } from './buildModel';
 import { readModelForPython } from './notebookExport';
 import type { SentimentCalls, SentimentCheckpointTarget, SentimentExamples, SentimentFailure, SentimentModelStatus, SentimentRunConfig, SentimentStop } from './sentimentCalls';
 import { specFromModel } from './specFromModel';
-import { captureSummary, layerParamCounts } from './summary';
+import { describeModel } from './modelSession';
 import { type Checkpoint, type CheckpointStore, type EnginePreference, type ExampleSet, TrainingSession, evaluateAll, exampleBatches, failureOf } from './training';
 import type { BackendName, NamedWeight, Tf } from './types';
 import { readWeights } from './weights';
@@ -93,9 +93,7 @@ export function createSentimentHandlers(env: SentimentEnv): { handlers: Handlers
       engine: m.training.engineReport,
       spec: m.training.spec,
       learningRate: m.learningRate,
-      summary: captureSummary(model),
-      layerParams: layerParamCounts(model),
-      weights: readWeights(model),
+      ...describeModel(model),
       position: { ...m.training.position },
       seconds: m.training.seconds,
       history: m.training.history,
