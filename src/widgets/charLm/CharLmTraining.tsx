@@ -14,7 +14,6 @@ import { LineChart } from '../../viz/LineChart';
 import { Button, Controls, NumberField, ProgressBar, Select, Stat, TextField, WidgetShell } from '../shell';
 import { ModelExport, type PythonExport } from '../shared/ModelExport';
 import { TrainingEngine } from '../shared/TrainingEngine';
-import { useFailureText } from '../shared/failureText';
 import { corpusTitle } from './useMobyDick';
 import type { CharInput } from '../../tf/charLmCalls';
 
@@ -43,7 +42,7 @@ export default function CharLmTraining() {
   const input = CharLmStore.useStore((s) => s.input);
   const engine = CharLmStore.useStore((s) => s.engine);
   const enginePreference = CharLmStore.useStore((s) => s.enginePreference);
-  const failure = useFailureText(CharLmStore.useStore((s) => s.failure));
+  const failure = CharLmStore.useStore((s) => s.failure);
   const crashed = CharLmStore.useStore((s) => s.crashed);
   const ownText = CharLmStore.useStore((s) => s.ownText !== null);
   const link = useStoreLink(CharLmStore.useStoreApi(), CHAR_LM_TRAINING_LINK);
@@ -126,7 +125,7 @@ export default function CharLmTraining() {
         disabled={phase !== 'ready'}
         failure={training ? null : failure}
         onGoBack={() => void actions.restoreLastGood()}
-        crashed={crashed ? te(crashed) : null}
+        crashed={crashed}
         onRestart={() => void actions.restartWorker()}
         onMeasure={() => void actions.measureEngines()}
         measuring={measuring}

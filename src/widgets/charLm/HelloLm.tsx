@@ -15,7 +15,6 @@ import { ProbabilityBars } from '../../viz/ProbabilityBars';
 import { Button, Controls, NumberField, Slider, Stat, WidgetShell } from '../shell';
 import { ModelExport } from '../shared/ModelExport';
 import { TrainingEngine } from '../shared/TrainingEngine';
-import { useFailureText } from '../shared/failureText';
 import { helloForward } from './helloForward';
 
 export default function HelloLm() {
@@ -39,7 +38,7 @@ function Hello() {
   const predicted = HelloStore.useStore((s) => s.predicted);
   const engine = HelloStore.useStore((s) => s.engine);
   const enginePreference = HelloStore.useStore((s) => s.enginePreference);
-  const failure = useFailureText(HelloStore.useStore((s) => s.failure));
+  const failure = HelloStore.useStore((s) => s.failure);
   const { train, reset, setEngine, restoreLastGood, restartWorker, forPython } = HelloStore.useStore((s) => s);
   const epochs = HelloViewStore.useStore((s) => s.epochs);
   const step = HelloViewStore.useStore((s) => s.step);
@@ -127,7 +126,7 @@ function Hello() {
         disabled={phase === 'training'}
         failure={failure}
         onGoBack={() => void restoreLastGood()}
-        crashed={crashed ? te(crashed) : null}
+        crashed={crashed}
         onRestart={() => void restartWorker()}
       />
       {error && (

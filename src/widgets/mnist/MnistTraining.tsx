@@ -11,7 +11,6 @@ import { LineChart } from '../../viz/LineChart';
 import { MNIST_PIXELS } from '../../engine/mnistDigits';
 import { exampleInput } from '../../engine/notebook/exampleInput';
 import { TrainingEngine } from '../shared/TrainingEngine';
-import { useFailureText } from '../shared/failureText';
 import { ModelExport, type PythonExport } from '../shared/ModelExport';
 import { ModelSummaryTable } from '../shared/ModelSummaryTable';
 import { Button, Controls, ProgressBar, Select, Stat, WidgetShell } from '../shell';
@@ -47,7 +46,7 @@ export default function MnistTraining() {
   const enginePreference = MnistStore.useStore((s) => s.enginePreference);
   const crashed = MnistStore.useStore((s) => s.crashed);
   const measuring = MnistStore.useStore((s) => s.measuring);
-  const failure = useFailureText(status?.failure ?? null);
+  const failure = status?.failure ?? null;
 
   const busy = phase === 'training' || phase === 'fetching';
   const link = useStoreLink(MnistStore.useStoreApi(), MNIST_TRAINING_LINK);
@@ -118,7 +117,7 @@ export default function MnistTraining() {
         disabled={phase !== 'ready'}
         failure={busy ? null : failure}
         onGoBack={() => void actions.restoreLastGood()}
-        crashed={crashed ? te(crashed) : null}
+        crashed={crashed}
         onRestart={() => void actions.restartWorker()}
         onMeasure={() => void actions.measureEngines()}
         measuring={measuring}

@@ -13,7 +13,6 @@ import type { SentimentCell } from '../../engine/sentimentModels';
 import { COMPARED_CELLS, type CellRun, type ComparisonSettings, type ComparisonState, comparisonDefaultsOf, comparisonLink, comparisonStore } from '../../state/sentimentComparisonStore';
 import { LinkNotes, type StoreLink, useStoreLink, useStoreLinks } from '../../state/storeLinks';
 import { LineChart, type Series } from '../../viz/LineChart';
-import { useFailureText } from '../shared/failureText';
 import { ModelExport } from '../shared/ModelExport';
 import { TrainingEngine } from '../shared/TrainingEngine';
 import { Button, Controls, NumberField, ProgressBar, Stat, WidgetShell } from '../shell';
@@ -35,7 +34,7 @@ function TrainedCell({ cell, run, busy }: { cell: SentimentCell; run: CellRun; b
   const modelFor = use((s) => s.modelFor);
   const forPython = use((s) => s.forPython);
   const restoreLastGood = use((s) => s.restoreLastGood);
-  const failure = useFailureText(run.failure);
+  const failure = run.failure;
   const prepare = async () =>
     sentimentPythonExport(t, { info: await modelFor(cell), read: (input) => forPython(cell, input), epochs: run.history.length, learningRate: run.learningRate, backend });
   return (
@@ -137,7 +136,7 @@ function Comparison({ defaults, link }: { defaults: Props; link: StoreLink<Compa
           </Button>
         )}
       </Controls>
-      <TrainingEngine report={null} preference={enginePreference} onPreference={setEngine} disabled={busy} crashed={crashed ? te(crashed) : null} onRestart={restartWorker} />
+      <TrainingEngine report={null} preference={enginePreference} onPreference={setEngine} disabled={busy} crashed={crashed} onRestart={restartWorker} />
       {busy && current && (
         <ProgressBar
           label={t('compare.progress', { cell: LABELS[current] })}

@@ -14,7 +14,6 @@ import { canContinue, sentimentStore, trainerLink } from '../../state/sentimentS
 import { useStoreLink } from '../../state/storeLinks';
 import type { StopReason } from '../../tf/training/types';
 import { LineChart } from '../../viz/LineChart';
-import { useFailureText } from '../shared/failureText';
 import { ModelExport } from '../shared/ModelExport';
 import { ModelSummaryTable } from '../shared/ModelSummaryTable';
 import { TrainingEngine } from '../shared/TrainingEngine';
@@ -67,7 +66,7 @@ function Trainer({ labKey, cells, extras }: Required<TrainerProps> & { labKey: s
   const position = useSentiment((s) => s.position);
   const engine = useSentiment((s) => s.engine);
   const enginePreference = useSentiment((s) => s.enginePreference);
-  const failure = useFailureText(useSentiment((s) => s.failure));
+  const failure = useSentiment((s) => s.failure);
   const crashed = useSentiment((s) => s.crashed);
   const measuring = useSentiment((s) => s.measuring);
   const continuable = useSentiment(canContinue);
@@ -135,7 +134,7 @@ function Trainer({ labKey, cells, extras }: Required<TrainerProps> & { labKey: s
         disabled={busy}
         failure={busy ? null : failure}
         onGoBack={() => void actions.restoreLastGood()}
-        crashed={crashed ? te(crashed) : null}
+        crashed={crashed}
         onRestart={() => void actions.restartWorker()}
         onMeasure={model ? () => void actions.measureEngines() : undefined}
         measuring={measuring}

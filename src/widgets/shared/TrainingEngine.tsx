@@ -1,11 +1,16 @@
 /**
  * Which engine trains the model, and why: the reader's choice (a select; "fastest" lets the probe
  * decide), the probe's measured time per step on each engine, the choice made, and — when a run
- * stopped on NaN or divergence, or the worker crashed — what happened and the way back. Every
+ * stopped on NaN or divergence, or the worker crashed — what happened (worded here in the reader's
+ * language from the loop's data, not shown as the loop's English) and the way back. Every
  * training widget shows this one piece; without `onPreference` it only reports (the comparison
  * shows one per model beneath the one choice the three share).
  */
-import { type StringKey, useT } from '../../book/i18n';
+import { useMemo } from 'react';
+import { type StringKey, useErrorText, useT } from '../../book/i18n';
+import type { ReaderError } from '../../engine/errors';
+import type { TrainFailure } from '../../tf/training/failure';
+import { DIVERGENCE_FACTOR, DIVERGENCE_STEPS } from '../../tf/training/loop';
 import { ENGINES, type EnginePreference, type EngineReport, type EngineTiming } from '../../tf/training/types';
 import { num } from '../../viz/format';
 import { Button, Controls, Select } from '../shell';
@@ -16,9 +21,10 @@ export interface TrainingEngineProps {
   /** Absent: no choice here, only the report. */
   onPreference?: (preference: EnginePreference) => void;
   disabled?: boolean;
-  failure?: { explanation: string; lastGoodStep: number | null } | null;
+  /** Why the last run stopped on a bad loss; the caller passes null while a run is on. */
+  failure?: TrainFailure | null;
   onGoBack?: () => void;
-  crashed?: string | null;
+  crashed?: ReaderError | null;
   onRestart?: () => void;
   /** Times every engine again, longer than the first probe (MEASURE_SECONDS in src/tf/training/engines.ts; a slow engine still gets its two steps). */
   onMeasure?: () => void;
@@ -41,8 +47,24 @@ function Timing({ timing, label }: { timing: EngineTiming; label: string }) {
   );
 }
 
-export function TrainingEngine({ report, preference, onPreference, disabled, failure, onGoBack, crashed, onRestart, onMeasure, measuring = false }: TrainingEngineProps) {
+/** A failure's explanation: what went wrong at which step, and the way back. */
+function useFailureText(failure: TrainFailure | null): string | null {
   const t = useT();
+  return useMemo(() => {
+    if (!failure) return null;
+    const what =
+      failure.reason === 'nan'
+        ? t('training.failure.nan', { step: failure.step })
+        : t('training.failure.diverged', { step: failure.step, loss: num(failure.loss, 3), factor: DIVERGENCE_FACTOR, reference: num(failure.reference, 3), steps: DIVERGENCE_STEPS });
+    const back = failure.lastGoodStep === null ? t('training.failure.restart') : t('training.failure.back', { step: failure.lastGoodStep });
+    return `${what} ${back}`;
+  }, [failure, t]);
+}
+
+export function TrainingEngine({ report, preference, onPreference, disabled, failure = null, onGoBack, crashed = null, onRestart, onMeasure, measuring = false }: TrainingEngineProps) {
+  const t = useT();
+  const te = useErrorText();
+  const explanation = useFailureText(failure);
   const label = (engine: string) => t(`training.engine.${engine}` as StringKey);
   return (
     <div className="training-engine" data-testid="training-engine">
@@ -81,13 +103,13 @@ export function TrainingEngine({ report, preference, onPreference, disabled, fai
       )}
       {failure && (
         <div role="alert" className="widget-problem" data-testid="training-failure">
-          <p>{t('training.failed', { explanation: failure.explanation })}</p>
+          <p>{t('training.failed', { explanation: explanation ?? '' })}</p>
           {failure.lastGoodStep !== null && onGoBack && <Button onClick={onGoBack}>{t('training.goBack', { step: failure.lastGoodStep })}</Button>}
         </div>
       )}
       {crashed && (
         <div role="alert" className="widget-problem" data-testid="worker-crashed">
-          <p>{t('training.crashed', { message: crashed })}</p>
+          <p>{t('training.crashed', { message: te(crashed) })}</p>
           {onRestart && <Button onClick={onRestart}>{t('training.restart')}</Button>}
         </div>
       )}

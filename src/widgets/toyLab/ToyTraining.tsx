@@ -11,7 +11,6 @@ import { num } from '../../viz/format';
 import { Button, Controls, NumberField, ProgressBar, Stat, WidgetShell } from '../shell';
 import { ModelExport } from '../shared/ModelExport';
 import { TrainingEngine } from '../shared/TrainingEngine';
-import { useFailureText } from '../shared/failureText';
 import { useToyExport } from './useToyExport';
 import { useToyLab, useToyLink } from './useToyLab';
 
@@ -27,7 +26,7 @@ export default function ToyTraining() {
   const backend = useToyLab((s) => s.backend);
   const engine = useToyLab((s) => s.engine);
   const enginePreference = useToyLab((s) => s.enginePreference);
-  const failure = useFailureText(useToyLab((s) => s.failure));
+  const failure = useToyLab((s) => s.failure);
   const run = useToyLab((s) => s.run);
   const progress = useToyLab((s) => s.progress);
   const { setTraining, setEngine, train, stop, build, restoreLastGood, restartWorker } = useToyLab((s) => s);
@@ -68,7 +67,7 @@ export default function ToyTraining() {
         disabled={training}
         failure={failure}
         onGoBack={() => void restoreLastGood()}
-        crashed={crashed ? te(crashed) : null}
+        crashed={crashed}
         onRestart={() => void restartWorker()}
       />
       {run && <ProgressBar label={t('toy.train.progress')} value={done} max={run.epochs} text={t('toy.train.epochOf', { epoch: done, epochs: run.epochs })} />}
