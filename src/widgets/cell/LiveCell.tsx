@@ -50,6 +50,8 @@ export interface LiveCellProps {
   tableRows?: { header: string; values: readonly number[] }[];
   /** Column headers of the gate table (default 0, 1, …: the units, or x's dimensions). */
   tableColumns?: readonly string[];
+  /** Quantities left out of the gate table (e.g. x, when the columns name units x's components are not). */
+  tableWithout?: readonly string[];
   /** A unit to point out on the drawing (framed in every block). */
   markedUnit?: number;
   className?: string;
@@ -58,7 +60,7 @@ export interface LiveCellProps {
 const STAGE_MS = 900;
 
 function LiveCellImpl(props: LiveCellProps) {
-  const { id, kind, resetAfter = false, units, inputDim, step, time, token, cellName, bias, onBiasChange, onBiasCommit, onBiasDragStart, tableId: externalTable, controls = true, gradient, tableRows, tableColumns, markedUnit, className } = props;
+  const { id, kind, resetAfter = false, units, inputDim, step, time, token, cellName, bias, onBiasChange, onBiasCommit, onBiasDragStart, tableId: externalTable, controls = true, gradient, tableRows, tableColumns, tableWithout, markedUnit, className } = props;
   const t = useT();
   const diagramKind = DIAGRAM_KIND[kind];
   const variant = walkVariant(diagramKind, resetAfter);
@@ -118,8 +120,8 @@ function LiveCellImpl(props: LiveCellProps) {
   const table = useMemo(() => {
     if (tableRows) return tableRows;
     const keys = [...new Set(stages.flatMap((s) => s.numbers))];
-    return keys.filter((key) => vectors[key]).map((key) => ({ header: symbolOf(variant, key), values: Array.from(vectors[key]!) }));
-  }, [tableRows, stages, vectors, variant]);
+    return keys.filter((key) => vectors[key] && !tableWithout?.includes(key)).map((key) => ({ header: symbolOf(variant, key), values: Array.from(vectors[key]!) }));
+  }, [tableRows, tableWithout, stages, vectors, variant]);
 
   const tableId = externalTable ?? `${id}-table`;
   const label = gradient

@@ -13,8 +13,7 @@ import { useMemo } from 'react';
 import { useT } from '../../book/i18n';
 import type { CharCellStep } from '../../tf/charLmCalls';
 import { visibleChar } from '../../viz/visibleChar';
-import { cellVectors, pickFromStep } from '../cell/cellVectors';
-import { WALKS, symbolOf } from '../cell/cellWalks';
+import { pickFromStep } from '../cell/cellVectors';
 import { LiveCell } from '../cell/LiveCell';
 import { Button } from '../shell';
 
@@ -38,8 +37,8 @@ function inputWindow(cell: Pick<CharCellStep, 'input' | 'id' | 'step'>, count = 
     .sort((a, b) => a - b);
 }
 
-/** Every quantity of the LSTM's walk but xₜ, whose components are not units. */
-const TABLE_KEYS = [...new Set(WALKS.lstm.flatMap((s) => s.numbers))].filter((key) => key !== 'x');
+/** The gate table's columns are units; xₜ's components are not (the caption names them). */
+const NOT_UNITS = ['x'];
 
 export interface CharLmCellProps {
   cell: CharCellStep;
@@ -54,10 +53,6 @@ export function CharLmCell({ cell, unit, onUnit }: CharLmCellProps) {
   const units = useMemo(() => unitWindow(selected, cell.units), [selected, cell.units]);
   const inputs = useMemo(() => inputWindow(cell), [cell]);
   const step = useMemo(() => pickFromStep(cell.step, units, inputs), [cell, units, inputs]);
-  const rows = useMemo(() => {
-    const vectors = cellVectors('lstm', step);
-    return TABLE_KEYS.flatMap((key) => (vectors[key] ? [{ header: symbolOf('lstm', key), values: Array.from(vectors[key]) }] : []));
-  }, [step]);
   const char = visibleChar(cell.char);
   const name = t('charLm.cell.name');
   return (
@@ -86,8 +81,8 @@ export function CharLmCell({ cell, unit, onUnit }: CharLmCellProps) {
         token={char}
         cellName={name}
         markedUnit={units.indexOf(selected)}
-        tableRows={rows}
         tableColumns={units.map(String)}
+        tableWithout={NOT_UNITS}
       />
     </div>
   );
