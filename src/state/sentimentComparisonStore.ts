@@ -91,16 +91,17 @@ export interface ComparisonState {
 
 export const COMPARISON_DEFAULTS: ComparisonSettings = { embeddingDim: 32, units: 32, epochs: 5, batchSize: 32, learningRate: 0.01 };
 
+/** Each setting's range: the fields' own min and max, the link's check and the clamp. */
+const LIMITS: Record<keyof ComparisonSettings, [number, number]> = { embeddingDim: [2, 128], units: [2, 128], epochs: [1, 50], batchSize: [4, 512], learningRate: [1e-5, 1] };
+
 /** The comparison's settings as a link (and the check of saved ones): the three models share them. */
 export const COMPARISON_LINK = linkSchema<ComparisonSettings>(1, {
-  embeddingDim: number(2, 128, { integer: true }),
-  units: number(2, 128, { integer: true }),
-  epochs: number(1, 50, { integer: true }),
-  batchSize: number(4, 512, { integer: true }),
-  learningRate: number(1e-5, 1),
+  embeddingDim: number(...LIMITS.embeddingDim, { integer: true }),
+  units: number(...LIMITS.units, { integer: true }),
+  epochs: number(...LIMITS.epochs, { integer: true }),
+  batchSize: number(...LIMITS.batchSize, { integer: true }),
+  learningRate: number(...LIMITS.learningRate),
 });
-
-const LIMITS: Record<keyof ComparisonSettings, [number, number]> = { embeddingDim: [2, 128], units: [2, 128], epochs: [1, 50], batchSize: [4, 512], learningRate: [1e-5, 1] };
 
 /** The reader's edits, clamped to the limits (the fields' own min and max). */
 function clampSettings(s: ComparisonSettings): ComparisonSettings {

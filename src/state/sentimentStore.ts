@@ -34,7 +34,7 @@ import type { TensorValues } from '../engine/notebook/writeNotebook';
 import type { ModelForPython } from '../tf/notebookExport';
 import type { SentimentCheckpointTarget, SentimentFailure, SentimentModelStatus, SentimentRunConfig, SentimentStop } from '../tf/sentimentCalls';
 import { type SentimentWorkerApi, createSentimentWorker } from '../tf/sentimentClient';
-import { checkpointKey } from '../tf/training/checkpoints';
+import { indexedDbCheckpoints } from '../tf/training/checkpoints';
 import { MEASURE_SECONDS } from '../tf/training/engines';
 import { type EnginePreference, isEnginePreference, type EngineReport, type Position, type TrainProgress } from '../tf/training/types';
 import type { BackendName, EpochLog } from '../tf/types';
@@ -177,10 +177,7 @@ function createSentimentStore() {
       const target = (info: ModelInfo, dataKey: string | null): SentimentCheckpointTarget | null =>
         get().storageKey ? { name: checkpointName(), meta: { info, dataKey: dataKey ?? '' } satisfies SavedModel } : null;
 
-      async function hasCheckpoint(): Promise<boolean> {
-        const { keys } = await import('idb-keyval');
-        return (await keys()).includes(checkpointKey(checkpointName()));
-      }
+      const hasCheckpoint = () => indexedDbCheckpoints().has(checkpointName());
 
       async function restore() {
         try {

@@ -241,6 +241,8 @@ async function lossCurves(make: (weights?: import('../../src/tf/types').NamedWei
     { maxSteps: cut },
   );
   b.dispose();
+  expect(await store.has('run')).toBe(true);
+  expect(await store.has('another run')).toBe(false);
   const saved = await store.load('run');
   const c = make(saved!.snapshot.weights);
   restoreSnapshot(c, saved!.snapshot);

@@ -27,6 +27,8 @@ export interface CheckpointStore {
   save<Meta>(name: string, checkpoint: Checkpoint<Meta>): Promise<void>;
   /** The checkpoint, or null when none (or an unusable one) is saved under this name. */
   load<Meta>(name: string): Promise<Checkpoint<Meta> | null>;
+  /** Whether something is saved under this name, without reading it (a page asks before waking a worker). */
+  has(name: string): Promise<boolean>;
   clear(name: string): Promise<void>;
 }
 
@@ -48,7 +50,7 @@ export function isCheckpoint(value: unknown): value is Checkpoint {
   );
 }
 
-export const checkpointKey = (name: string): string => storageKey('checkpoint', name);
+const checkpointKey = (name: string): string => storageKey('checkpoint', name);
 
 export function indexedDbCheckpoints(): CheckpointStore {
   const idb = import('idb-keyval');
@@ -59,6 +61,9 @@ export function indexedDbCheckpoints(): CheckpointStore {
     async load<Meta>(name: string) {
       const value: unknown = await (await idb).get(checkpointKey(name));
       return isCheckpoint(value) ? (value as Checkpoint<Meta>) : null;
+    },
+    async has(name) {
+      return (await (await idb).keys()).includes(checkpointKey(name));
     },
     async clear(name) {
       await (await idb).del(checkpointKey(name));
@@ -76,6 +81,9 @@ export function memoryCheckpoints(): CheckpointStore & { names(): string[] } {
     async load<Meta>(name: string) {
       const c = saved.get(name);
       return c ? (structuredClone(c) as Checkpoint<Meta>) : null;
+    },
+    async has(name) {
+      return saved.has(name);
     },
     async clear(name) {
       saved.delete(name);
