@@ -138,13 +138,14 @@ describe('toy RNN lab: the one training loop on the page', () => {
     await train(20, 0.01);
     // The run stops early: how many epochs it logged depends on where it diverged.
     await train(500, 10, -1);
-    const alert = await screen.findByTestId('training-failure');
+    // Waited for, not assumed: on a busy machine the run may still be starting or stopping.
+    const alert = await screen.findByTestId('training-failure', {}, { timeout: 30_000 });
     expect(alert.textContent).toMatch(/The loss rose to .* at step \d+, more than 3× the 1\.61 of guessing/);
     const back = within(alert).getByRole('button', { name: /Go back to step \d+/ });
     const good = Number(/\d+/.exec(back.textContent ?? '')![0]);
     expect(good).toBeGreaterThanOrEqual(20);
     await act(async () => fireEvent.click(back));
-    await waitFor(() => expect(screen.getByTestId('epochs-done').textContent).toBe(String(good)));
+    await waitFor(() => expect(screen.getByTestId('epochs-done').textContent).toBe(String(good)), { timeout: 30_000 });
     expect(screen.queryByTestId('training-failure')).toBeNull();
     await train(10, 0.01, good + 10);
     expect(screen.queryByTestId('training-failure')).toBeNull();
