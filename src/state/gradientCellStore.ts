@@ -35,7 +35,7 @@ export const GRADIENT_CELL_DEFAULTS: Omit<GradientCellSettings, 'sentence'> = { 
 
 type Saved = Omit<GradientCellSettings, 'sentence'> & { sentence: string | null };
 
-export const GRADIENT_CELL_LINK = linkSchema<GradientCellSettings>(1, {
+const GRADIENT_CELL_LINK = linkSchema<GradientCellSettings>(1, {
   sentence: text(GRADIENT_CELL_MAX_SENTENCE),
   cell: choice(DEMO_CELLS),
   scale: number(0.1, 4),

@@ -26,7 +26,7 @@ import { BookError, type ReaderError } from '../engine/errors';
 /** The word each edition learns; both have five characters, four distinct, one repeated next to itself (hello: l l; 你好好学习: 好 好)… */
 export const HELLO_WORDS = { en: 'hello', zh: '你好好学习' } as const;
 export const HELLO_WORD = HELLO_WORDS.en;
-export const HELLO_UNITS = 8;
+const HELLO_UNITS = 8;
 export const HELLO_LEARNING_RATE = 0.05;
 
 /** …so both models have the same shape: four one-hot steps in, four softmax rows out. */
@@ -64,7 +64,7 @@ export function helloData(word: string = HELLO_WORD): ArrayData {
 }
 
 /** The same as the loop's one example: one-hot inputs, and the next character's id at every step. */
-export function helloExamples(word: string): ExampleSet {
+function helloExamples(word: string): ExampleSet {
   const chars = [...word];
   const vocab = helloVocab(word);
   return {

@@ -56,7 +56,7 @@ export interface SoftmaxSettings {
 }
 
 /** The source's example output for input "h": logits over h, e, l, o. */
-export const SOURCE_LOGITS = [1.0, 2.2, -3.0, 4.1];
+const SOURCE_LOGITS = [1.0, 2.2, -3.0, 4.1];
 export const LOGIT_RANGE: [number, number] = [-100, 100];
 export const SOFTMAX_DEFAULTS: SoftmaxSettings = { logits: SOURCE_LOGITS, temperature: 1 };
 

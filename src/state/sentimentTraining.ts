@@ -12,19 +12,19 @@ import type { EngineReport, TrainProgress } from '../tf/training/types';
 import type { EpochLog } from '../tf/types';
 import type { LivePoint } from './sentimentModel';
 
-export interface RunListener {
+interface RunListener {
   /** The latest batch and the curve points since the last call (once per frame at most). */
   progress(progress: TrainProgress, live: LivePoint[]): void;
   /** An epoch ended (with its validation figures). */
   epoch(log: EpochLog): void;
 }
 
-export function splitOf(dataset: SentimentDataset): { train: SentimentExamples; validation: SentimentExamples | null } {
+function splitOf(dataset: SentimentDataset): { train: SentimentExamples; validation: SentimentExamples | null } {
   return { train: toTrainingArrays(dataset, dataset.train), validation: dataset.validation.length > 0 ? toTrainingArrays(dataset, dataset.validation) : null };
 }
 
 /** Where a live point sits on the epoch axis: epoch 1's batches between 0 and 1, and so on. */
-export const livePoint = (p: TrainProgress): LivePoint => ({ x: p.epoch - 1 + p.batchInEpoch / p.batchesPerEpoch, loss: p.epochLoss, accuracy: p.epochAccuracy });
+const livePoint = (p: TrainProgress): LivePoint => ({ x: p.epoch - 1 + p.batchInEpoch / p.batchesPerEpoch, loss: p.epochLoss, accuracy: p.epochAccuracy });
 
 /** The engine a progress report names, with the probe's timings once known. */
 export const engineDuring = (before: EngineReport | null, p: TrainProgress): EngineReport =>

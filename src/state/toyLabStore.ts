@@ -134,8 +134,8 @@ function toyDefaults(cell: ToyCell): ToyDocs & ToyTrainingSettings {
   return { docsText: TOY_DOCS.join('\n'), labelsText: TOY_LABELS.join('\n'), padding: 'pre', epochs: 500, learningRate: cell === 'lstm' ? 0.01 : 0.001 };
 }
 
-export const TOY_DOCS_LINK = linkSchema<ToyDocs>(1, { docsText: text(2000), labelsText: text(1000), padding: choice(['pre', 'post'] as const) });
-export const TOY_TRAINING_LINK = linkSchema<ToyTrainingSettings>(1, {
+const TOY_DOCS_LINK = linkSchema<ToyDocs>(1, { docsText: text(2000), labelsText: text(1000), padding: choice(['pre', 'post'] as const) });
+const TOY_TRAINING_LINK = linkSchema<ToyTrainingSettings>(1, {
   epochs: number(1, TOY_EPOCHS_MAX, { integer: true }),
   learningRate: number(...TOY_LEARNING_RATE_RANGE),
 });

@@ -8,8 +8,6 @@ import type { Tensor } from '@tensorflow/tfjs';
 import { BookError } from '../engine/errors';
 import type { ModelSpec } from '../engine/spec';
 import { type TfModel, buildModel } from './buildModel';
-import type { TensorValues } from '../engine/notebook/writeNotebook';
-import { type ModelForPython, readModelForPython } from './notebookExport';
 import { captureSummary, layerParamCounts } from './summary';
 import type { NamedWeight, Tf } from './types';
 import { readWeights, writeWeights } from './weights';
@@ -57,10 +55,6 @@ export class ModelSession {
 
   weights(): NamedWeight[] {
     return readWeights(this.current);
-  }
-
-  forPython(input: TensorValues): ModelForPython {
-    return readModelForPython(this.tf, this.current, input);
   }
 
   setWeights(weights: NamedWeight[]): void {

@@ -111,7 +111,7 @@ export function cannotTrain(name: EngineName, spec: ModelSpec): string | null {
 const now = () => performance.now();
 
 /** A step that has not finished after this long is taken as a backend that stopped answering. */
-export const STEP_TIMEOUT_MS = 120_000;
+const STEP_TIMEOUT_MS = 120_000;
 
 async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
