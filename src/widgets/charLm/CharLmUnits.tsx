@@ -120,7 +120,7 @@ function Units() {
               <ol className="char-top-units" data-testid="top-units">
                 {best.map((b) => (
                   <li key={b.unit}>
-                    <Button onClick={() => set({ unit: b.unit })} className={b.unit === u ? 'primary' : undefined}>
+                    <Button onClick={() => set({ unit: b.unit })} aria-pressed={b.unit === u}>
                       {t('charLm.units.unit')} {b.unit}: {t('charLm.units.corr')} {num(b.r, 3)}
                     </Button>
                   </li>
