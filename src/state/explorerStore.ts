@@ -37,6 +37,10 @@ export interface ExplorerState extends ExplorerDerived {
   /** The config a Reset returns to: the chapter's props. */
   initial: ExplorerConfig;
   playing: boolean;
+  /** A weight or bias is being dragged: views too costly to redo every frame wait for its end. */
+  dragging: boolean;
+  /** The traces as they were when the drag began (null when none is under way): what those views show meanwhile. */
+  heldTraces: Record<CellKind, CellTrace> | null;
 
   setSentence(sentence: string): void;
   setCell(cell: CellKind): void;
@@ -49,6 +53,7 @@ export interface ExplorerState extends ExplorerDerived {
   setTime(time: number): void;
   stepTime(delta: number): void;
   setPlaying(playing: boolean): void;
+  setDragging(dragging: boolean): void;
   reset(): void;
 }
 
@@ -102,6 +107,8 @@ export const ExplorerStore = createScopedStore<ExplorerState, Partial<ExplorerSt
       initial,
       ...first,
       playing: false,
+      dragging: false,
+      heldTraces: null,
 
       setSentence: (sentence) => update({ sentence: sentence.slice(0, MAX_SENTENCE_CHARS) }),
       setCell: (cell) => update({ cell }),
@@ -132,6 +139,9 @@ export const ExplorerStore = createScopedStore<ExplorerState, Partial<ExplorerSt
       },
       stepTime: (delta) => get().setTime(get().config.time + delta),
       setPlaying: (playing) => set({ playing }),
+      setDragging: (dragging) => {
+        if (dragging !== get().dragging) set({ dragging, heldTraces: dragging ? get().traces : null });
+      },
       reset: () => {
         set({ playing: false });
         commit(get().initial);

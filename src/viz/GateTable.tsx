@@ -18,11 +18,13 @@ export interface GateTableProps {
   digits?: number;
   /** For aria-describedby: the picture this table is the text alternative of points here. */
   id?: string;
+  /** The numbers are about to change (e.g. held while a weight is dragged): dimmed and aria-busy. */
+  busy?: boolean;
 }
 
-function GateTableImpl({ caption, corner, columns, rows, digits = 4, id }: GateTableProps) {
+function GateTableImpl({ caption, corner, columns, rows, digits = 4, id, busy = false }: GateTableProps) {
   return (
-    <table className="gate-table" id={id}>
+    <table className="gate-table" id={id} aria-busy={busy || undefined} data-busy={busy || undefined}>
       <caption>{caption}</caption>
       <thead>
         <tr>

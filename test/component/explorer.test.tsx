@@ -51,6 +51,33 @@ describe('CellExplorer', () => {
     expect(decoded.config?.sentence).toBe(SENTENCE);
   });
 
+  it('while a bias is dragged the gate table holds its numbers, marked busy, and catches up when the drag ends', () => {
+    const { container } = render(<CellExplorer id="ex9" cell="lstm" sentence={SENTENCE} />);
+    const table = () => gateTable();
+    const before = cellValue(table(), 'o pre-activation');
+    const diagram = container.querySelector('[data-cell-diagram="lstm"]')!;
+    const outH = () => diagram.querySelector('[data-wire="out.h"]')!.getAttribute('data-values');
+    const hBefore = outH();
+    // Unit 0's bar of the output gate block is the handle for the output gate's bias b_o[0] (the
+    // forget gate would not do: at the first step there is no old cell for it to keep).
+    const handle = diagram.querySelector('[data-node="gate.o"] [data-bias-index]')!;
+    // The drag's moves and end are listeners on the handle outside React's events: act() flushes their renders.
+    act(() => {
+      fireEvent.pointerDown(handle, { button: 0, pointerId: 1, clientY: 200 });
+      fireEvent.pointerMove(handle, { pointerId: 1, clientY: 150 });
+    });
+    // The drawing follows the drag at once; the table waits, and says so.
+    expect(outH()).not.toBe(hBefore);
+    expect(cellValue(table(), 'o pre-activation')).toBe(before);
+    expect(table().getAttribute('aria-busy')).toBe('true');
+    act(() => {
+      fireEvent.pointerUp(handle, { pointerId: 1, clientY: 150 });
+    });
+    expect(table().getAttribute('aria-busy')).toBeNull();
+    // 50 px up at 0.02 per pixel: the bias, and with it the pre-activation, rose by 1.
+    expect(Number(cellValue(table(), 'o pre-activation')) - Number(before)).toBeCloseTo(1, 3);
+  });
+
   it('steps through time with ←, →, Home and End, and not while a weight has focus', () => {
     const { container } = render(<CellExplorer id="ex2" cell="gru" sentence={SENTENCE} />);
     const region = screen.getByRole('group', { name: /Unrolled cells/ });

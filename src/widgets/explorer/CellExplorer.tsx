@@ -46,6 +46,15 @@ function ExplorerBody({ id }: { id: string }) {
   const compare = useExplorer((s) => s.config.compare);
   const cell = useExplorer((s) => s.config.cell);
   const url = useExplorerUrl(id, store);
+  // A drag holds back the link (written once at its end) and the gate tables (see CellPanel).
+  const onDragStart = () => {
+    url.hold();
+    store.getState().setDragging(true);
+  };
+  const onCommit = () => {
+    store.getState().setDragging(false);
+    url.commit();
+  };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const key = timeKey(event);
@@ -74,11 +83,11 @@ function ExplorerBody({ id }: { id: string }) {
         aria-label={t('explorer.timeRegion')}
       >
         {(compare ? ALL : [cell]).map((kind) => (
-          <CellPanel key={kind} kind={kind} showTitle={compare} explorerId={id} controls={!compare} onDragStart={url.hold} onCommit={url.commit} />
+          <CellPanel key={kind} kind={kind} showTitle={compare} explorerId={id} controls={!compare} onDragStart={onDragStart} onCommit={onCommit} />
         ))}
       </div>
-      <WeightEditor onDragStart={url.hold} onCommit={url.commit} />
-      <EmbeddingTable onDragStart={url.hold} onCommit={url.commit} />
+      <WeightEditor onDragStart={onDragStart} onCommit={onCommit} />
+      <EmbeddingTable onDragStart={onDragStart} onCommit={onCommit} />
     </div>
   );
 }
