@@ -100,7 +100,9 @@ export function gateStep(x: ArrayLike<number>, hPrev: ArrayLike<number>, block: 
 /** a ⊙ b: the elementwise product through which gates scale what passes them. */
 export function hadamard(a: ArrayLike<number>, b: ArrayLike<number>): Float32Array {
   if (a.length !== b.length) throw new Error(`Cannot multiply vectors of lengths ${a.length} and ${b.length} elementwise.`);
-  return Float32Array.from(a as ArrayLike<number>, (v, i) => v * b[i]);
+  const out = new Float32Array(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = a[i] * b[i];
+  return out;
 }
 
 function shape(m: Matrix): string {
