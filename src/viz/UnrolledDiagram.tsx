@@ -8,13 +8,28 @@
  *
  * Two layers, as in the cell diagram (src/viz/cell): everything a weight drag changes — the
  * highway's lines, the 1,280 bars and the h rows of 40 tokens × 8 units × 4 gates — is painted on
- * one canvas; the frame (tokens, boxes, rails, ⊙ and + nodes, arrows, cursor) is an SVG that
- * changes only with the sentence, the sizes or the time cursor. A drag then redraws one bitmap and
- * costs no style or layout work. A backward layer (`reverse`) reads right to left: its highway and
+ * one canvas (src/viz/chainPaint.ts, in the painting worker where the browser can hand it one:
+ * src/viz/canvasPainter.ts); the frame (tokens, boxes, rails, ⊙ and + nodes, arrows, cursor) is an
+ * SVG that changes only with the sentence, the sizes or the time cursor. A drag then costs the page
+ * no style, layout or raster work for the chain. A backward layer (`reverse`) reads right to left: its highway and
  * arrows run that way.
  */
 import { memo, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
-import { divergingColor } from './diverging';
+import { useCanvasPainter } from './canvasPainter';
+import {
+  ADD_AT,
+  BAND_BOTTOM,
+  BAND_H,
+  BAND_MID,
+  BAND_TOP,
+  type ChainGeometry,
+  type ChainScene,
+  GAP,
+  KEEP_AT,
+  NODE_R,
+  chainGeometry,
+  nodeX,
+} from './chainPaint';
 
 export interface DiagramGate {
   name: string;
@@ -51,42 +66,6 @@ export interface UnrolledDiagramProps {
   label: string;
 }
 
-const TOKEN_ROW = 20;
-const BAND_TOP = 24;
-const BAND_H = 48;
-const BAND_BOTTOM = BAND_TOP + BAND_H;
-const BAND_MID = BAND_TOP + BAND_H / 2;
-const NODE_R = 6;
-const PAD = 4;
-const ROW = 12;
-const GAP = 10;
-const HEAT_GAP = 6;
-/** Where a copy's ⊙ and + sit on the highway, as fractions of the column (reading left to right). */
-const KEEP_AT = 0.3;
-const ADD_AT = 0.64;
-
-export function diagramWidth(tokens: number, columnWidth: number): number {
-  return Math.max(1, tokens) * columnWidth;
-}
-
-interface Geometry {
-  width: number;
-  height: number;
-  boxTop: number;
-  boxH: number;
-  heatTop: number;
-}
-
-function geometry(tokens: number, units: number, columnWidth: number, highway: boolean, heat: boolean): Geometry {
-  const boxTop = highway ? BAND_BOTTOM + 16 : TOKEN_ROW;
-  const boxH = units * ROW + 2 * PAD;
-  const heatTop = boxTop + boxH + HEAT_GAP;
-  return { width: diagramWidth(tokens, columnWidth), height: heatTop + (heat ? units * ROW : -HEAT_GAP) + 4, boxTop, boxH, heatTop };
-}
-
-/** x of a node inside column t, mirrored for a layer that reads right to left. */
-const nodeX = (t: number, w: number, at: number, reverse: boolean) => t * w + w * (reverse ? 1 - at : at);
-
 /**
  * "var(--accent)" → the colour it resolves to; canvas cannot read CSS variables itself. Reading a
  * computed style forces a style update, so colours are resolved once per theme and cached.
@@ -104,98 +83,42 @@ function resolveColor(el: Element, color: string): string {
   return value;
 }
 
-/** The largest |value| the highway carries, at least 1: its lines are drawn against ±that. */
-function highwayBound(h: ChainHighway): number {
-  let bound = 1;
-  for (const series of [h.prev, h.kept ?? [], h.next]) {
-    for (const row of series) for (let u = 0; u < row.length; u++) if (Number.isFinite(row[u])) bound = Math.max(bound, Math.abs(row[u]));
-  }
-  return bound;
+/** values[t][k][u] (and t → u for the rest), packed flat for the painter. */
+function flat(rows: readonly (readonly ArrayLike<number>[])[], width: number, units: number): Float32Array {
+  const out = new Float32Array(rows.length * width * units);
+  rows.forEach((row, t) => row.forEach((v, k) => out.set(v, (t * width + k) * units)));
+  return out;
 }
+const flatSeries = (series: readonly ArrayLike<number>[], units: number) => flat(series.map((v) => [v]), 1, units);
 
-function drawHighway(ctx: CanvasRenderingContext2D, canvas: HTMLCanvasElement, h: ChainHighway, units: number, w: number, reverse: boolean): void {
-  const bound = highwayBound(h);
-  const half = BAND_H / 2 - 3;
-  const y = (v: number) => BAND_MID - (Number.isFinite(v) ? Math.max(-1, Math.min(1, v / bound)) : 0) * half;
-  const steps = h.next.length;
-  ctx.lineWidth = 1.5;
-  ctx.lineJoin = 'round';
-  for (let u = 0; u < units; u++) {
-    ctx.strokeStyle = resolveColor(canvas, h.colors[u % h.colors.length]);
-    ctx.beginPath();
-    for (let k = 0; k < steps; k++) {
-      // Token order for a forward layer; a backward one enters at the last token's right edge.
-      const t = reverse ? steps - 1 - k : k;
-      const enter = reverse ? (t + 1) * w : t * w;
-      const leave = reverse ? t * w : (t + 1) * w;
-      const prev = y(h.prev[t][u]);
-      const next = y(h.next[t][u]);
-      if (k === 0) ctx.moveTo(enter, prev);
-      if (h.kept) {
-        const keepX = nodeX(t, w, KEEP_AT, reverse);
-        const addX = nodeX(t, w, ADD_AT, reverse);
-        const kept = y(h.kept[t][u]);
-        ctx.lineTo(keepX, prev);
-        ctx.lineTo(keepX, kept);
-        ctx.lineTo(addX, kept);
-        ctx.lineTo(addX, next);
-      } else {
-        const mid = t * w + w / 2;
-        ctx.lineTo(mid, prev);
-        ctx.lineTo(mid, next);
-      }
-      ctx.lineTo(leave, next);
-    }
-    ctx.stroke();
-  }
-  // The scale of the band, which grows when a state leaves −1…1 (a counter's c reaches 40).
-  ctx.fillStyle = resolveColor(canvas, 'var(--muted)');
-  ctx.font = '9px system-ui, sans-serif';
-  ctx.fillText(`±${Number(bound.toPrecision(2))}`, 2, BAND_TOP + 10);
-}
-
-function paint(canvas: HTMLCanvasElement, props: UnrolledDiagramProps, g: Geometry, dpr: number): void {
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return;
-  const { values, gates, units, columnWidth: w, heat, highway, reverse = false } = props;
-  ctx.setTransform(1, 0, 0, 1, 0, 0);
-  ctx.clearRect(0, 0, canvas.width, canvas.height);
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  if (highway) drawHighway(ctx, canvas, highway, units, w, reverse);
-  if (heat) {
-    for (let t = 0; t < heat.length; t++) {
-      for (let u = 0; u < units; u++) {
-        ctx.fillStyle = divergingColor(heat[t][u], 1);
-        ctx.fillRect(t * w + GAP / 2, g.heatTop + u * ROW, w - GAP, ROW - 1);
-      }
-    }
-  }
-  const barW = (w - GAP - 2 * PAD) / gates.length;
-  const h = ROW - 2;
-  gates.forEach((gate, k) => {
-    ctx.fillStyle = resolveColor(canvas, gate.color);
-    for (let t = 0; t < values.length; t++) {
-      const unitValues = values[t][k];
-      const x = t * w + GAP / 2 + PAD + k * barW + 0.5;
-      for (let u = 0; u < units; u++) {
-        const v = Number.isFinite(unitValues[u]) ? unitValues[u] : 0;
-        const rowTop = g.boxTop + PAD + u * ROW + 1;
-        if (gate.role === 'gate') {
-          const height = Math.min(1, Math.max(0, v)) * h;
-          ctx.fillRect(x, rowTop + h - height, barW - 1, height);
-        } else {
-          const height = (Math.min(1, Math.abs(v)) * h) / 2;
-          ctx.fillRect(x, v >= 0 ? rowTop + h / 2 - height : rowTop + h / 2, barW - 1, height);
-        }
-      }
-    }
-  });
+function sceneOf(el: Element, props: UnrolledDiagramProps, g: ChainGeometry, dpr: number): ChainScene {
+  const { values, gates, units, columnWidth, heat, highway, reverse = false } = props;
+  return {
+    width: Math.round(g.width * dpr),
+    height: Math.round(g.height * dpr),
+    dpr,
+    geometry: g,
+    steps: values.length,
+    units,
+    columnWidth,
+    gates: gates.map((gate) => ({ role: gate.role, color: resolveColor(el, gate.color) })),
+    values: flat(values, gates.length, units),
+    heat: heat && flatSeries(heat, units),
+    highway: highway && {
+      prev: flatSeries(highway.prev, units),
+      kept: highway.kept && flatSeries(highway.kept, units),
+      next: flatSeries(highway.next, units),
+      colors: highway.colors.map((c) => resolveColor(el, c)),
+    },
+    reverse,
+    muted: resolveColor(el, 'var(--muted)'),
+  };
 }
 
 interface FrameProps {
   tokens: readonly string[];
   columnWidth: number;
-  g: Geometry;
+  g: ChainGeometry;
   /** 'gated': ⊙ and + on the highway; 'rewrite': one node where the state is replaced; null: no highway. */
   highway: 'gated' | 'rewrite' | null;
   reverse: boolean;
@@ -273,14 +196,14 @@ function scrollBoxOf(el: HTMLElement): HTMLElement | null {
 function UnrolledDiagramImpl(props: UnrolledDiagramProps) {
   const { tokens, units, time, columnWidth, heat, highway, reverse = false, onSelectTime, label } = props;
   const wrap = useRef<HTMLDivElement>(null);
-  const canvas = useRef<HTMLCanvasElement>(null);
+  const painter = useCanvasPainter('chain');
   const hasHighway = highway !== undefined;
   const hasHeat = heat !== undefined;
-  const g = useMemo(() => geometry(tokens.length, units, columnWidth, hasHighway, hasHeat), [tokens.length, units, columnWidth, hasHighway, hasHeat]);
+  const g = useMemo(() => chainGeometry(tokens.length, units, columnWidth, hasHighway, hasHeat), [tokens.length, units, columnWidth, hasHighway, hasHeat]);
   const dpr = typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1;
   // Before paint, so the lines and bars and the numbers around them always show the same step.
   useLayoutEffect(() => {
-    if (canvas.current) paint(canvas.current, props, g, dpr);
+    if (wrap.current) painter.paint(sceneOf(wrap.current, props, g, dpr));
   });
   // Keep the cursor's copy in view when time moves (play, keys, the scrubber) in a strip wider
   // than its box. Reading the box forces a layout, so this runs on time changes only, never on a drag.
@@ -315,7 +238,7 @@ function UnrolledDiagramImpl(props: UnrolledDiagramProps) {
         <rect x={time * columnWidth + 1} y={1} width={columnWidth - 2} height={g.height - 2} rx={5} className="unrolled-cursor" />
         <Frame tokens={tokens} columnWidth={columnWidth} g={g} highway={kind} reverse={reverse} />
       </svg>
-      <canvas ref={canvas} width={Math.round(g.width * dpr)} height={Math.round(g.height * dpr)} style={{ width: g.width, height: g.height }} className="unrolled-bars" aria-hidden="true" />
+      <canvas ref={painter.ref} style={{ width: g.width, height: g.height }} className="unrolled-bars" aria-hidden="true" />
     </div>
   );
 }

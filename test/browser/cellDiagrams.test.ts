@@ -10,16 +10,55 @@ import { type BookPage, useBook } from './harness';
 
 const { openBook } = useBook();
 
-/** Painted pixels of the diagram's canvas (alpha > 0). */
-async function paintedPixels(diagram: Locator): Promise<number> {
-  return diagram.locator('canvas').evaluate((canvas: HTMLCanvasElement) => {
-    const ctx = canvas.getContext('2d');
-    if (!ctx || canvas.width === 0) return 0;
-    const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+/**
+ * The diagram's box as painted, with the SVG frame above the canvas hidden, and optionally the
+ * canvas too. The canvas is read from the screen because its bitmap may belong to the painting
+ * worker (src/viz/canvasPainter.ts), which the page can no longer read back. Null if the box is
+ * not on screen.
+ */
+async function canvasShot(diagram: Locator, withCanvas = true): Promise<string | null> {
+  const page = diagram.page();
+  const canvas = diagram.locator('canvas');
+  const svg = diagram.locator('svg').first();
+  const hide = (el: Locator, hidden: boolean) => el.evaluate((e, h) => ((e as HTMLElement).style.visibility = h ? 'hidden' : ''), hidden);
+  const box = await canvas.boundingBox();
+  const view = page.viewportSize()!;
+  if (!box) return null;
+  // The page clipped to the canvas: an element screenshot would wait for a hidden canvas to show.
+  const x = Math.max(0, box.x);
+  const y = Math.max(0, box.y);
+  const clip = { x, y, width: Math.min(box.x + box.width, view.width) - x, height: Math.min(box.y + box.height, view.height) - y };
+  if (clip.width < 1 || clip.height < 1) return null;
+  await hide(svg, true);
+  if (!withCanvas) await hide(canvas, true);
+  const shot = await page.screenshot({ clip });
+  await hide(canvas, false);
+  await hide(svg, false);
+  return shot.toString('base64');
+}
+
+/** Pixels that differ between two screenshots of the same box (PNG, base64), counted in the page. */
+function differingPixels(page: Page, a: string, b: string): Promise<number> {
+  return page.evaluate(async ([first, second]) => {
+    const pixels = async (base64: string) => {
+      const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type: 'image/png' }));
+      const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
+      ctx.drawImage(bitmap, 0, 0);
+      return ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    };
+    const [x, y] = [await pixels(first), await pixels(second)];
+    if (x.length !== y.length) return Math.max(x.length, y.length) / 4;
     let n = 0;
-    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
+    for (let i = 0; i < x.length; i += 4) if (x[i] !== y[i] || x[i + 1] !== y[i + 1] || x[i + 2] !== y[i + 2]) n++;
     return n;
-  });
+  }, [a, b] as const);
+}
+
+/** Pixels the diagram's canvas paints: its box with the canvas shown against the box without it. */
+async function paintedPixels(diagram: Locator): Promise<number> {
+  const shown = await canvasShot(diagram);
+  const bare = await canvasShot(diagram, false);
+  return shown && bare ? differingPixels(diagram.page(), shown, bare) : 0;
 }
 
 const wireValues = (diagram: Locator, wire: string) => diagram.locator(`[data-wire="${wire}"]`).getAttribute('data-values');
@@ -175,7 +214,21 @@ describe('live cell diagrams', () => {
     await playOneStep(explorer);
     await explorer.locator('.explorer-time-region').focus();
     await book.page.keyboard.press('ArrowRight');
+    // In Chromium the chain and the cell are painted by the painting worker: the page gave up
+    // their bitmaps, and a drag still repaints the drawing on screen, not just its numbers.
+    const handedOver = (canvas: Locator) => canvas.evaluate((c: HTMLCanvasElement) => {
+      try {
+        return c.getContext('2d') === null;
+      } catch {
+        return true;
+      }
+    });
+    expect(await handedOver(diagram.locator('canvas'))).toBe(true);
+    expect(await handedOver(explorer.locator('canvas.unrolled-bars'))).toBe(true);
+    await diagram.scrollIntoViewIfNeeded();
+    const before = await canvasShot(diagram);
     const { after } = await dragBias(book.page, diagram, 'gate.o');
+    await expect.poll(async () => differingPixels(book.page, before!, (await canvasShot(diagram))!), { timeout: 10_000 }).toBeGreaterThan(50);
     await expect.poll(() => new URL(book.page.url()).searchParams.get('lstm-explorer')).not.toBeNull();
     await book.page.reload();
     await book.chapterReady();

@@ -5,9 +5,10 @@
  * caller's (`vectors`, keyed as the layout names them); nothing here computes a value.
  *
  * Two layers, chosen by measurement (bench/dragP95.ts): the values — a few hundred stripes and
- * bars that all change on every drag — are painted on one canvas, so a drag costs one bitmap and
- * no style or layout work; the frame (blocks, operators, labels) and the parts a reader hovers,
- * focuses or drags are an SVG on top, which changes only when the walk's stage does.
+ * bars that all change on every drag — are painted on one canvas (./cellPaint.ts, in the painting
+ * worker where the browser can hand it one: ../canvasPainter.ts), so a drag costs the page no
+ * style, layout or raster work for them; the frame (blocks, operators, labels) and the parts a
+ * reader hovers, focuses or drags are an SVG on top, which changes only when the walk's stage does.
  *
  * Hover or focus on a wire or block shows its exact numbers in the readout under the drawing. With
  * `onBiasChange`, each unit's bar of a gate block is a slider for that gate's bias: drag it up or
@@ -17,12 +18,12 @@
  * width shows |value| against the largest on the drawing, its colour the sign.
  */
 import { type KeyboardEvent, type PointerEvent, memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { divergingColor } from '../diverging';
+import { useCanvasPainter } from '../canvasPainter';
 import { num } from '../format';
-import { type CellLayout, type CellNode, offsetPolyline, pathOf, stripeCount, unitColumn } from './layout';
+import { type CellScene, type CellVectors, type Look, lookOf, packVectors, valuesOf } from './cellPaint';
+import { type CellLayout, type CellNode, pathOf, stripeCount, unitColumn } from './layout';
 
-/** The vectors a drawing shows, by the keys its layout uses (x, hPrev, f, kept, c, …). */
-export type CellVectors = Readonly<Record<string, ArrayLike<number> | undefined>>;
+export type { CellVectors } from './cellPaint';
 
 export interface CellDiagramProps {
   layout: CellLayout;
@@ -58,30 +59,10 @@ export interface CellDiagramProps {
 
 const STEP = 0.05;
 const PER_PIXEL = 0.02;
-const DIM = 0.28;
-const FUTURE = 0.12;
-
-function valuesOf(vectors: CellVectors, keys: readonly string[]): number[] {
-  const out: number[] = [];
-  for (const key of keys) {
-    const v = vectors[key];
-    if (v) for (let i = 0; i < v.length; i++) out.push(v[i]);
-  }
-  return out;
-}
 
 const list = (values: ArrayLike<number>) => Array.from(values, (v) => num(v, 4)).join(', ');
 
-type Look = 'future' | 'lit' | 'dim' | 'plain';
-
-function lookOf(id: string, highlight: ReadonlySet<string> | null | undefined, future: ReadonlySet<string> | null | undefined): Look {
-  if (future?.has(id)) return 'future';
-  if (highlight && highlight.size > 0) return highlight.has(id) ? 'lit' : 'dim';
-  return 'plain';
-}
-
 const lookClass = (look: Look) => (look === 'plain' ? '' : ` cell-${look}`);
-const alphaOf = (look: Look) => (look === 'future' ? FUTURE : look === 'dim' ? DIM : 1);
 
 /**
  * CSS colours for the canvas, which cannot read custom properties itself. Read once per theme:
@@ -108,162 +89,84 @@ function useThemeVersion(): number {
   return version;
 }
 
-interface Paint {
-  layout: CellLayout;
-  vectors: CellVectors;
-  wireValues: number[][];
-  highlight?: ReadonlySet<string> | null;
-  future?: ReadonlySet<string> | null;
-  mode: 'forward' | 'gradient';
-  scale: number;
-  colors: Map<string, string>;
-  slotColors: readonly string[];
-  markedUnit?: number;
-}
-
-/** Stripe offset paths per wire, computed once per layout. */
-function stripeGeometry(layout: CellLayout): Map<string, [number, number][][]> {
-  return new Map(
-    layout.wires.map((w) => {
-      const n = stripeCount(layout, w);
-      return [w.id, Array.from({ length: n }, (_, k) => offsetPolyline(w.points, ((n - 1) / 2 - k) * layout.stripe))];
-    }),
-  );
-}
-
-function strokePolyline(ctx: CanvasRenderingContext2D, points: readonly (readonly [number, number])[]) {
-  ctx.beginPath();
-  points.forEach(([x, y], k) => (k ? ctx.lineTo(x, y) : ctx.moveTo(x, y)));
-  ctx.stroke();
-}
-
-function paint(ctx: CanvasRenderingContext2D, p: Paint, stripes: Map<string, [number, number][][]>) {
-  const { layout, vectors, wireValues, highlight, future, mode, scale, colors, slotColors, markedUnit } = p;
-  ctx.lineJoin = 'miter';
-  ctx.lineCap = 'butt';
-  const casing = colors.get('var(--muted)')!;
-  const grid = colors.get('var(--grid)')!;
-  layout.wires.forEach((wire, w) => {
-    const look = lookOf(wire.id, highlight, future);
-    const paths = stripes.get(wire.id)!;
-    ctx.globalAlpha = alphaOf(look) * 0.55;
-    ctx.strokeStyle = casing;
-    ctx.lineWidth = paths.length * layout.stripe + 2;
-    strokePolyline(ctx, wire.points);
-    ctx.globalAlpha = alphaOf(look);
-    const values = wireValues[w];
-    paths.forEach((points, k) => {
-      const v = values[k] ?? 0;
-      ctx.strokeStyle = look === 'future' ? grid : divergingColor(v, mode === 'gradient' ? scale : 1);
-      ctx.lineWidth = mode === 'gradient' ? layout.stripe * (0.15 + 0.85 * Math.min(1, Math.abs(v) / scale)) : layout.stripe;
-      strokePolyline(ctx, points);
-    });
-  });
-  const surface = colors.get('var(--surface)')!;
-  for (const node of layout.nodes) {
-    if (node.role !== 'gate' && node.role !== 'candidate') continue;
-    const look = lookOf(node.id, highlight, future);
-    ctx.globalAlpha = 1;
-    ctx.fillStyle = surface;
-    ctx.fillRect(node.x - node.w / 2, node.y - node.h / 2, node.w, node.h);
-    if (look === 'future') continue;
-    ctx.globalAlpha = alphaOf(look);
-    const values = vectors[node.value!];
-    const color = colors.get(slotColors[node.slot ?? 0] ?? 'var(--accent)') ?? '#888';
-    for (let u = 0; u < layout.units; u++) {
-      const col = unitColumn(node, layout.units, u);
-      const v = values && Number.isFinite(values[u]) ? values[u] : 0;
-      let y: number, h: number;
-      if (mode === 'gradient') {
-        h = Math.min(1, Math.abs(v) / scale) * col.h;
-        y = col.y + col.h - h;
-        ctx.fillStyle = divergingColor(v, scale);
-      } else if (node.role === 'gate') {
-        h = Math.min(1, Math.max(0, v)) * col.h;
-        y = col.y + col.h - h;
-        ctx.fillStyle = color;
-      } else {
-        h = (Math.min(1, Math.abs(v)) * col.h) / 2;
-        y = v >= 0 ? col.y + col.h / 2 - h : col.y + col.h / 2;
-        ctx.fillStyle = divergingColor(v, 1);
-      }
-      ctx.fillRect(col.x + 0.5, y, Math.max(0.5, col.w - 1), h);
-    }
-    if (markedUnit !== undefined && markedUnit >= 0 && markedUnit < layout.units) {
-      const col = unitColumn(node, layout.units, markedUnit);
-      ctx.globalAlpha = 1;
-      ctx.strokeStyle = colors.get('var(--fg)')!;
-      ctx.lineWidth = 1.5;
-      ctx.strokeRect(col.x, col.y - 1, col.w, col.h + 2);
-    }
-  }
-  ctx.globalAlpha = 1;
-}
-
 function CellDiagramImpl(props: CellDiagramProps) {
   const { layout, vectors, label, describedBy, nameOf, slotColors, highlight, future, mode = 'forward', bias, onBiasChange, biasLabel, words, markedUnit, className } = props;
   const [shown, setShown] = useState<string | null>(null);
   const latest = useRef(props);
   latest.current = props;
-  const canvas = useRef<HTMLCanvasElement>(null);
+  const painter = useCanvasPainter('cell');
+  const stack = useRef<HTMLDivElement>(null);
+  const svg = useRef<SVGSVGElement>(null);
   const size = useRef({ width: 0, dpr: 1 });
-  const colors = useRef<Map<string, string> | null>(null);
+  const colors = useRef<{ key: string; map: Map<string, string> } | null>(null);
   const theme = useThemeVersion();
 
-  const stripes = useMemo(() => stripeGeometry(layout), [layout]);
   const centres = useMemo(() => new Map(layout.wires.map((w) => [w.id, pathOf(w.points)])), [layout]);
   const wireValues = useMemo(() => layout.wires.map((w) => valuesOf(vectors, w.values)), [layout, vectors]);
-  // Gradient mode scales widths to the largest magnitude on the drawing, so the picture shows
-  // where the gradient is strong relative to the rest of this step.
-  const scale = useMemo(() => {
-    if (mode !== 'gradient') return 1;
-    let m = 0;
-    for (const values of wireValues) for (const v of values) m = Math.max(m, Math.abs(v));
-    for (const n of layout.nodes) {
-      const v = n.value ? vectors[n.value] : undefined;
-      if (v) for (let i = 0; i < v.length; i++) m = Math.max(m, Math.abs(v[i]));
-    }
-    return m > 0 ? m : 1;
-  }, [mode, wireValues, vectors, layout]);
 
   const draw = useRef<() => void>(() => {});
   draw.current = () => {
-    const el = canvas.current;
-    const ctx = el?.getContext('2d');
-    if (!el || !ctx || size.current.width === 0) return;
-    colors.current ??= resolveColors(el, ['var(--muted)', 'var(--grid)', 'var(--surface)', 'var(--accent)', 'var(--fg)', ...slotColors]);
+    const el = stack.current;
+    if (!el || size.current.width === 0) return;
+    const key = `${theme}|${slotColors.join()}`;
+    if (colors.current?.key !== key) {
+      colors.current = { key, map: resolveColors(el, ['var(--muted)', 'var(--grid)', 'var(--surface)', 'var(--accent)', 'var(--fg)', ...slotColors]) };
+    }
+    const c = colors.current.map;
     const { width, dpr } = size.current;
-    const k = (width * dpr) / layout.width;
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, el.width, el.height);
-    ctx.setTransform(k, 0, 0, k, 0, 0);
-    paint(ctx, { layout, vectors, wireValues, highlight, future, mode, scale, colors: colors.current, slotColors, markedUnit }, stripes);
+    const scene: CellScene = {
+      width: Math.round(width * dpr),
+      height: Math.round(((width * layout.height) / layout.width) * dpr),
+      zoom: (width * dpr) / layout.width,
+      shape: { kind: layout.kind, units: layout.units, inputDim: layout.inputDim, resetAfter: layout.resetAfter },
+      vectors: packVectors(vectors),
+      highlight: highlight ? [...highlight] : null,
+      future: future ? [...future] : null,
+      mode,
+      colors: { casing: c.get('var(--muted)')!, faint: c.get('var(--grid)')!, surface: c.get('var(--surface)')!, frame: c.get('var(--fg)')! },
+      slotColors: slotColors.map((color) => c.get(color) ?? c.get('var(--accent)')!),
+      markedUnit,
+    };
+    painter.paint(scene);
   };
 
-  // Resize the bitmap only when the box changes size, never on a drag (reading the box then
-  // would force a layout in the middle of the frame).
+  // The bitmap follows the box's size, read by a ResizeObserver and never on a drag (reading the
+  // box then would force a layout in the middle of the frame).
   useEffect(() => {
-    const el = canvas.current;
+    const el = stack.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(([entry]) => {
       const width = entry.contentRect.width;
       const dpr = window.devicePixelRatio || 1;
       if (width === size.current.width && dpr === size.current.dpr) return;
       size.current = { width, dpr };
-      el.width = Math.round(width * dpr);
-      el.height = Math.round(((width * layout.height) / layout.width) * dpr);
       draw.current();
     });
     observer.observe(el);
     return () => observer.disconnect();
   }, [layout]);
 
-  useEffect(() => {
-    colors.current = null;
-  }, [theme, slotColors]);
-
   // Before paint, so the bars and the numbers around them always show the same step.
   useLayoutEffect(() => draw.current());
+
+  // Each wire and block carries its numbers in data-values, for tests and tools that read the
+  // drawing. Written here rather than rendered, so a drag re-renders none of the SVG groups.
+  useLayoutEffect(() => {
+    const root = svg.current;
+    if (!root) return;
+    const parts = new Map(
+      Array.from(root.querySelectorAll('[data-wire], [data-node]'), (el) => {
+        const wire = el.getAttribute('data-wire');
+        return [wire === null ? `node:${el.getAttribute('data-node')}` : `wire:${wire}`, el] as const;
+      }),
+    );
+    layout.wires.forEach((wire, w) => parts.get(`wire:${wire.id}`)?.setAttribute('data-values', wireValues[w].join(',')));
+    for (const node of layout.nodes) {
+      if (node.role !== 'gate' && node.role !== 'candidate') continue;
+      const values = vectors[node.value!];
+      parts.get(`node:${node.id}`)?.setAttribute('data-values', values ? Array.from(values).join(',') : '');
+    }
+  }, [layout, wireValues, vectors]);
 
   const onShow = useMemo(() => (id: string | null) => setShown(id), []);
   const editable = mode === 'forward' && onBiasChange !== undefined && bias !== undefined;
@@ -324,16 +227,15 @@ function CellDiagramImpl(props: CellDiagramProps) {
 
   return (
     <div className={`cell-diagram${className ? ` ${className}` : ''}`} data-cell-diagram={layout.kind} data-reset-after={layout.resetAfter ? 'true' : undefined} data-mode={mode}>
-      <div className="cell-diagram-stack" style={{ aspectRatio: `${layout.width} / ${layout.height}` }}>
-        <canvas ref={canvas} className="cell-diagram-canvas" aria-hidden="true" />
-        <svg viewBox={`0 0 ${layout.width} ${layout.height}`} role="group" aria-label={label} aria-describedby={describedBy} className="cell-diagram-svg">
-          {layout.wires.map((wire, w) => (
+      <div ref={stack} className="cell-diagram-stack" style={{ aspectRatio: `${layout.width} / ${layout.height}` }}>
+        <canvas ref={painter.ref} className="cell-diagram-canvas" aria-hidden="true" />
+        <svg ref={svg} viewBox={`0 0 ${layout.width} ${layout.height}`} role="group" aria-label={label} aria-describedby={describedBy} className="cell-diagram-svg">
+          {layout.wires.map((wire) => (
             <WireHit
               key={wire.id}
               id={wire.id}
               d={centres.get(wire.id)!}
-              width={stripes.get(wire.id)!.length * layout.stripe + 6}
-              values={wireValues[w]}
+              width={stripeCount(layout, wire) * layout.stripe + 6}
               look={lookOf(wire.id, highlight, future)}
               name={nameOf(wire.id)}
               onShow={onShow}
@@ -345,7 +247,6 @@ function CellDiagramImpl(props: CellDiagramProps) {
                 key={node.id}
                 node={node}
                 units={layout.units}
-                values={vectors[node.value!]}
                 bias={bias}
                 look={lookOf(node.id, highlight, future)}
                 name={nameOf(node.id)}
@@ -372,19 +273,17 @@ interface WireHitProps {
   id: string;
   d: string;
   width: number;
-  values: number[];
   look: Look;
   name: string;
   onShow: (id: string | null) => void;
 }
 
 /** A wire as the reader reaches it: an invisible wide line to hover, focus ring on focus. */
-const WireHit = memo(function WireHit({ id, d, width, values, look, name, onShow }: WireHitProps) {
+const WireHit = memo(function WireHit({ id, d, width, look, name, onShow }: WireHitProps) {
   return (
     <g
       className={`cell-wire${lookClass(look)}`}
       data-wire={id}
-      data-values={values.join(',')}
       tabIndex={0}
       role="img"
       aria-label={name}
@@ -401,7 +300,6 @@ const WireHit = memo(function WireHit({ id, d, width, values, look, name, onShow
 interface BlockProps {
   node: CellNode;
   units: number;
-  values: ArrayLike<number> | undefined;
   bias: ArrayLike<number> | undefined;
   look: Look;
   name: string;
@@ -417,7 +315,7 @@ interface BlockProps {
  * cannot be dragged takes the focus itself, so its exact numbers reach keyboard readers as they
  * reach the pointer (an editable one's handles take the focus instead).
  */
-const Block = memo(function Block({ node, units, values, bias, look, name, editable, biasLabel, onShow, onBiasStart, onBiasKey }: BlockProps) {
+const Block = memo(function Block({ node, units, bias, look, name, editable, biasLabel, onShow, onBiasStart, onBiasKey }: BlockProps) {
   const left = node.x - node.w / 2;
   const top = node.y - node.h / 2;
   const slot = node.slot ?? 0;
@@ -426,7 +324,6 @@ const Block = memo(function Block({ node, units, values, bias, look, name, edita
     <g
       className={`cell-block cell-block-${node.role}${lookClass(look)}`}
       data-node={node.id}
-      data-values={values ? Array.from(values).join(',') : ''}
       onPointerEnter={() => onShow(node.id)}
       onPointerLeave={() => onShow(null)}
       {...focusable}

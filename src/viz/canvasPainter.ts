@@ -1,0 +1,150 @@
+/**
+ * Paints a canvas from scenes: in the painting worker (src/viz/paint.worker.ts) when the browser
+ * can hand a canvas to one, otherwise on the page with the same painter (src/viz/painters.ts).
+ *
+ *   const painter = useCanvasPainter('chain');
+ *   <canvas ref={painter.ref} />
+ *   useLayoutEffect(() => painter.paint(scene));
+ *
+ * Why a worker: Chromium rasterises a 2D canvas on the thread that draws it, and the chain and
+ * the cell repaint thousands of bars and stripes on every drag move; on the page that raster was
+ * the largest part of a move's frame (bench/dragP95.ts). A handed-over canvas can no longer be
+ * sized or read from the page: its bitmap size travels in the scene.
+ *
+ * One worker serves every canvas on the page. Each canvas has at most one scene in flight; newer
+ * scenes replace the waiting one, so a drag faster than the painter skips frames instead of
+ * queueing them.
+ */
+import { type RefCallback, useCallback, useMemo, useRef } from 'react';
+import type { Context2D } from './context2d';
+import type { FromPainter, PainterKind, Scenes, ToPainter } from './paintScene';
+import { paintScene } from './painters';
+
+interface Painter<K extends PainterKind> {
+  paint(scene: Scenes[K]): void;
+  release(): void;
+}
+
+/** The page's painting worker, started with the first canvas that needs it; null where there can be none. */
+let shared: { worker: Worker; painters: Map<number, WorkerPainter<PainterKind>> } | null | undefined;
+let nextId = 1;
+
+function canHandOver(canvas: HTMLCanvasElement): boolean {
+  return typeof Worker !== 'undefined' && typeof OffscreenCanvas !== 'undefined' && typeof canvas.transferControlToOffscreen === 'function';
+}
+
+function paintingWorker(): NonNullable<typeof shared> | null {
+  if (shared !== undefined) return shared;
+  try {
+    const worker = new Worker(new URL('./paint.worker.ts', import.meta.url), { type: 'module' });
+    const painters = new Map<number, WorkerPainter<PainterKind>>();
+    worker.onmessage = (event: MessageEvent<FromPainter>) => painters.get(event.data.id)?.answer(event.data);
+    worker.onerror = (event) => console.error(`The painting worker failed: ${event.message}`);
+    shared = { worker, painters };
+  } catch {
+    shared = null;
+  }
+  return shared;
+}
+
+class WorkerPainter<K extends PainterKind> implements Painter<K> {
+  private waiting: Scenes[K] | null = null;
+  private inFlight = false;
+  constructor(
+    private readonly id: number,
+    private readonly host: NonNullable<typeof shared>,
+  ) {}
+
+  paint(scene: Scenes[K]): void {
+    if (this.inFlight) this.waiting = scene;
+    else this.send(scene);
+  }
+
+  answer(message: FromPainter): void {
+    if (message.type === 'failed') console.error(`A canvas could not be painted: ${message.message}`);
+    this.inFlight = false;
+    const next = this.waiting;
+    this.waiting = null;
+    if (next) this.send(next);
+  }
+
+  release(): void {
+    this.host.painters.delete(this.id);
+    this.post({ type: 'detach', id: this.id });
+  }
+
+  private send(scene: Scenes[K]): void {
+    this.inFlight = true;
+    this.post({ type: 'paint', id: this.id, scene });
+  }
+
+  private post(message: ToPainter, transfer: Transferable[] = []): void {
+    this.host.worker.postMessage(message, transfer);
+  }
+
+  static attach<K extends PainterKind>(canvas: HTMLCanvasElement, kind: K, host: NonNullable<typeof shared>): WorkerPainter<K> {
+    const id = nextId++;
+    const painter = new WorkerPainter<K>(id, host);
+    host.painters.set(id, painter as WorkerPainter<PainterKind>);
+    const offscreen = canvas.transferControlToOffscreen();
+    painter.post({ type: 'attach', id, kind, canvas: offscreen }, [offscreen]);
+    return painter;
+  }
+}
+
+class PagePainter<K extends PainterKind> implements Painter<K> {
+  private readonly memo = new Map<string, unknown>();
+  constructor(
+    private readonly canvas: HTMLCanvasElement,
+    private readonly kind: K,
+  ) {}
+  paint(scene: Scenes[K]): void {
+    const ctx: Context2D | null = this.canvas.getContext('2d');
+    if (ctx) paintScene(this.canvas, ctx, this.kind, scene, this.memo);
+  }
+  release(): void {}
+}
+
+/**
+ * A canvas keeps its painter for life: control can be handed to a worker only once, and React may
+ * detach and re-attach the same element (StrictMode does in development).
+ */
+const painters = new WeakMap<HTMLCanvasElement, Painter<PainterKind>>();
+
+function painterFor<K extends PainterKind>(canvas: HTMLCanvasElement, kind: K): Painter<K> {
+  const known = painters.get(canvas);
+  if (known) return known as Painter<K>;
+  const host = canHandOver(canvas) ? paintingWorker() : null;
+  const painter: Painter<K> = host ? WorkerPainter.attach(canvas, kind, host) : new PagePainter(canvas, kind);
+  painters.set(canvas, painter as Painter<PainterKind>);
+  return painter;
+}
+
+export interface CanvasPainterHandle<K extends PainterKind> {
+  /** For the canvas element; it must not set width or height itself (the scene does). */
+  ref: RefCallback<HTMLCanvasElement>;
+  /** Draws the scene now on the page, or as soon as the worker is free. */
+  paint(scene: Scenes[K]): void;
+}
+
+export function useCanvasPainter<K extends PainterKind>(kind: K): CanvasPainterHandle<K> {
+  const current = useRef<Painter<K> | null>(null);
+  const ref = useCallback<RefCallback<HTMLCanvasElement>>(
+    (canvas) => {
+      if (!canvas) return;
+      current.current = painterFor(canvas, kind);
+      return () => {
+        current.current = null;
+        // Let go only once the element has really left the page (not when it is re-attached).
+        setTimeout(() => {
+          if (!canvas.isConnected) {
+            painters.get(canvas)?.release();
+            painters.delete(canvas);
+          }
+        }, 0);
+      };
+    },
+    [kind],
+  );
+  return useMemo(() => ({ ref, paint: (scene: Scenes[K]) => current.current?.paint(scene) }), [ref]);
+}

@@ -1,0 +1,150 @@
+/**
+ * The unrolled chain's changing part, painted on a canvas: the state highway's lines, each copy's
+ * gate bars and its row of h (src/viz/UnrolledDiagram.tsx draws the frame around them in SVG).
+ * Pure drawing from a scene of plain numbers and resolved colours, so the same function paints on
+ * the page or in the painting worker (src/viz/paint.worker.ts).
+ */
+import { divergingColor } from './diverging';
+import type { Context2D } from './context2d';
+import { fillPixelRect, strokeAxisPolyline } from './pixelRects';
+
+export const TOKEN_ROW = 20;
+export const BAND_TOP = 24;
+export const BAND_H = 48;
+export const BAND_BOTTOM = BAND_TOP + BAND_H;
+export const BAND_MID = BAND_TOP + BAND_H / 2;
+export const NODE_R = 6;
+export const PAD = 4;
+export const ROW = 12;
+export const GAP = 10;
+const HEAT_GAP = 6;
+/** Where a copy's ⊙ and + sit on the highway, as fractions of the column (reading left to right). */
+export const KEEP_AT = 0.3;
+export const ADD_AT = 0.64;
+
+export interface ChainGeometry {
+  width: number;
+  height: number;
+  boxTop: number;
+  boxH: number;
+  heatTop: number;
+}
+
+export function diagramWidth(tokens: number, columnWidth: number): number {
+  return Math.max(1, tokens) * columnWidth;
+}
+
+export function chainGeometry(tokens: number, units: number, columnWidth: number, highway: boolean, heat: boolean): ChainGeometry {
+  const boxTop = highway ? BAND_BOTTOM + 16 : TOKEN_ROW;
+  const boxH = units * ROW + 2 * PAD;
+  const heatTop = boxTop + boxH + HEAT_GAP;
+  return { width: diagramWidth(tokens, columnWidth), height: heatTop + (heat ? units * ROW : -HEAT_GAP) + 4, boxTop, boxH, heatTop };
+}
+
+/** x of a node inside column t, mirrored for a layer that reads right to left. */
+export const nodeX = (t: number, w: number, at: number, reverse: boolean) => t * w + w * (reverse ? 1 - at : at);
+
+/**
+ * Everything one frame of the chain needs, flat: `values[(t * gates + g) * units + u]` is gate g of
+ * unit u at token t; `heat`, `prev`, `kept`, `next` are `[t * units + u]`. Flat typed arrays cost
+ * one copy to send to a worker, where arrays of views into a trace's buffers would each copy it whole.
+ */
+export interface ChainScene {
+  /** The bitmap's size in device pixels, and device pixels per CSS pixel. */
+  width: number;
+  height: number;
+  dpr: number;
+  geometry: ChainGeometry;
+  steps: number;
+  units: number;
+  columnWidth: number;
+  gates: readonly { role: 'gate' | 'candidate'; color: string }[];
+  values: Float32Array;
+  heat?: Float32Array;
+  highway?: { prev: Float32Array; kept?: Float32Array; next: Float32Array; colors: readonly string[] };
+  reverse: boolean;
+  /** Resolved colour of the band's scale label. */
+  muted: string;
+}
+
+const finite = (v: number) => (Number.isFinite(v) ? v : 0);
+
+/** The largest |value| the highway carries, at least 1: its lines are drawn against ±that. */
+function highwayBound(h: NonNullable<ChainScene['highway']>): number {
+  let bound = 1;
+  for (const series of [h.prev, h.kept, h.next]) {
+    if (series) for (let i = 0; i < series.length; i++) bound = Math.max(bound, Math.abs(finite(series[i])));
+  }
+  return bound;
+}
+
+function drawHighway(ctx: Context2D, s: ChainScene, h: NonNullable<ChainScene['highway']>): void {
+  const { units, steps, columnWidth: w, reverse, dpr } = s;
+  const bound = highwayBound(h);
+  const half = BAND_H / 2 - 3;
+  const y = (v: number) => BAND_MID - Math.max(-1, Math.min(1, finite(v) / bound)) * half;
+  for (let u = 0; u < units; u++) {
+    // Through every token: in at the state it brings, down (or up) at ⊙ to what is kept, at + to the new state, out.
+    const points: [number, number][] = [];
+    for (let k = 0; k < steps; k++) {
+      // Token order for a forward layer; a backward one enters at the last token's right edge.
+      const t = reverse ? steps - 1 - k : k;
+      const enter = reverse ? (t + 1) * w : t * w;
+      const leave = reverse ? t * w : (t + 1) * w;
+      const prev = y(h.prev[t * units + u]);
+      const next = y(h.next[t * units + u]);
+      if (k === 0) points.push([enter, prev]);
+      if (h.kept) {
+        const keepX = nodeX(t, w, KEEP_AT, reverse);
+        const addX = nodeX(t, w, ADD_AT, reverse);
+        const kept = y(h.kept[t * units + u]);
+        points.push([keepX, prev], [keepX, kept], [addX, kept], [addX, next]);
+      } else {
+        const mid = t * w + w / 2;
+        points.push([mid, prev], [mid, next]);
+      }
+      points.push([leave, next]);
+    }
+    ctx.fillStyle = h.colors[u % h.colors.length];
+    strokeAxisPolyline(ctx, points, 1.5, dpr);
+  }
+  // The scale of the band, which grows when a state leaves −1…1 (a counter's c reaches 40).
+  ctx.fillStyle = s.muted;
+  ctx.font = `${9 * dpr}px system-ui, sans-serif`;
+  ctx.fillText(`±${Number(bound.toPrecision(2))}`, 2 * dpr, (BAND_TOP + 10) * dpr);
+}
+
+/** Everything in CSS pixels, drawn as whole device pixels (./pixelRects.ts). */
+export function paintChain(ctx: Context2D, s: ChainScene): void {
+  const { geometry: g, steps, units, columnWidth: w, gates, values, heat, highway, dpr } = s;
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, s.width, s.height);
+  if (highway) drawHighway(ctx, s, highway);
+  if (heat) {
+    for (let t = 0; t < steps; t++) {
+      for (let u = 0; u < units; u++) {
+        ctx.fillStyle = divergingColor(heat[t * units + u], 1);
+        fillPixelRect(ctx, t * w + GAP / 2, g.heatTop + u * ROW, w - GAP, ROW - 1, dpr);
+      }
+    }
+  }
+  const barW = (w - GAP - 2 * PAD) / gates.length;
+  const h = ROW - 2;
+  gates.forEach((gate, k) => {
+    ctx.fillStyle = gate.color;
+    for (let t = 0; t < steps; t++) {
+      const x = t * w + GAP / 2 + PAD + k * barW + 0.5;
+      for (let u = 0; u < units; u++) {
+        const v = finite(values[(t * gates.length + k) * units + u]);
+        const rowTop = g.boxTop + PAD + u * ROW + 1;
+        if (gate.role === 'gate') {
+          const height = Math.min(1, Math.max(0, v)) * h;
+          fillPixelRect(ctx, x, rowTop + h - height, barW - 1, height, dpr);
+        } else {
+          const height = (Math.min(1, Math.abs(v)) * h) / 2;
+          fillPixelRect(ctx, x, v >= 0 ? rowTop + h / 2 - height : rowTop + h / 2, barW - 1, height, dpr);
+        }
+      }
+    }
+  });
+}

@@ -1,0 +1,50 @@
+/// <reference lib="webworker" />
+/**
+ * The painting worker: draws the canvases whose pixels change on every weight drag or playback
+ * step (the unrolled chain, the live cell) off the main thread. Each canvas hands its control
+ * here once (transferControlToOffscreen); afterwards the page sends scenes and this worker paints
+ * them. Chromium rasterises a 2D canvas on the thread that draws it, so a drag costs the page only
+ * its DOM and style work (bench/dragP95.ts); the finished frame goes to the compositor directly.
+ *
+ * After each paint the worker says so, and the page sends at most one scene more until it hears
+ * that: a fast drag never queues frames, it skips to the newest.
+ */
+import { errorMessage } from '../engine/errors';
+import type { Context2D } from './context2d';
+import type { FromPainter, PainterKind, ToPainter } from './paintScene';
+import { paintScene } from './painters';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+interface Attached {
+  canvas: OffscreenCanvas;
+  ctx: Context2D;
+  kind: PainterKind;
+  memo: Map<string, unknown>;
+}
+
+const attached = new Map<number, Attached>();
+const reply = (message: FromPainter) => self.postMessage(message);
+
+self.onmessage = (event: MessageEvent<ToPainter>) => {
+  const message = event.data;
+  if (message.type === 'attach') {
+    const ctx = message.canvas.getContext('2d');
+    if (!ctx) {
+      reply({ type: 'failed', id: message.id, message: 'no 2D context on an OffscreenCanvas' });
+      return;
+    }
+    attached.set(message.id, { canvas: message.canvas, ctx, kind: message.kind, memo: new Map() });
+  } else if (message.type === 'detach') {
+    attached.delete(message.id);
+  } else {
+    const target = attached.get(message.id);
+    if (!target) return;
+    try {
+      paintScene(target.canvas, target.ctx, target.kind, message.scene, target.memo);
+      reply({ type: 'painted', id: message.id });
+    } catch (error) {
+      reply({ type: 'failed', id: message.id, message: errorMessage(error) });
+    }
+  }
+};

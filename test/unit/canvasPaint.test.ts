@@ -1,0 +1,116 @@
+/**
+ * The canvas painters' pure parts: shapes as whole device pixels (src/viz/pixelRects.ts), the
+ * vectors packed into one buffer for the painting worker (src/viz/cell/cellPaint.ts), and the
+ * painters drawing a real trace without a DOM, into a context that records what it is asked.
+ */
+import { describe, expect, it } from 'vitest';
+import { packVectors, paintCell, unpackVectors } from '../../src/viz/cell/cellPaint';
+import { chainGeometry, paintChain } from '../../src/viz/chainPaint';
+import type { Context2D } from '../../src/viz/context2d';
+import { fillPixelRect, strokeAxisPolyline } from '../../src/viz/pixelRects';
+
+/** A 2D context that records fillRect calls (and ignores the rest of the API). */
+function recorder() {
+  const rects: [number, number, number, number, string][] = [];
+  const ctx = new Proxy(
+    { fillStyle: '', fillRect: (x: number, y: number, w: number, h: number) => rects.push([x, y, w, h, String(ctx.fillStyle)]) } as Record<string, unknown>,
+    { get: (target, key) => (key in target ? target[key as string] : () => {}), set: (target, key, value) => ((target[key as string] = value), true) },
+  ) as unknown as Context2D & { fillStyle: string };
+  return { ctx, rects };
+}
+
+describe('pixel rectangles', () => {
+  it('round each edge to a whole device pixel and skip what rounds to nothing', () => {
+    const { ctx, rects } = recorder();
+    fillPixelRect(ctx, 0.4, 1.6, 2.2, 3, 1);
+    fillPixelRect(ctx, 1, 1, 2, 3, 2);
+    fillPixelRect(ctx, 5, 5, 0.2, 3, 1);
+    expect(rects.map((r) => r.slice(0, 4))).toEqual([
+      [0, 2, 3, 3],
+      [2, 2, 4, 6],
+    ]);
+  });
+
+  it('stroke an axis-aligned polyline as one rectangle per segment, mitred at corners, butt at the ends', () => {
+    const { ctx, rects } = recorder();
+    // An L: right 10, then down 10, 2 wide.
+    strokeAxisPolyline(ctx, [[0, 0], [10, 0], [10, 10]], 2, 1);
+    expect(rects.map((r) => r.slice(0, 4))).toEqual([
+      [0, -1, 11, 2], // runs on by half the width into the corner only
+      [9, -1, 2, 11], // starts half the width above the corner, ends flush at the end
+    ]);
+    // The same L drawn backwards covers the same pixels.
+    const back = recorder();
+    strokeAxisPolyline(back.ctx, [[10, 10], [10, 0], [0, 0]], 2, 1);
+    expect(back.rects.map((r) => r.slice(0, 4)).sort()).toEqual(rects.map((r) => r.slice(0, 4)).sort());
+  });
+});
+
+describe('packed vectors', () => {
+  it('travel in one buffer and come back the same, in order', () => {
+    const vectors = { x: new Float32Array([1, 2]), hPrev: undefined, f: Float32Array.from([0.25, -3, 7]) };
+    const packed = packVectors(vectors);
+    expect(packed.keys).toEqual(['x', 'f']);
+    expect(packed.data.length).toBe(5);
+    const back = unpackVectors(structuredClone(packed));
+    expect(Object.keys(back)).toEqual(['x', 'f']);
+    expect(Array.from(back.x)).toEqual([1, 2]);
+    expect(Array.from(back.f)).toEqual([0.25, -3, 7]);
+  });
+});
+
+describe('painters without a DOM', () => {
+  it('the chain draws one bar per gate, token and unit in the gate colour, and h per token and unit', () => {
+    const { ctx, rects } = recorder();
+    const steps = 3;
+    const units = 2;
+    const gates = [
+      { role: 'gate' as const, color: 'gate-colour' },
+      { role: 'candidate' as const, color: 'candidate-colour' },
+    ];
+    // Fully open gates and a full positive candidate: every bar has height.
+    const values = new Float32Array(steps * gates.length * units).fill(1);
+    paintChain(ctx, {
+      width: 200,
+      height: 100,
+      dpr: 1,
+      geometry: chainGeometry(steps, units, 56, false, true),
+      steps,
+      units,
+      columnWidth: 56,
+      gates,
+      values,
+      heat: new Float32Array(steps * units),
+      reverse: false,
+      muted: '#777',
+    });
+    expect(rects.filter((r) => r[4] === 'gate-colour')).toHaveLength(steps * units);
+    expect(rects.filter((r) => r[4] === 'candidate-colour')).toHaveLength(steps * units);
+    expect(rects.filter((r) => r[4] !== 'gate-colour' && r[4] !== 'candidate-colour')).toHaveLength(steps * units);
+    expect(rects.every(([x, y, w, h]) => [x, y, w, h].every(Number.isInteger))).toBe(true);
+  });
+
+  it('the cell paints every gate block from the vectors it is given, and nothing from a future block', () => {
+    const lit = recorder();
+    const shape = { kind: 'lstm' as const, units: 2, inputDim: 2, resetAfter: false };
+    const vectors = { i: new Float32Array([1, 1]), f: new Float32Array([1, 1]), g: new Float32Array([1, -1]), o: new Float32Array([1, 1]) };
+    const scene = {
+      width: 600,
+      height: 392,
+      zoom: 1,
+      shape,
+      vectors: packVectors(vectors),
+      highlight: null,
+      future: null,
+      mode: 'forward' as const,
+      colors: { casing: 'casing', faint: 'faint', surface: 'surface', frame: 'frame' },
+      slotColors: ['slot-i', 'slot-f', 'slot-c', 'slot-o'],
+    };
+    paintCell(lit.ctx, scene, new Map());
+    for (const slot of ['slot-i', 'slot-f', 'slot-o']) expect(lit.rects.filter((r) => r[4] === slot)).toHaveLength(2);
+    const dark = recorder();
+    paintCell(dark.ctx, { ...scene, future: ['gate.f'] }, new Map());
+    expect(dark.rects.filter((r) => r[4] === 'slot-f')).toHaveLength(0);
+    expect(dark.rects.filter((r) => r[4] === 'slot-i')).toHaveLength(2);
+  });
+});
