@@ -76,6 +76,57 @@ const Cell = memo(function Cell({ index, row, col, value, cellLabel, focusable, 
   );
 });
 
+interface RowProps {
+  row: number;
+  cols: number;
+  /** The whole grid's values; a row renders again only when its own have changed. */
+  values: ArrayLike<number>;
+  header: string;
+  cellLabel: (row: number, col: number) => string;
+  colClass?: (col: number) => string;
+  /** The grid's focusable cell. */
+  active: number;
+  limit: number;
+}
+
+function GridRowImpl({ row, cols, values, header, cellLabel, colClass, active, limit }: RowProps) {
+  return (
+    <tr>
+      <th scope="row">{header}</th>
+      {Array.from({ length: cols }, (_, c) => {
+        const index = row * cols + c;
+        return (
+          <Cell
+            key={c}
+            index={index}
+            row={row}
+            col={c}
+            value={Number(values[index])}
+            cellLabel={cellLabel}
+            focusable={index === active}
+            className={colClass?.(c)}
+            limit={limit}
+          />
+        );
+      })}
+    </tr>
+  );
+}
+
+/** A drag changes one value: the other rows are not even visited (a kernel of 32 columns has 4 to 8 rows). */
+function sameRow(a: RowProps, b: RowProps): boolean {
+  if (a.row !== b.row || a.cols !== b.cols || a.header !== b.header || a.cellLabel !== b.cellLabel || a.colClass !== b.colClass || a.limit !== b.limit) return false;
+  const start = a.row * a.cols;
+  const end = start + a.cols;
+  const inRow = (i: number) => (i >= start && i < end ? i : -1);
+  if (inRow(a.active) !== inRow(b.active)) return false;
+  if (a.values === b.values) return true;
+  for (let i = start; i < end; i++) if (!Object.is(Number(a.values[i]), Number(b.values[i]))) return false;
+  return true;
+}
+
+const GridRow = memo(GridRowImpl, sameRow);
+
 function cellIndexOf(target: EventTarget | null): number | null {
   const el = target instanceof Element ? target.closest('[data-index]') : null;
   const index = el ? Number(el.getAttribute('data-index')) : NaN;
@@ -172,25 +223,17 @@ export function WeightGrid(props: WeightGridProps) {
       </thead>
       <tbody>
         {Array.from({ length: rows }, (_, r) => (
-          <tr key={r}>
-            <th scope="row">{rowLabels[r]}</th>
-            {Array.from({ length: cols }, (_, c) => {
-              const index = r * cols + c;
-              return (
-                <Cell
-                  key={c}
-                  index={index}
-                  row={r}
-                  col={c}
-                  value={Number(values[index])}
-                  cellLabel={cellLabel}
-                  focusable={index === active}
-                  className={colClass?.(c)}
-                  limit={limit}
-                />
-              );
-            })}
-          </tr>
+          <GridRow
+            key={r}
+            row={r}
+            cols={cols}
+            values={values}
+            header={rowLabels[r]}
+            cellLabel={cellLabel}
+            colClass={colClass}
+            active={active}
+            limit={limit}
+          />
         ))}
       </tbody>
     </table>

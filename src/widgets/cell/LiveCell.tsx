@@ -118,10 +118,12 @@ function LiveCellImpl(props: LiveCellProps) {
   const biasLabel = useMemo(() => (slot: number, unit: number) => t('cell.biasLabel', { gate: gateNames[slot], unit }), [gateNames, t]);
 
   const table = useMemo(() => {
+    // With a table elsewhere (the explorer's own) there is none to fill here.
+    if (externalTable) return [];
     if (tableRows) return tableRows;
     const keys = [...new Set(stages.flatMap((s) => s.numbers))];
     return keys.filter((key) => vectors[key] && !tableWithout?.includes(key)).map((key) => ({ header: symbolOf(variant, key), values: Array.from(vectors[key]!) }));
-  }, [tableRows, tableWithout, stages, vectors, variant]);
+  }, [externalTable, tableRows, tableWithout, stages, vectors, variant]);
 
   const tableId = externalTable ?? `${id}-table`;
   const label = gradient

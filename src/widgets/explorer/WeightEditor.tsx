@@ -46,6 +46,7 @@ function PartGrid({ kind, part, onDragStart, onCommit }: EditorProps & { kind: C
     },
     [shape, partName, gates, t],
   );
+  const colClass = useCallback((c: number) => `weight-gate-${Math.floor(c / units) % 4}${c % units === 0 ? ' weight-gate-start' : ''}`, [units]);
   const onChange = useCallback(
     (index: number, value: number) => setWeight(kind, part, index, value),
     [setWeight, kind, part],
@@ -59,7 +60,7 @@ function PartGrid({ kind, part, onDragStart, onCommit }: EditorProps & { kind: C
       rowLabels={rowLabels}
       colLabels={colLabels}
       cellLabel={cellLabel}
-      colClass={(c) => `weight-gate-${Math.floor(c / units) % 4}${c % units === 0 ? ' weight-gate-start' : ''}`}
+      colClass={colClass}
       onChange={onChange}
       onDragStart={onDragStart}
       onCommit={onCommit}
