@@ -6,10 +6,13 @@
  * capturing listener on window runs before any of the page's own), when React's commit of the
  * change was done (the last DOM mutation before the frame, seen by a MutationObserver, whose own
  * cost is counted in), and just after the next frame was painted (rAF runs just before that
- * frame's style, layout and paint; a message posted from it is delivered after them).
+ * frame's style, layout and paint; a message posted from it is delivered after them). The
+ * latencies end when the page's frame is painted and the painting worker has painted the canvases
+ * the move changed, whichever is later.
  *
  * Frame probe: the interval between consecutive animation frames while it runs.
  */
+import type { Page } from 'playwright-core';
 
 export interface DragTiming {
   /** Main-thread work the move cost: handling + render, plus the frame's style/layout/paint. */
@@ -20,6 +23,8 @@ export interface DragTiming {
   handledToPaint: number;
   /** The same from the input event's own timestamp, which adds the wait before handling. */
   eventToPaint: number;
+  /** How much later than the page's own frame the painting worker finished the move's canvases (0 if not later). */
+  workerLag: number;
 }
 
 declare global {
@@ -37,6 +42,45 @@ export const DRAG_PROBE = `(() => {
   // stops the mousemove's propagation, and React renders in a microtask after its handler.)
   let lastCommit = 0;
   new MutationObserver(() => { lastCommit = performance.now(); }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  // The chain and the cell are painted by the page's painting worker (src/viz/canvasPainter.ts):
+  // a move is on screen only when that worker has also painted the scenes the move produced. Its
+  // messages are watched here: per canvas id, when each scene was posted and when its "painted"
+  // answer came back (answers come in the order of the posts).
+  const posts = new Map();
+  const answers = [];
+  let answered = () => {};
+  const NativeWorker = window.Worker;
+  window.Worker = class extends NativeWorker {
+    constructor(url, options) {
+      super(url, options);
+      const post = this.postMessage.bind(this);
+      this.postMessage = (message, transfer) => {
+        if (message && message.type === 'paint') {
+          if (!posts.has(message.id)) posts.set(message.id, []);
+          posts.get(message.id).push(performance.now());
+        }
+        return post(message, transfer);
+      };
+      this.addEventListener('message', (event) => {
+        const data = event.data;
+        if (!data || data.type !== 'painted') return;
+        answers.push({ id: data.id, posted: (posts.get(data.id) || []).shift(), at: performance.now() });
+        answered();
+      });
+    }
+  };
+  /** Resolves with the time the last scene posted since \`since\` was painted (or \`since\` if none was posted). */
+  const workerDone = (since) => new Promise((resolve) => {
+    const check = () => {
+      const waiting = [...posts].filter(([, queue]) => queue.some((t) => t >= since));
+      if (waiting.length > 0) return;
+      answered = () => {};
+      const mine = answers.filter((a) => a.posted >= since);
+      resolve(mine.length ? Math.max(...mine.map((a) => a.at)) : since);
+    };
+    answered = check;
+    check();
+  });
   window.addEventListener('pointermove', (event) => {
     if (!event.buttons) return;
     const handled = performance.now();
@@ -45,10 +89,12 @@ export const DRAG_PROBE = `(() => {
       const frame = performance.now();
       const rendered = Math.max(handled, lastCommit);
       const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
+      channel.port1.onmessage = async () => {
         const painted = performance.now();
-        timings.push({ work: rendered - handled + (painted - frame), script: rendered - handled, handledToPaint: painted - handled, eventToPaint: painted - event.timeStamp });
         channel.port1.close();
+        const drawn = Math.max(painted, await workerDone(handled));
+        answers.length = 0;
+        timings.push({ work: rendered - handled + (painted - frame), script: rendered - handled, handledToPaint: drawn - handled, eventToPaint: drawn - event.timeStamp, workerLag: drawn - painted });
       };
       channel.port2.postMessage(null);
     });
@@ -70,6 +116,18 @@ export const FRAME_PROBE = `(() => {
     stop() { running = false; return intervals; },
   };
 })()`;
+
+/**
+ * Waits until the page has stopped installing: the service worker precaches the whole book in the
+ * background on a first visit (tens of requests and their storage), which would otherwise share the
+ * two cores with the frames being measured. A returning reader's page has none of that going on.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    if ('serviceWorker' in navigator) await navigator.serviceWorker.ready;
+  });
+  await page.waitForTimeout(500);
+}
 
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);

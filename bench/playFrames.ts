@@ -10,7 +10,7 @@
 import type { Page } from 'playwright-core';
 import { chromiumMissing, launchChromium, serveBook } from '../test/browser/app';
 import { benchLink } from './dragP95';
-import { FRAME_PROBE, percentile } from './explorerProbes';
+import { FRAME_PROBE, percentile, settled } from './explorerProbes';
 import { type Bench, median } from './figure';
 
 const ID = 'lstm-explorer';
@@ -28,6 +28,7 @@ async function playOnce(page: Page): Promise<number[]> {
   const explorer = page.locator(`#${ID}`);
   await explorer.waitFor({ state: 'visible', timeout: 60_000 });
   await page.waitForFunction((id) => document.getElementById(id)?.getAttribute('data-widget-ready') === 'true', ID, { timeout: 60_000 });
+  await settled(page);
   await explorer.locator('.unrolled-diagram').evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - 8));
   // From the first token, so 10 s of playback never reaches the end of the 40.
   await explorer.locator('.explorer-time-region').focus();
