@@ -44,8 +44,8 @@ export const DRAG_PROBE = `(() => {
   new MutationObserver(() => { lastCommit = performance.now(); }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
   // The chain and the cell are painted by the page's painting worker (src/viz/canvasPainter.ts):
   // a move is on screen only when that worker has also painted the scenes the move produced. Its
-  // messages are watched here: per canvas id, when each scene was posted and when its "painted"
-  // answer came back (answers come in the order of the posts).
+  // messages are watched here: per canvas id, when each scene was posted and when the "painted"
+  // answer naming it came back (answers come in the order of the posts).
   const posts = new Map();
   const answers = [];
   let answered = () => {};
@@ -56,15 +56,18 @@ export const DRAG_PROBE = `(() => {
       const post = this.postMessage.bind(this);
       this.postMessage = (message, transfer) => {
         if (message && message.type === 'paint') {
-          if (!posts.has(message.id)) posts.set(message.id, []);
-          posts.get(message.id).push(performance.now());
+          for (const { id } of message.scenes) {
+            if (!posts.has(id)) posts.set(id, []);
+            posts.get(id).push(performance.now());
+          }
         }
         return post(message, transfer);
       };
       this.addEventListener('message', (event) => {
         const data = event.data;
         if (!data || data.type !== 'painted') return;
-        answers.push({ id: data.id, posted: (posts.get(data.id) || []).shift(), at: performance.now() });
+        const at = performance.now();
+        for (const id of data.ids) answers.push({ id, posted: (posts.get(id) || []).shift(), at });
         answered();
       });
     }

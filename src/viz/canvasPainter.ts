@@ -11,9 +11,9 @@
  * the largest part of a move's frame (bench/dragP95.ts). A handed-over canvas can no longer be
  * sized or read from the page: its bitmap size travels in the scene.
  *
- * One worker serves every canvas on the page. Each canvas has at most one scene in flight; newer
- * scenes replace the waiting one, so a drag faster than the painter skips frames instead of
- * queueing them.
+ * One worker serves every canvas on the page, one message for all the canvases a change repaints.
+ * Each canvas has at most one scene in flight; newer scenes replace the waiting one, so a drag
+ * faster than the painter skips frames instead of queueing them.
  */
 import { type RefCallback, useCallback, useMemo, useRef } from 'react';
 import type { Context2D } from './context2d';
@@ -25,26 +25,52 @@ interface Painter<K extends PainterKind> {
   release(): void;
 }
 
-/** The page's painting worker, started with the first canvas that needs it; null where there can be none. */
-let shared: { worker: Worker; painters: Map<number, WorkerPainter<PainterKind>> } | null | undefined;
+/**
+ * The page's painting worker and the scenes waiting for the next post: every canvas that changed
+ * in one task goes in one message (a post costs the page ~0.1 ms however small it is).
+ */
+interface Host {
+  worker: Worker;
+  painters: Map<number, WorkerPainter<PainterKind>>;
+  outbox: { id: number; scene: Scenes[PainterKind] }[];
+}
+
+/** Started with the first canvas that needs it; null where there can be none. */
+let shared: Host | null | undefined;
 let nextId = 1;
 
 function canHandOver(canvas: HTMLCanvasElement): boolean {
   return typeof Worker !== 'undefined' && typeof OffscreenCanvas !== 'undefined' && typeof canvas.transferControlToOffscreen === 'function';
 }
 
-function paintingWorker(): NonNullable<typeof shared> | null {
+function paintingWorker(): Host | null {
   if (shared !== undefined) return shared;
   try {
     const worker = new Worker(new URL('./paint.worker.ts', import.meta.url), { type: 'module' });
-    const painters = new Map<number, WorkerPainter<PainterKind>>();
-    worker.onmessage = (event: MessageEvent<FromPainter>) => painters.get(event.data.id)?.answer(event.data);
+    const host: Host = { worker, painters: new Map(), outbox: [] };
+    worker.onmessage = (event: MessageEvent<FromPainter>) => {
+      const message = event.data;
+      if (message.type === 'failed') console.error(`A canvas could not be painted: ${message.message}`);
+      else for (const id of message.ids) host.painters.get(id)?.painted();
+    };
     worker.onerror = (event) => console.error(`The painting worker failed: ${event.message}`);
-    shared = { worker, painters };
+    shared = host;
   } catch {
     shared = null;
   }
   return shared;
+}
+
+/** Queues a scene for the host's next post, which goes out when the current task's work is done. */
+function enqueue(host: Host, id: number, scene: Scenes[PainterKind]): void {
+  if (host.outbox.length === 0) {
+    queueMicrotask(() => {
+      const scenes = host.outbox;
+      host.outbox = [];
+      host.worker.postMessage({ type: 'paint', scenes } satisfies ToPainter);
+    });
+  }
+  host.outbox.push({ id, scene });
 }
 
 class WorkerPainter<K extends PainterKind> implements Painter<K> {
@@ -52,42 +78,37 @@ class WorkerPainter<K extends PainterKind> implements Painter<K> {
   private inFlight = false;
   constructor(
     private readonly id: number,
-    private readonly host: NonNullable<typeof shared>,
+    private readonly host: Host,
   ) {}
 
   paint(scene: Scenes[K]): void {
-    if (this.inFlight) this.waiting = scene;
-    else this.send(scene);
+    if (this.inFlight) {
+      this.waiting = scene;
+      return;
+    }
+    this.inFlight = true;
+    enqueue(this.host, this.id, scene);
   }
 
-  answer(message: FromPainter): void {
-    if (message.type === 'failed') console.error(`A canvas could not be painted: ${message.message}`);
+  /** The worker has painted this canvas's scene: send the one that waited, if any. */
+  painted(): void {
     this.inFlight = false;
     const next = this.waiting;
     this.waiting = null;
-    if (next) this.send(next);
+    if (next) this.paint(next);
   }
 
   release(): void {
     this.host.painters.delete(this.id);
-    this.post({ type: 'detach', id: this.id });
+    this.host.worker.postMessage({ type: 'detach', id: this.id } satisfies ToPainter);
   }
 
-  private send(scene: Scenes[K]): void {
-    this.inFlight = true;
-    this.post({ type: 'paint', id: this.id, scene });
-  }
-
-  private post(message: ToPainter, transfer: Transferable[] = []): void {
-    this.host.worker.postMessage(message, transfer);
-  }
-
-  static attach<K extends PainterKind>(canvas: HTMLCanvasElement, kind: K, host: NonNullable<typeof shared>): WorkerPainter<K> {
+  static attach<K extends PainterKind>(canvas: HTMLCanvasElement, kind: K, host: Host): WorkerPainter<K> {
     const id = nextId++;
     const painter = new WorkerPainter<K>(id, host);
     host.painters.set(id, painter as WorkerPainter<PainterKind>);
     const offscreen = canvas.transferControlToOffscreen();
-    painter.post({ type: 'attach', id, kind, canvas: offscreen }, [offscreen]);
+    host.worker.postMessage({ type: 'attach', id, kind, canvas: offscreen } satisfies ToPainter, [offscreen]);
     return painter;
   }
 }

@@ -6,8 +6,8 @@
  * them. Chromium rasterises a 2D canvas on the thread that draws it, so a drag costs the page only
  * its DOM and style work (bench/dragP95.ts); the finished frame goes to the compositor directly.
  *
- * After each paint the worker says so, and the page sends at most one scene more until it hears
- * that: a fast drag never queues frames, it skips to the newest.
+ * After each batch the worker says which canvases it painted, and the page sends a canvas at most
+ * one scene more until it hears that: a fast drag never queues frames, it skips to the newest.
  */
 import { errorMessage } from '../engine/errors';
 import type { Context2D } from './context2d';
@@ -38,13 +38,18 @@ self.onmessage = (event: MessageEvent<ToPainter>) => {
   } else if (message.type === 'detach') {
     attached.delete(message.id);
   } else {
-    const target = attached.get(message.id);
-    if (!target) return;
-    try {
-      paintScene(target.canvas, target.ctx, target.kind, message.scene, target.memo);
-      reply({ type: 'painted', id: message.id });
-    } catch (error) {
-      reply({ type: 'failed', id: message.id, message: errorMessage(error) });
+    const painted: number[] = [];
+    for (const { id, scene } of message.scenes) {
+      // Answered even if it could not be painted, so the page never waits on a canvas for ever.
+      painted.push(id);
+      const target = attached.get(id);
+      if (!target) continue;
+      try {
+        paintScene(target.canvas, target.ctx, target.kind, scene, target.memo);
+      } catch (error) {
+        reply({ type: 'failed', id, message: errorMessage(error) });
+      }
     }
+    reply({ type: 'painted', ids: painted });
   }
 };

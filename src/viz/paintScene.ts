@@ -15,7 +15,8 @@ export type PainterKind = keyof Scenes;
 
 export type ToPainter =
   | { type: 'attach'; id: number; kind: PainterKind; canvas: OffscreenCanvas }
-  | { type: 'paint'; id: number; scene: Scenes[PainterKind] }
+  /** Every canvas's newest scene since the last post: one message a frame, however many canvases changed. */
+  | { type: 'paint'; scenes: { id: number; scene: Scenes[PainterKind] }[] }
   | { type: 'detach'; id: number };
 
-export type FromPainter = { type: 'painted'; id: number } | { type: 'failed'; id: number; message: string };
+export type FromPainter = { type: 'painted'; ids: number[] } | { type: 'failed'; id: number; message: string };
