@@ -175,7 +175,17 @@ export function useLocation(): AppLocation {
   }, [current]);
 }
 
-const clientLocale = () => parseRoute(window.location.pathname).locale;
+/** Parsed once per path: every component that translates reads it on every render. */
+let parsedPath: string | null = null;
+let parsedLocale: Locale | undefined;
+const clientLocale = (): Locale => {
+  const path = window.location.pathname;
+  if (path !== parsedPath || parsedLocale === undefined) {
+    parsedPath = path;
+    parsedLocale = parseRoute(path).locale;
+  }
+  return parsedLocale;
+};
 const serverLocale = () => (typeof window === 'undefined' ? parseRoute(serverPath).locale : clientLocale());
 
 /** The language of the page, from its URL; re-renders only when the language changes. */
