@@ -16,6 +16,7 @@
  */
 import { memo, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useCanvasPainter } from './canvasPainter';
+import { useThemeVersion } from './useThemeVersion';
 import {
   ADD_AT,
   BAND_BOTTOM,
@@ -91,7 +92,7 @@ function flat(rows: readonly (readonly ArrayLike<number>[])[], width: number, un
 }
 const flatSeries = (series: readonly ArrayLike<number>[], units: number) => flat(series.map((v) => [v]), 1, units);
 
-function sceneOf(el: Element, props: UnrolledDiagramProps, g: ChainGeometry, dpr: number): ChainScene {
+function sceneOf(el: Element, props: UnrolledDiagramProps, g: ChainGeometry, dpr: number, view: ChainScene['view']): ChainScene {
   const { values, gates, units, columnWidth, heat, highway, reverse = false } = props;
   return {
     width: Math.round(g.width * dpr),
@@ -112,6 +113,7 @@ function sceneOf(el: Element, props: UnrolledDiagramProps, g: ChainGeometry, dpr
     },
     reverse,
     muted: resolveColor(el, 'var(--muted)'),
+    view,
   };
 }
 
@@ -124,7 +126,17 @@ interface FrameProps {
   reverse: boolean;
 }
 
-/** Everything that stays put while weights are dragged: rebuilt only for a new sentence or size. */
+/** SVG path data for a rectangle with rounded corners, so many of them can be one path. */
+function roundedRect(x: number, y: number, w: number, h: number, r: number): string {
+  return `M${x + r},${y}h${w - 2 * r}a${r},${r} 0 0 1 ${r},${r}v${h - 2 * r}a${r},${r} 0 0 1 ${-r},${r}h${2 * r - w}a${r},${r} 0 0 1 ${-r},${-r}v${2 * r - h}a${r},${r} 0 0 1 ${r},${-r}z`;
+}
+const circle = (cx: number, cy: number, r: number) => `M${cx - r},${cy}a${r},${r} 0 1 0 ${2 * r},0a${r},${r} 0 1 0 ${-2 * r},0z`;
+
+/**
+ * Everything that stays put while weights are dragged: rebuilt only for a new sentence or size.
+ * Shapes of one kind are one path each (every copy's box, every feed, every node), not one element
+ * per token: Chromium re-records the page's display list on every drag frame, at a cost per item.
+ */
 const Frame = memo(function Frame({ tokens, columnWidth: w, g, highway, reverse }: FrameProps) {
   const boxW = w - GAP;
   const arrowY = g.boxTop + g.boxH / 2;
@@ -136,6 +148,20 @@ const Frame = memo(function Frame({ tokens, columnWidth: w, g, highway, reverse 
       return reverse ? `M${edge + GAP / 2},${arrowY}h${-GAP}l3,-3m-3,3l3,3` : `M${edge - GAP / 2},${arrowY}h${GAP}l-3,-3m3,3l-3,3`;
     })
     .join('');
+  const nodes = tokens.flatMap((_, t) =>
+    highway === 'gated'
+      ? [
+          { x: nodeX(t, w, KEEP_AT, reverse), symbol: '⊙' },
+          { x: nodeX(t, w, ADD_AT, reverse), symbol: '+' },
+        ]
+      : highway === 'rewrite'
+        ? [{ x: t * w + w / 2, symbol: 'tanh' }]
+        : [],
+  );
+  const boxes = tokens.map((_, t) => roundedRect(t * w + GAP / 2, g.boxTop, boxW, g.boxH, 4)).join('');
+  const feeds = nodes.map(({ x }) => `M${x},${BAND_BOTTOM + NODE_R}V${g.boxTop}`).join('');
+  // The SimpleRNN's state is replaced by tanh(…) at one node, drawn as a small box.
+  const shapes = nodes.map(({ x, symbol }) => (symbol.length > 1 ? roundedRect(x - 12, BAND_BOTTOM - NODE_R, 24, 2 * NODE_R, 3) : circle(x, BAND_BOTTOM, NODE_R))).join('');
   return (
     <>
       {highway && (
@@ -146,39 +172,23 @@ const Frame = memo(function Frame({ tokens, columnWidth: w, g, highway, reverse 
           <line x1={0} x2={g.width} y1={BAND_MID} y2={BAND_MID} className="unrolled-zero" />
         </g>
       )}
-      {tokens.map((token, t) => {
-        const nodes =
-          highway === 'gated'
-            ? [
-                { x: nodeX(t, w, KEEP_AT, reverse), symbol: '⊙' },
-                { x: nodeX(t, w, ADD_AT, reverse), symbol: '+' },
-              ]
-            : highway === 'rewrite'
-              ? [{ x: t * w + w / 2, symbol: 'tanh' }]
-              : [];
-        return (
-          <g key={t}>
-            <text x={t * w + w / 2} y={14} textAnchor="middle" className="unrolled-token">
-              {token.length > 6 ? `${token.slice(0, 5)}…` : token}
+      {tokens.map((token, t) => (
+        <text key={t} x={t * w + w / 2} y={14} textAnchor="middle" className="unrolled-token">
+          {token.length > 6 ? `${token.slice(0, 5)}…` : token}
+        </text>
+      ))}
+      <path d={boxes} className="unrolled-box" />
+      {nodes.length > 0 && (
+        <g className="unrolled-node">
+          <path d={feeds} className="unrolled-feed" />
+          <path d={shapes} className="unrolled-node-shape" />
+          {nodes.map(({ x, symbol }, k) => (
+            <text key={k} x={x} y={BAND_BOTTOM + 3} textAnchor="middle" className={symbol.length > 1 ? 'unrolled-node-word' : undefined}>
+              {symbol}
             </text>
-            <rect x={t * w + GAP / 2} y={g.boxTop} width={boxW} height={g.boxH} rx={4} className="unrolled-box" />
-            {nodes.map(({ x, symbol }) => (
-              <g key={symbol} className="unrolled-node">
-                <line x1={x} x2={x} y1={BAND_BOTTOM + NODE_R} y2={g.boxTop} className="unrolled-feed" />
-                {symbol.length > 1 ? (
-                  // The SimpleRNN's state is replaced by tanh(…) at one node.
-                  <rect x={x - 12} y={BAND_BOTTOM - NODE_R} width={24} height={2 * NODE_R} rx={3} />
-                ) : (
-                  <circle cx={x} cy={BAND_BOTTOM} r={NODE_R} />
-                )}
-                <text x={x} y={BAND_BOTTOM + 3} textAnchor="middle" className={symbol.length > 1 ? 'unrolled-node-word' : undefined}>
-                  {symbol}
-                </text>
-              </g>
-            ))}
-          </g>
-        );
-      })}
+          ))}
+        </g>
+      )}
       <path d={arrows} className="unrolled-arrow" />
     </>
   );
@@ -197,14 +207,47 @@ function UnrolledDiagramImpl(props: UnrolledDiagramProps) {
   const { tokens, units, time, columnWidth, heat, highway, reverse = false, onSelectTime, label } = props;
   const wrap = useRef<HTMLDivElement>(null);
   const painter = useCanvasPainter('chain');
+  // A new theme re-renders the chain, and with it repaints the canvas in the theme's colours.
+  useThemeVersion();
   const hasHighway = highway !== undefined;
   const hasHeat = heat !== undefined;
   const g = useMemo(() => chainGeometry(tokens.length, units, columnWidth, hasHighway, hasHeat), [tokens.length, units, columnWidth, hasHighway, hasHeat]);
   const dpr = typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1;
+  // The part of a wide strip its scroll box shows (null: all of it). Read when the box scrolls or
+  // resizes, at most once a frame, never during a drag: reading it then would force a layout.
+  const view = useRef<ChainScene['view']>(null);
+  const repaint = useRef(() => {});
+  repaint.current = () => {
+    if (wrap.current) painter.paint(sceneOf(wrap.current, props, g, dpr, view.current));
+  };
   // Before paint, so the lines and bars and the numbers around them always show the same step.
-  useLayoutEffect(() => {
-    if (wrap.current) painter.paint(sceneOf(wrap.current, props, g, dpr));
-  });
+  useLayoutEffect(() => repaint.current());
+  useEffect(() => {
+    const el = wrap.current;
+    const box = el && scrollBoxOf(el);
+    if (!el || !box) return;
+    let frame = 0;
+    const read = () => {
+      frame = 0;
+      const from = box.getBoundingClientRect().left - el.getBoundingClientRect().left;
+      const next = { from, to: from + box.clientWidth };
+      if (view.current?.from === next.from && view.current.to === next.to) return;
+      view.current = next;
+      repaint.current();
+    };
+    const schedule = () => {
+      frame ||= requestAnimationFrame(read);
+    };
+    schedule();
+    box.addEventListener('scroll', schedule, { passive: true });
+    const resized = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(schedule);
+    resized?.observe(box);
+    return () => {
+      box.removeEventListener('scroll', schedule);
+      resized?.disconnect();
+      cancelAnimationFrame(frame);
+    };
+  }, [g]);
   // Keep the cursor's copy in view when time moves (play, keys, the scrubber) in a strip wider
   // than its box. Reading the box forces a layout, so this runs on time changes only, never on a drag.
   useEffect(() => {

@@ -65,6 +65,22 @@ export interface ChainScene {
   reverse: boolean;
   /** Resolved colour of the band's scale label. */
   muted: string;
+  /**
+   * The x range (CSS pixels) its scroll box shows, when the strip is wider than that: only the
+   * tokens in it, and a few either side, are painted — the rest of a 40-token chain is off screen,
+   * and painting it would only compete for the processor with the page.
+   */
+  view?: { from: number; to: number } | null;
+}
+
+/** Tokens painted either side of the visible range, so a short scroll shows no gap. */
+const VIEW_MARGIN_TOKENS = 3;
+
+/** First and last token index to paint. */
+function tokenRange(s: ChainScene): [number, number] {
+  if (!s.view) return [0, s.steps - 1];
+  const w = s.columnWidth;
+  return [Math.max(0, Math.floor(s.view.from / w) - VIEW_MARGIN_TOKENS), Math.min(s.steps - 1, Math.ceil(s.view.to / w) + VIEW_MARGIN_TOKENS)];
 }
 
 const finite = (v: number) => (Number.isFinite(v) ? v : 0);
@@ -80,6 +96,7 @@ function highwayBound(h: NonNullable<ChainScene['highway']>): number {
 
 function drawHighway(ctx: Context2D, s: ChainScene, h: NonNullable<ChainScene['highway']>): void {
   const { units, steps, columnWidth: w, reverse, dpr } = s;
+  const [first, last] = tokenRange(s);
   const bound = highwayBound(h);
   const half = BAND_H / 2 - 3;
   const y = (v: number) => BAND_MID - Math.max(-1, Math.min(1, finite(v) / bound)) * half;
@@ -89,11 +106,12 @@ function drawHighway(ctx: Context2D, s: ChainScene, h: NonNullable<ChainScene['h
     for (let k = 0; k < steps; k++) {
       // Token order for a forward layer; a backward one enters at the last token's right edge.
       const t = reverse ? steps - 1 - k : k;
+      if (t < first || t > last) continue;
       const enter = reverse ? (t + 1) * w : t * w;
       const leave = reverse ? t * w : (t + 1) * w;
       const prev = y(h.prev[t * units + u]);
       const next = y(h.next[t * units + u]);
-      if (k === 0) points.push([enter, prev]);
+      if (points.length === 0) points.push([enter, prev]);
       if (h.kept) {
         const keepX = nodeX(t, w, KEEP_AT, reverse);
         const addX = nodeX(t, w, ADD_AT, reverse);
@@ -116,12 +134,13 @@ function drawHighway(ctx: Context2D, s: ChainScene, h: NonNullable<ChainScene['h
 
 /** Everything in CSS pixels, drawn as whole device pixels (./pixelRects.ts). */
 export function paintChain(ctx: Context2D, s: ChainScene): void {
-  const { geometry: g, steps, units, columnWidth: w, gates, values, heat, highway, dpr } = s;
+  const { geometry: g, units, columnWidth: w, gates, values, heat, highway, dpr } = s;
+  const [first, last] = tokenRange(s);
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, s.width, s.height);
   if (highway) drawHighway(ctx, s, highway);
   if (heat) {
-    for (let t = 0; t < steps; t++) {
+    for (let t = first; t <= last; t++) {
       for (let u = 0; u < units; u++) {
         ctx.fillStyle = divergingColor(heat[t * units + u], 1);
         fillPixelRect(ctx, t * w + GAP / 2, g.heatTop + u * ROW, w - GAP, ROW - 1, dpr);
@@ -132,7 +151,7 @@ export function paintChain(ctx: Context2D, s: ChainScene): void {
   const h = ROW - 2;
   gates.forEach((gate, k) => {
     ctx.fillStyle = gate.color;
-    for (let t = 0; t < steps; t++) {
+    for (let t = first; t <= last; t++) {
       const x = t * w + GAP / 2 + PAD + k * barW + 0.5;
       for (let u = 0; u < units; u++) {
         const v = finite(values[(t * gates.length + k) * units + u]);

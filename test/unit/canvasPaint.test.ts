@@ -90,6 +90,34 @@ describe('painters without a DOM', () => {
     expect(rects.every(([x, y, w, h]) => [x, y, w, h].every(Number.isInteger))).toBe(true);
   });
 
+  it('the chain paints only the tokens its scroll box shows, and three either side', () => {
+    const steps = 40;
+    const units = 2;
+    const scene = {
+      width: 2240,
+      height: 100,
+      dpr: 1,
+      geometry: chainGeometry(steps, units, 56, false, false),
+      steps,
+      units,
+      columnWidth: 56,
+      gates: [{ role: 'gate' as const, color: 'gate-colour' }],
+      values: new Float32Array(steps * units).fill(1),
+      reverse: false,
+      muted: '#777',
+    };
+    const all = recorder();
+    paintChain(all.ctx, scene);
+    expect(all.rects).toHaveLength(steps * units);
+    // 560 … 840 px shows tokens 10 to 14 and the edge of 15: 7 to 18 are painted.
+    const some = recorder();
+    paintChain(some.ctx, { ...scene, view: { from: 560, to: 840 } });
+    const xs = some.rects.map(([x]) => Math.floor(x / 56));
+    expect(Math.min(...xs)).toBe(7);
+    expect(Math.max(...xs)).toBe(18);
+    expect(some.rects).toHaveLength(12 * units);
+  });
+
   it('the cell paints every gate block from the vectors it is given, and nothing from a future block', () => {
     const lit = recorder();
     const shape = { kind: 'lstm' as const, units: 2, inputDim: 2, resetAfter: false };
