@@ -19,6 +19,7 @@
  */
 import { type KeyboardEvent, type PointerEvent, memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useCanvasPainter } from '../canvasPainter';
+import { useThemeVersion } from '../useThemeVersion';
 import { num } from '../format';
 import { type CellScene, type CellVectors, type Look, lookOf, packVectors, valuesOf } from './cellPaint';
 import { type CellLayout, type CellNode, pathOf, stripeCount, unitColumn } from './layout';
@@ -76,17 +77,6 @@ function resolveColors(el: Element, colors: readonly string[]): Map<string, stri
       return [color, name ? style.getPropertyValue(name).trim() || '#888' : color];
     }),
   );
-}
-
-/** Bumps when the page's theme changes, so colours resolved for the canvas are read again. */
-function useThemeVersion(): number {
-  const [version, setVersion] = useState(0);
-  useEffect(() => {
-    const observer = new MutationObserver(() => setVersion((v) => v + 1));
-    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class'] });
-    return () => observer.disconnect();
-  }, []);
-  return version;
 }
 
 function CellDiagramImpl(props: CellDiagramProps) {
