@@ -16,7 +16,7 @@
  */
 import { memo, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useCanvasPainter } from './canvasPainter';
-import { useThemeVersion } from './useThemeVersion';
+import { cssColor, useThemeVersion } from './canvasColors';
 import {
   ADD_AT,
   BAND_BOTTOM,
@@ -67,23 +67,6 @@ export interface UnrolledDiagramProps {
   label: string;
 }
 
-/**
- * "var(--accent)" → the colour it resolves to; canvas cannot read CSS variables itself. Reading a
- * computed style forces a style update, so colours are resolved once per theme and cached.
- */
-const resolved = new Map<string, string>();
-function resolveColor(el: Element, color: string): string {
-  const name = /^var\((--[\w-]+)\)$/.exec(color)?.[1];
-  if (!name) return color;
-  const key = `${document.documentElement.dataset.theme ?? ''}|${name}`;
-  let value = resolved.get(key);
-  if (value === undefined) {
-    value = getComputedStyle(el).getPropertyValue(name).trim() || '#888';
-    resolved.set(key, value);
-  }
-  return value;
-}
-
 /** values[t][k][u] (and t → u for the rest), packed flat for the painter. */
 function flat(rows: readonly (readonly ArrayLike<number>[])[], width: number, units: number): Float32Array {
   const out = new Float32Array(rows.length * width * units);
@@ -102,17 +85,17 @@ function sceneOf(el: Element, props: UnrolledDiagramProps, g: ChainGeometry, dpr
     steps: values.length,
     units,
     columnWidth,
-    gates: gates.map((gate) => ({ role: gate.role, color: resolveColor(el, gate.color) })),
+    gates: gates.map((gate) => ({ role: gate.role, color: cssColor(el, gate.color) })),
     values: flat(values, gates.length, units),
     heat: heat && flatSeries(heat, units),
     highway: highway && {
       prev: flatSeries(highway.prev, units),
       kept: highway.kept && flatSeries(highway.kept, units),
       next: flatSeries(highway.next, units),
-      colors: highway.colors.map((c) => resolveColor(el, c)),
+      colors: highway.colors.map((c) => cssColor(el, c)),
     },
     reverse,
-    muted: resolveColor(el, 'var(--muted)'),
+    muted: cssColor(el, 'var(--muted)'),
     view,
   };
 }

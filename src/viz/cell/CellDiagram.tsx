@@ -19,7 +19,7 @@
  */
 import { type KeyboardEvent, type PointerEvent, memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useCanvasPainter } from '../canvasPainter';
-import { useThemeVersion } from '../useThemeVersion';
+import { cssColor, useThemeVersion } from '../canvasColors';
 import { num } from '../format';
 import { type CellScene, type CellVectors, type Look, lookOf, packVectors, valuesOf } from './cellPaint';
 import { type CellLayout, type CellNode, pathOf, stripeCount, unitColumn } from './layout';
@@ -65,20 +65,6 @@ const list = (values: ArrayLike<number>) => Array.from(values, (v) => num(v, 4))
 
 const lookClass = (look: Look) => (look === 'plain' ? '' : ` cell-${look}`);
 
-/**
- * CSS colours for the canvas, which cannot read custom properties itself. Read once per theme:
- * getComputedStyle forces a style update, which must not happen on every drag.
- */
-function resolveColors(el: Element, colors: readonly string[]): Map<string, string> {
-  const style = getComputedStyle(el);
-  return new Map(
-    colors.map((color) => {
-      const name = /^var\((--[\w-]+)\)$/.exec(color)?.[1];
-      return [color, name ? style.getPropertyValue(name).trim() || '#888' : color];
-    }),
-  );
-}
-
 function CellDiagramImpl(props: CellDiagramProps) {
   const { layout, vectors, label, describedBy, nameOf, slotColors, highlight, future, mode = 'forward', bias, onBiasChange, biasLabel, words, markedUnit, className } = props;
   const [shown, setShown] = useState<string | null>(null);
@@ -88,8 +74,8 @@ function CellDiagramImpl(props: CellDiagramProps) {
   const stack = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
   const size = useRef({ width: 0, dpr: 1 });
-  const colors = useRef<{ key: string; map: Map<string, string> } | null>(null);
-  const theme = useThemeVersion();
+  // A new theme re-renders the drawing, and with it repaints the canvas in the theme's colours.
+  useThemeVersion();
 
   const centres = useMemo(() => new Map(layout.wires.map((w) => [w.id, pathOf(w.points)])), [layout]);
   const wireValues = useMemo(() => layout.wires.map((w) => valuesOf(vectors, w.values)), [layout, vectors]);
@@ -98,11 +84,7 @@ function CellDiagramImpl(props: CellDiagramProps) {
   draw.current = () => {
     const el = stack.current;
     if (!el || size.current.width === 0) return;
-    const key = `${theme}|${slotColors.join()}`;
-    if (colors.current?.key !== key) {
-      colors.current = { key, map: resolveColors(el, ['var(--muted)', 'var(--grid)', 'var(--surface)', 'var(--accent)', 'var(--fg)', ...slotColors]) };
-    }
-    const c = colors.current.map;
+    const c = (color: string) => cssColor(el, color);
     const { width, dpr } = size.current;
     const scene: CellScene = {
       width: Math.round(width * dpr),
@@ -113,8 +95,8 @@ function CellDiagramImpl(props: CellDiagramProps) {
       highlight: highlight ? [...highlight] : null,
       future: future ? [...future] : null,
       mode,
-      colors: { casing: c.get('var(--muted)')!, faint: c.get('var(--grid)')!, surface: c.get('var(--surface)')!, frame: c.get('var(--fg)')! },
-      slotColors: slotColors.map((color) => c.get(color) ?? c.get('var(--accent)')!),
+      colors: { casing: c('var(--muted)'), faint: c('var(--grid)'), surface: c('var(--surface)'), frame: c('var(--fg)') },
+      slotColors: slotColors.map(c),
       markedUnit,
     };
     painter.paint(scene);
