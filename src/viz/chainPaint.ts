@@ -8,14 +8,14 @@ import { divergingColor } from './diverging';
 import type { Context2D } from './context2d';
 import { fillPixelRect, strokeAxisPolyline } from './pixelRects';
 
-export const TOKEN_ROW = 20;
+const TOKEN_ROW = 20;
 export const BAND_TOP = 24;
 export const BAND_H = 48;
 export const BAND_BOTTOM = BAND_TOP + BAND_H;
 export const BAND_MID = BAND_TOP + BAND_H / 2;
 export const NODE_R = 6;
-export const PAD = 4;
-export const ROW = 12;
+const PAD = 4;
+const ROW = 12;
 export const GAP = 10;
 const HEAT_GAP = 6;
 /** Where a copy's ⊙ and + sit on the highway, as fractions of the column (reading left to right). */
@@ -30,7 +30,7 @@ export interface ChainGeometry {
   heatTop: number;
 }
 
-export function diagramWidth(tokens: number, columnWidth: number): number {
+function diagramWidth(tokens: number, columnWidth: number): number {
   return Math.max(1, tokens) * columnWidth;
 }
 

@@ -9,7 +9,7 @@ import type { Context2D } from './context2d';
 import type { PainterKind, Scenes } from './paintScene';
 
 export const PAINTERS: { [K in PainterKind]: (ctx: Context2D, scene: Scenes[K], memo: Map<string, unknown>) => void } = {
-  chain: (ctx, scene) => paintChain(ctx, scene),
+  chain: paintChain,
   cell: paintCell,
 };
 

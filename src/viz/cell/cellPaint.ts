@@ -1,7 +1,7 @@
 /**
- * A cell diagram's values, painted on a canvas in whole device pixels (../pixelRects.ts): every wire a bundle of stripes (one per unit,
- * coloured on the book's diverging scale, or in gradient mode as wide as |gradient|), every gate
- * block one bar per unit filled as far as the gate is open. CellDiagram.tsx draws the frame
+ * A cell diagram's values, painted on a canvas in whole device pixels (../pixelRects.ts): every
+ * wire a bundle of stripes (one per unit, coloured on the book's diverging scale, or in gradient
+ * mode as wide as |gradient|), every gate block one bar per unit filled as far as the gate is open. CellDiagram.tsx draws the frame
  * (blocks, operators, labels, handles) in SVG on top. Pure drawing from a scene of plain numbers
  * and resolved colours, so it runs on the page or in the painting worker alike.
  */
@@ -36,10 +36,13 @@ export function valuesOf(vectors: CellVectors, keys: readonly string[]): number[
   return out;
 }
 
-/** Gradient mode draws widths against the largest magnitude on the drawing: where the gradient is strong relative to the rest of this step. */
-export function gradientScale(layout: CellLayout, vectors: CellVectors): number {
+/**
+ * Gradient mode draws widths against the largest magnitude on the drawing (its wires' values and
+ * its blocks'): where the gradient is strong relative to the rest of this step.
+ */
+function gradientScale(layout: CellLayout, vectors: CellVectors, wireValues: readonly number[][]): number {
   let m = 0;
-  for (const w of layout.wires) for (const v of valuesOf(vectors, w.values)) m = Math.max(m, Math.abs(v));
+  for (const values of wireValues) for (const v of values) m = Math.max(m, Math.abs(v));
   for (const n of layout.nodes) {
     const v = n.value ? vectors[n.value] : undefined;
     if (v) for (let i = 0; i < v.length; i++) m = Math.max(m, Math.abs(v[i]));
@@ -118,25 +121,25 @@ export function paintCell(ctx: Context2D, s: CellScene, memo: Map<string, unknow
   const vectors = unpackVectors(s.vectors);
   const highlight = s.highlight ? new Set(s.highlight) : null;
   const future = s.future ? new Set(s.future) : null;
-  const scale = mode === 'gradient' ? gradientScale(layout, vectors) : 1;
+  const wireValues = layout.wires.map((wire) => valuesOf(vectors, wire.values));
+  const scale = mode === 'gradient' ? gradientScale(layout, vectors, wireValues) : 1;
   const z = s.zoom;
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, s.width, s.height);
-  for (const wire of layout.wires) {
+  layout.wires.forEach((wire, w) => {
     const look = lookOf(wire.id, highlight, future);
     const paths = stripes.get(wire.id)!;
     ctx.globalAlpha = alphaOf(look) * 0.55;
     ctx.fillStyle = colors.casing;
     strokeAxisPolyline(ctx, wire.points, paths.length * layout.stripe + 2, z);
     ctx.globalAlpha = alphaOf(look);
-    const values = valuesOf(vectors, wire.values);
     paths.forEach((points, k) => {
-      const v = values[k] ?? 0;
+      const v = wireValues[w][k] ?? 0;
       ctx.fillStyle = look === 'future' ? colors.faint : divergingColor(v, scale);
       const width = mode === 'gradient' ? layout.stripe * (0.15 + 0.85 * Math.min(1, Math.abs(v) / scale)) : layout.stripe;
       strokeAxisPolyline(ctx, points, width, z);
     });
-  }
+  });
   for (const node of layout.nodes) {
     if (node.role !== 'gate' && node.role !== 'candidate') continue;
     const look = lookOf(node.id, highlight, future);
