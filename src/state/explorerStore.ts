@@ -37,9 +37,10 @@ export interface ExplorerState extends ExplorerDerived {
   /** The config a Reset returns to: the chapter's props. */
   initial: ExplorerConfig;
   playing: boolean;
-  /** A weight or bias is being dragged: views too costly to redo every frame wait for its end. */
-  dragging: boolean;
-  /** The traces as they were when the drag began (null when none is under way): what those views show meanwhile. */
+  /**
+   * While a weight or bias is dragged (null otherwise): the traces as they were when the drag
+   * began, which views too costly to redo every frame show until it ends.
+   */
   heldTraces: Record<CellKind, CellTrace> | null;
 
   setSentence(sentence: string): void;
@@ -107,7 +108,6 @@ export const ExplorerStore = createScopedStore<ExplorerState, Partial<ExplorerSt
       initial,
       ...first,
       playing: false,
-      dragging: false,
       heldTraces: null,
 
       setSentence: (sentence) => update({ sentence: sentence.slice(0, MAX_SENTENCE_CHARS) }),
@@ -140,7 +140,7 @@ export const ExplorerStore = createScopedStore<ExplorerState, Partial<ExplorerSt
       stepTime: (delta) => get().setTime(get().config.time + delta),
       setPlaying: (playing) => set({ playing }),
       setDragging: (dragging) => {
-        if (dragging !== get().dragging) set({ dragging, heldTraces: dragging ? get().traces : null });
+        if (dragging !== (get().heldTraces !== null)) set({ heldTraces: dragging ? get().traces : null });
       },
       reset: () => {
         set({ playing: false });

@@ -69,8 +69,8 @@ function CellPanelImpl({ kind, showTitle, explorerId, controls, onDragStart, onC
   // ends: 80 numbers rewritten 60 times a second cannot be read, and laying them out is most of
   // what a drag frame would cost (bench/dragP95.ts). The drawing above stays live; a keyboard
   // nudge is not a drag, so the table follows every key at once.
-  const dragging = useExplorer((s) => s.dragging);
-  const tableTrace = useExplorer((s) => s.heldTraces?.[kind]) ?? trace;
+  const held = useExplorer((s) => s.heldTraces?.[kind]);
+  const tableTrace = held ?? trace;
   const { columns, rows } = useMemo(() => tableFor(tableTrace, time, gates, t), [tableTrace, time, gates, t]);
   const state = kind === 'lstm' ? 'c' : 'h';
   const stateNow = trace.steps[time] ? Array.from(beltOf(trace.steps[time]), (v) => num(v, 3)).join(', ') : '';
@@ -115,7 +115,7 @@ function CellPanelImpl({ kind, showTitle, explorerId, controls, onDragStart, onC
       />
       <GateTable
         id={`${explorerId}-${kind}-table`}
-        busy={dragging}
+        busy={held !== undefined}
         caption={t('explorer.tableCaption', { cell: name, step: time + 1, token })}
         corner={t('explorer.unit', { unit: '' }).trim()}
         columns={columns}
