@@ -67,7 +67,7 @@ export const DRAG_PROBE = `(() => {
         const data = event.data;
         if (!data || data.type !== 'painted') return;
         const at = performance.now();
-        for (const id of data.ids) answers.push({ id, posted: (posts.get(id) || []).shift(), at });
+        for (const id of data.ids) answers.push({ posted: (posts.get(id) || []).shift(), at });
         answered();
       });
     }
