@@ -72,17 +72,26 @@ export const DRAG_PROBE = `(() => {
       });
     }
   };
-  /** Resolves with the time the last scene posted since \`since\` was painted (or \`since\` if none was posted). */
+  /**
+   * Resolves with the time the scenes posted since \`since\` were painted. The page may post them
+   * at any point after the move (with the change, or once its own frame is done), so this waits
+   * for at least one post and every answer to it; a move that posts nothing resolves with
+   * \`since\` after a quarter of a second.
+   */
   const workerDone = (since) => new Promise((resolve) => {
-    const check = () => {
-      const waiting = [...posts].filter(([, queue]) => queue.some((t) => t >= since));
-      if (waiting.length > 0) return;
-      answered = () => {};
+    let timer = 0;
+    const check = (final) => {
+      const waiting = [...posts].some(([, queue]) => queue.some((t) => t >= since));
+      if (waiting) return;
       const mine = answers.filter((a) => a.posted >= since);
+      if (mine.length === 0 && !final) return;
+      clearTimeout(timer);
+      answered = () => {};
       resolve(mine.length ? Math.max(...mine.map((a) => a.at)) : since);
     };
-    answered = check;
-    check();
+    answered = () => check(false);
+    timer = setTimeout(() => check(true), 250);
+    check(false);
   });
   window.addEventListener('pointermove', (event) => {
     if (!event.buttons) return;
