@@ -74,7 +74,7 @@ export interface ChainScene {
 }
 
 /** Tokens painted either side of the visible range, so a short scroll shows no gap. */
-const VIEW_MARGIN_TOKENS = 3;
+const VIEW_MARGIN_TOKENS = 1;
 
 /** First and last token index to paint. */
 function tokenRange(s: ChainScene): [number, number] {
@@ -92,6 +92,25 @@ function highwayBound(h: NonNullable<ChainScene['highway']>): number {
     if (series) for (let i = 0; i < series.length; i++) bound = Math.max(bound, Math.abs(finite(series[i])));
   }
   return bound;
+}
+
+/**
+ * Adds a point to an axis-aligned polyline; a point that only continues the last segment in the
+ * same direction moves its end instead (one token's last stretch and the next one's first are one
+ * line: a rectangle fewer per token and unit).
+ */
+function extend(points: [number, number][], x: number, y: number): void {
+  const n = points.length;
+  if (n >= 2) {
+    const [x0, y0] = points[n - 2];
+    const [x1, y1] = points[n - 1];
+    const straight = (y0 === y1 && y1 === y && (x1 - x0) * (x - x1) >= 0) || (x0 === x1 && x1 === x && (y1 - y0) * (y - y1) >= 0);
+    if (straight) {
+      points[n - 1] = [x, y];
+      return;
+    }
+  }
+  points.push([x, y]);
 }
 
 function drawHighway(ctx: Context2D, s: ChainScene, h: NonNullable<ChainScene['highway']>): void {
@@ -116,12 +135,13 @@ function drawHighway(ctx: Context2D, s: ChainScene, h: NonNullable<ChainScene['h
         const keepX = nodeX(t, w, KEEP_AT, reverse);
         const addX = nodeX(t, w, ADD_AT, reverse);
         const kept = y(h.kept[t * units + u]);
-        points.push([keepX, prev], [keepX, kept], [addX, kept], [addX, next]);
+        for (const [px, py] of [[keepX, prev], [keepX, kept], [addX, kept], [addX, next]]) extend(points, px, py);
       } else {
         const mid = t * w + w / 2;
-        points.push([mid, prev], [mid, next]);
+        extend(points, mid, prev);
+        extend(points, mid, next);
       }
-      points.push([leave, next]);
+      extend(points, leave, next);
     }
     ctx.fillStyle = h.colors[u % h.colors.length];
     strokeAxisPolyline(ctx, points, 1.5, dpr);

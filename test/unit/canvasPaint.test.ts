@@ -90,7 +90,7 @@ describe('painters without a DOM', () => {
     expect(rects.every(([x, y, w, h]) => [x, y, w, h].every(Number.isInteger))).toBe(true);
   });
 
-  it('the chain paints only the tokens its scroll box shows, and three either side', () => {
+  it('the chain paints only the tokens its scroll box shows, and one either side', () => {
     const steps = 40;
     const units = 2;
     const scene = {
@@ -109,13 +109,44 @@ describe('painters without a DOM', () => {
     const all = recorder();
     paintChain(all.ctx, scene);
     expect(all.rects).toHaveLength(steps * units);
-    // 560 … 840 px shows tokens 10 to 14 and the edge of 15: 7 to 18 are painted.
+    // 560 … 840 px shows tokens 10 to 14 and the edge of 15: 9 to 16 are painted.
     const some = recorder();
     paintChain(some.ctx, { ...scene, view: { from: 560, to: 840 } });
     const xs = some.rects.map(([x]) => Math.floor(x / 56));
-    expect(Math.min(...xs)).toBe(7);
-    expect(Math.max(...xs)).toBe(18);
-    expect(some.rects).toHaveLength(12 * units);
+    expect(Math.min(...xs)).toBe(9);
+    expect(Math.max(...xs)).toBe(16);
+    expect(some.rects).toHaveLength(8 * units);
+  });
+
+  it("the chain's highway is one line per unit: a token's last stretch and the next one's first are one rectangle", () => {
+    const steps = 3;
+    // One unit whose state goes 0 → 0.5 → −0.5 → 0.25, through kept values in between; each
+    // token starts at the state the last one left.
+    const next = new Float32Array([0.5, -0.5, 0.25]);
+    const prev = new Float32Array([0, 0.5, -0.5]);
+    const kept = new Float32Array([0.1, 0.2, -0.3]);
+    const { ctx, rects } = recorder();
+    paintChain(ctx, {
+      width: 200,
+      height: 120,
+      dpr: 1,
+      geometry: chainGeometry(steps, 1, 56, true, false),
+      steps,
+      units: 1,
+      columnWidth: 56,
+      gates: [],
+      values: new Float32Array(0),
+      highway: { prev, kept, next, colors: ['unit-colour'] },
+      reverse: false,
+      muted: '#777',
+    });
+    const line = rects.filter((r) => r[4] === 'unit-colour');
+    // In, then down at ⊙, along, down at +, along for each token: 4 per token and the first stretch in.
+    expect(line).toHaveLength(1 + 4 * steps);
+    // Horizontal stretches join across token boundaries: one runs from token 0's + to token 1's ⊙.
+    const plusX = 56 * 0.64;
+    const keepX = 56 + 56 * 0.3;
+    expect(line.some(([x, , w, h]) => h < w && x <= plusX && x + w >= keepX)).toBe(true);
   });
 
   it('the cell paints every gate block from the vectors it is given, and nothing from a future block', () => {
