@@ -17,6 +17,7 @@
 import { memo, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useCanvasPainter } from './canvasPainter';
 import { cssColor, useThemeVersion } from './canvasColors';
+import { type LiveValue, sameInputs } from './liveValue';
 import {
   ADD_AT,
   BAND_BOTTOM,
@@ -65,7 +66,16 @@ export interface UnrolledDiagramProps {
   reverse?: boolean;
   onSelectTime?: (t: number) => void;
   label: string;
+  /**
+   * What the canvas paints, when it changes faster than these props: then `values`, `heat` and
+   * `highway` are read from here (the props still size the frame), and a change repaints without
+   * a render (./liveValue.ts).
+   */
+  live?: LiveValue<ChainData>;
 }
+
+/** The parts of the chain a weight drag changes. */
+export type ChainData = Pick<UnrolledDiagramProps, 'values' | 'heat' | 'highway'>;
 
 /** values[t][k][u] (and t → u for the rest), packed flat for the painter. */
 function flat(rows: readonly (readonly ArrayLike<number>[])[], width: number, units: number): Float32Array {
@@ -75,8 +85,9 @@ function flat(rows: readonly (readonly ArrayLike<number>[])[], width: number, un
 }
 const flatSeries = (series: readonly ArrayLike<number>[], units: number) => flat(series.map((v) => [v]), 1, units);
 
-function sceneOf(el: Element, props: UnrolledDiagramProps, g: ChainGeometry, dpr: number, view: ChainScene['view']): ChainScene {
-  const { values, gates, units, columnWidth, heat, highway, reverse = false } = props;
+function sceneOf(el: Element, props: UnrolledDiagramProps, data: ChainData, g: ChainGeometry, dpr: number, view: ChainScene['view']): ChainScene {
+  const { gates, units, columnWidth, reverse = false } = props;
+  const { values, heat, highway } = data;
   return {
     width: Math.round(g.width * dpr),
     height: Math.round(g.height * dpr),
@@ -187,11 +198,11 @@ function scrollBoxOf(el: HTMLElement): HTMLElement | null {
 }
 
 function UnrolledDiagramImpl(props: UnrolledDiagramProps) {
-  const { tokens, units, time, columnWidth, heat, highway, reverse = false, onSelectTime, label } = props;
+  const { tokens, units, time, columnWidth, heat, highway, reverse = false, onSelectTime, label, live } = props;
   const wrap = useRef<HTMLDivElement>(null);
   const painter = useCanvasPainter('chain');
   // A new theme re-renders the chain, and with it repaints the canvas in the theme's colours.
-  useThemeVersion();
+  const theme = useThemeVersion();
   const hasHighway = highway !== undefined;
   const hasHeat = heat !== undefined;
   const g = useMemo(() => chainGeometry(tokens.length, units, columnWidth, hasHighway, hasHeat), [tokens.length, units, columnWidth, hasHighway, hasHeat]);
@@ -200,11 +211,20 @@ function UnrolledDiagramImpl(props: UnrolledDiagramProps) {
   // resizes, at most once a frame, never during a drag: reading it then would force a layout.
   const view = useRef<ChainScene['view']>(null);
   const repaint = useRef(() => {});
+  // What the last scene was made of: a render that changed none of it (or a live change already
+  // painted) sends the worker nothing.
+  const painted = useRef<unknown[] | null>(null);
   repaint.current = () => {
-    if (wrap.current) painter.paint(sceneOf(wrap.current, props, g, dpr, view.current));
+    if (!wrap.current) return;
+    const data = live ? live.get() : props;
+    const inputs = [data.values, data.heat, data.highway, props.gates, units, columnWidth, reverse, g, dpr, view.current, theme];
+    if (sameInputs(painted.current, inputs)) return;
+    painted.current = inputs;
+    painter.paint(sceneOf(wrap.current, props, data, g, dpr, view.current));
   };
   // Before paint, so the lines and bars and the numbers around them always show the same step.
   useLayoutEffect(() => repaint.current());
+  useEffect(() => live?.subscribe(() => repaint.current()), [live]);
   useEffect(() => {
     const el = wrap.current;
     const box = el && scrollBoxOf(el);

@@ -78,6 +78,28 @@ describe('CellExplorer', () => {
     expect(Number(cellValue(table(), 'o pre-activation')) - Number(before)).toBeCloseTo(1, 3);
   });
 
+  it('during a drag the chain and the cell are repainted without re-rendering the panel: its words wait for the end', () => {
+    const { container } = render(<CellExplorer id="ex10" cell="lstm" sentence={SENTENCE} />);
+    const diagram = container.querySelector('[data-cell-diagram="lstm"]')!;
+    const chainLabel = () => container.querySelector('.unrolled-diagram-wrap')!.getAttribute('aria-label');
+    const candidateIn = () => diagram.querySelector('[data-node="gate.i"]')!.getAttribute('data-values');
+    const labelBefore = chainLabel();
+    const valuesBefore = candidateIn();
+    // The input gate's bias for unit 0: it scales the candidate into c, which the chain's label reads out.
+    const handle = diagram.querySelector('[data-node="gate.i"] [data-bias-index]')!;
+    act(() => {
+      fireEvent.pointerDown(handle, { button: 0, pointerId: 1, clientY: 200 });
+      fireEvent.pointerMove(handle, { pointerId: 1, clientY: 100 });
+    });
+    // The drawing has the new input gate; the label (c at this step) still says what it said.
+    expect(candidateIn()).not.toBe(valuesBefore);
+    expect(chainLabel()).toBe(labelBefore);
+    act(() => {
+      fireEvent.pointerUp(handle, { pointerId: 1, clientY: 100 });
+    });
+    expect(chainLabel()).not.toBe(labelBefore);
+  });
+
   it('steps through time with ←, →, Home and End, and not while a weight has focus', () => {
     const { container } = render(<CellExplorer id="ex2" cell="gru" sentence={SENTENCE} />);
     const region = screen.getByRole('group', { name: /Unrolled cells/ });

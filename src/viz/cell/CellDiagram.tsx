@@ -19,6 +19,7 @@
  */
 import { type KeyboardEvent, type PointerEvent, memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useCanvasPainter } from '../canvasPainter';
+import { type LiveValue, sameInputs } from '../liveValue';
 import { cssColor, useThemeVersion } from '../canvasColors';
 import { num } from '../format';
 import { type CellScene, type CellVectors, type Look, lookOf, packVectors, valuesOf } from './cellPaint';
@@ -29,6 +30,12 @@ export type { CellVectors } from './cellPaint';
 export interface CellDiagramProps {
   layout: CellLayout;
   vectors: CellVectors;
+  /**
+   * The vectors the canvas paints, when they change faster than these props (a weight drag): read
+   * from here instead of `vectors`, repainted on every change without a render. The DOM (readout)
+   * keeps showing `vectors`.
+   */
+  liveVectors?: LiveValue<CellVectors>;
   /** The drawing's accessible name (say which step it shows). */
   label: string;
   /** Id of the element that describes the drawing in words (the gate table). */
@@ -65,8 +72,42 @@ const list = (values: ArrayLike<number>) => Array.from(values, (v) => num(v, 4))
 
 const lookClass = (look: Look) => (look === 'plain' ? '' : ` cell-${look}`);
 
+/**
+ * Each wire and block carries the numbers it is painted with in data-values, for tests and tools
+ * that read the drawing. Written with the paint rather than rendered, so a drag re-renders none of
+ * the SVG groups. The elements and the vectors each one shows are looked up once per layout.
+ */
+interface ValueSlot {
+  el: Element;
+  keys: readonly string[];
+  text: string | null;
+}
+
+function valueSlots(root: SVGSVGElement, layout: CellLayout): ValueSlot[] {
+  const slots: ValueSlot[] = [];
+  for (const el of root.querySelectorAll('[data-wire], [data-node]')) {
+    const wireId = el.getAttribute('data-wire');
+    if (wireId !== null) {
+      const wire = layout.wires.find((w) => w.id === wireId);
+      if (wire) slots.push({ el, keys: wire.values, text: null });
+    } else {
+      const node = layout.nodes.find((n) => n.id === el.getAttribute('data-node'));
+      if (node && (node.role === 'gate' || node.role === 'candidate')) slots.push({ el, keys: [node.value!], text: null });
+    }
+  }
+  return slots;
+}
+
+function writeValues(slots: readonly ValueSlot[], vectors: CellVectors): void {
+  for (const slot of slots) {
+    const text = valuesOf(vectors, slot.keys).join(',');
+    if (text !== slot.text) slot.el.setAttribute('data-values', text);
+    slot.text = text;
+  }
+}
+
 function CellDiagramImpl(props: CellDiagramProps) {
-  const { layout, vectors, label, describedBy, nameOf, slotColors, highlight, future, mode = 'forward', bias, onBiasChange, biasLabel, words, markedUnit, className } = props;
+  const { layout, vectors, liveVectors, label, describedBy, nameOf, slotColors, highlight, future, mode = 'forward', bias, onBiasChange, biasLabel, words, markedUnit, className } = props;
   const [shown, setShown] = useState<string | null>(null);
   const latest = useRef(props);
   latest.current = props;
@@ -75,15 +116,32 @@ function CellDiagramImpl(props: CellDiagramProps) {
   const svg = useRef<SVGSVGElement>(null);
   const size = useRef({ width: 0, dpr: 1 });
   // A new theme re-renders the drawing, and with it repaints the canvas in the theme's colours.
-  useThemeVersion();
+  const theme = useThemeVersion();
 
   const centres = useMemo(() => new Map(layout.wires.map((w) => [w.id, pathOf(w.points)])), [layout]);
   const wireValues = useMemo(() => layout.wires.map((w) => valuesOf(vectors, w.values)), [layout, vectors]);
 
   const draw = useRef<() => void>(() => {});
+  // What the last scene was made of: a render that changed none of it (or a live change already
+  // painted) sends the worker nothing.
+  const painted = useRef<unknown[] | null>(null);
+  const written = useRef<{ root: SVGSVGElement; layout: CellLayout; slots: ValueSlot[]; vectors: CellVectors | null } | null>(null);
   draw.current = () => {
+    const shownVectors = liveVectors ? liveVectors.get() : vectors;
+    const root = svg.current;
+    if (root) {
+      let w = written.current;
+      if (!w || w.root !== root || w.layout !== layout || w.slots.some((slot) => !slot.el.isConnected)) {
+        w = written.current = { root, layout, slots: valueSlots(root, layout), vectors: null };
+      }
+      if (w.vectors !== shownVectors) writeValues(w.slots, shownVectors);
+      w.vectors = shownVectors;
+    }
     const el = stack.current;
     if (!el || size.current.width === 0) return;
+    const inputs = [layout, shownVectors, highlight, future, mode, slotColors, markedUnit, size.current, theme];
+    if (sameInputs(painted.current, inputs)) return;
+    painted.current = inputs;
     const c = (color: string) => cssColor(el, color);
     const { width, dpr } = size.current;
     const scene: CellScene = {
@@ -91,7 +149,7 @@ function CellDiagramImpl(props: CellDiagramProps) {
       height: Math.round(((width * layout.height) / layout.width) * dpr),
       zoom: (width * dpr) / layout.width,
       shape: { kind: layout.kind, units: layout.units, inputDim: layout.inputDim, resetAfter: layout.resetAfter },
-      vectors: packVectors(vectors),
+      vectors: packVectors(shownVectors),
       highlight: highlight ? [...highlight] : null,
       future: future ? [...future] : null,
       mode,
@@ -120,25 +178,7 @@ function CellDiagramImpl(props: CellDiagramProps) {
 
   // Before paint, so the bars and the numbers around them always show the same step.
   useLayoutEffect(() => draw.current());
-
-  // Each wire and block carries its numbers in data-values, for tests and tools that read the
-  // drawing. Written here rather than rendered, so a drag re-renders none of the SVG groups.
-  useLayoutEffect(() => {
-    const root = svg.current;
-    if (!root) return;
-    const parts = new Map(
-      Array.from(root.querySelectorAll('[data-wire], [data-node]'), (el) => {
-        const wire = el.getAttribute('data-wire');
-        return [wire === null ? `node:${el.getAttribute('data-node')}` : `wire:${wire}`, el] as const;
-      }),
-    );
-    layout.wires.forEach((wire, w) => parts.get(`wire:${wire.id}`)?.setAttribute('data-values', wireValues[w].join(',')));
-    for (const node of layout.nodes) {
-      if (node.role !== 'gate' && node.role !== 'candidate') continue;
-      const values = vectors[node.value!];
-      parts.get(`node:${node.id}`)?.setAttribute('data-values', values ? Array.from(values).join(',') : '');
-    }
-  }, [layout, wireValues, vectors]);
+  useEffect(() => liveVectors?.subscribe(() => draw.current()), [liveVectors]);
 
   const onShow = useMemo(() => (id: string | null) => setShown(id), []);
   const editable = mode === 'forward' && onBiasChange !== undefined && bias !== undefined;

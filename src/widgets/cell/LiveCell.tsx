@@ -13,6 +13,7 @@ import { type CellVectors } from '../../viz/cell/CellDiagram';
 import { AnyCellDiagram } from '../../viz/cell/diagrams';
 import { num } from '../../viz/format';
 import { GateTable } from '../../viz/GateTable';
+import { type LiveValue, mapLive } from '../../viz/liveValue';
 import { Tex } from '../../viz/Tex';
 import { gatesOf } from '../explorer/gateInfo';
 import { Button } from '../shell';
@@ -29,6 +30,8 @@ export interface LiveCellProps {
   units: number;
   inputDim: number;
   step: TraceStep | undefined;
+  /** The step the drawing paints, when it changes faster than `step` (a weight drag): see CellDiagram's liveVectors. */
+  liveStep?: LiveValue<TraceStep | undefined>;
   /** 0-based step index and its token, for captions. */
   time: number;
   token: string;
@@ -60,7 +63,7 @@ export interface LiveCellProps {
 const STAGE_MS = 900;
 
 function LiveCellImpl(props: LiveCellProps) {
-  const { id, kind, resetAfter = false, units, inputDim, step, time, token, cellName, bias, onBiasChange, onBiasCommit, onBiasDragStart, tableId: externalTable, controls = true, gradient, tableRows, tableColumns, tableWithout, markedUnit, className } = props;
+  const { id, kind, resetAfter = false, units, inputDim, step, liveStep, time, token, cellName, bias, onBiasChange, onBiasCommit, onBiasDragStart, tableId: externalTable, controls = true, gradient, tableRows, tableColumns, tableWithout, markedUnit, className } = props;
   const t = useT();
   const diagramKind = DIAGRAM_KIND[kind];
   const variant = walkVariant(diagramKind, resetAfter);
@@ -108,6 +111,7 @@ function LiveCellImpl(props: LiveCellProps) {
   }, [stages.length]);
 
   const vectors = useMemo(() => gradient ?? (step ? cellVectors(kind, step) : {}), [gradient, step, kind]);
+  const liveVectors = useMemo(() => (liveStep && !gradient ? mapLive(liveStep, (s): CellVectors => (s ? cellVectors(kind, s) : {})) : undefined), [liveStep, gradient, kind]);
   const nameOf = useMemo(() => cellNamer(diagramKind, resetAfter, t), [diagramKind, resetAfter, t]);
   const slotColors = useMemo(() => gatesOf(kind, t).map((g) => g.color), [kind, t]);
   const current = stage === null ? null : stages[stage];
@@ -160,6 +164,7 @@ function LiveCellImpl(props: LiveCellProps) {
         units={units}
         inputDim={inputDim}
         vectors={vectors}
+        liveVectors={liveVectors}
         label={label}
         describedBy={tableId}
         nameOf={nameOf}

@@ -8,7 +8,8 @@
 import { memo, useMemo } from 'react';
 import { type Translate, useT } from '../../book/i18n';
 import { type CellKind, type CellTrace, beltOf } from '../../engine/cellTrace';
-import { useExplorer } from '../../state/explorerStore';
+import { useExplorer, useExplorerApi } from '../../state/explorerStore';
+import { type LiveValue, mapLive } from '../../viz/liveValue';
 import { num } from '../../viz/format';
 import { GateTable } from '../../viz/GateTable';
 import { UnrolledDiagram } from '../../viz/UnrolledDiagram';
@@ -53,7 +54,21 @@ function tableFor(trace: CellTrace, time: number, gates: GateInfo[], t: Translat
 
 function CellPanelImpl({ kind, showTitle, explorerId, controls, onDragStart, onCommit }: PanelProps) {
   const t = useT();
-  const trace = useExplorer((s) => s.traces[kind]);
+  // While a weight or bias is dragged, everything in the DOM here — the table, the labels, the
+  // numbers on hover — keeps the trace from the start of the drag and catches up when it ends: 80
+  // numbers rewritten 60 times a second cannot be read, and re-rendering the panel on every move
+  // is most of what a drag frame would cost (bench/dragP95.ts). The drawings follow every move
+  // through `live`, without a render. A keyboard nudge is not a drag: everything follows each key.
+  const held = useExplorer((s) => s.heldTraces?.[kind]);
+  const trace = useExplorer((s) => s.heldTraces?.[kind] ?? s.traces[kind]);
+  const api = useExplorerApi();
+  const live = useMemo<LiveValue<CellTrace>>(
+    () => ({
+      get: () => api.getState().traces[kind],
+      subscribe: (listener) => api.subscribe((s, before) => s.traces[kind] !== before.traces[kind] && listener()),
+    }),
+    [api, kind],
+  );
   const time = useExplorer((s) => s.config.time);
   const tokens = useExplorer((s) => s.tokens);
   const setTime = useExplorer((s) => s.setTime);
@@ -62,16 +77,12 @@ function CellPanelImpl({ kind, showTitle, explorerId, controls, onDragStart, onC
   const onBiasChange = useMemo(() => (index: number, value: number) => setWeight(kind, 'bias', index, value), [setWeight, kind]);
   const gates = useMemo(() => gatesOf(kind, t), [kind, t]);
   // Everything the chain draws depends on the trace only (not on time): rebuilt once per trace.
-  const { values, heat, highway } = useMemo(() => chainSeries(trace, trace.steps.length), [trace]);
+  const liveChain = useMemo(() => mapLive(live, (tr) => chainSeries(tr, tr.steps.length)), [live]);
+  const liveStep = useMemo(() => mapLive(live, (tr) => tr.steps[time]), [live, time]);
+  const { values, heat, highway } = liveChain.get();
   const name = cellName(kind, trace.resetAfter, t);
   const token = tokens[time] ?? '';
-  // During a drag the table keeps the numbers it had when the drag began and catches up when it
-  // ends: 80 numbers rewritten 60 times a second cannot be read, and laying them out is most of
-  // what a drag frame would cost (bench/dragP95.ts). The drawing above stays live; a keyboard
-  // nudge is not a drag, so the table follows every key at once.
-  const held = useExplorer((s) => s.heldTraces?.[kind]);
-  const tableTrace = held ?? trace;
-  const { columns, rows } = useMemo(() => tableFor(tableTrace, time, gates, t), [tableTrace, time, gates, t]);
+  const { columns, rows } = useMemo(() => tableFor(trace, time, gates, t), [trace, time, gates, t]);
   const state = kind === 'lstm' ? 'c' : 'h';
   const stateNow = trace.steps[time] ? Array.from(beltOf(trace.steps[time]), (v) => num(v, 3)).join(', ') : '';
 
@@ -93,6 +104,7 @@ function CellPanelImpl({ kind, showTitle, explorerId, controls, onDragStart, onC
           heat={heat}
           highway={highway}
           onSelectTime={setTime}
+          live={liveChain}
           label={t('explorer.chainLabel', { cell: name, steps: tokens.length, step: time + 1, token, state, values: stateNow })}
         />
       </div>
@@ -103,6 +115,7 @@ function CellPanelImpl({ kind, showTitle, explorerId, controls, onDragStart, onC
         units={trace.units}
         inputDim={trace.inputDim}
         step={trace.steps[time]}
+        liveStep={liveStep}
         time={time}
         token={token}
         cellName={name}
