@@ -16,7 +16,7 @@
  * faster than the painter skips frames instead of queueing them.
  */
 import { type RefCallback, useCallback, useMemo, useRef } from 'react';
-import type { Context2D } from './context2d';
+import type { CanvasContext } from './context2d';
 import type { FromPainter, PainterKind, Scenes, ToPainter } from './paintScene';
 import { paintScene } from './painters';
 
@@ -120,7 +120,7 @@ class PagePainter<K extends PainterKind> implements Painter<K> {
     private readonly kind: K,
   ) {}
   paint(scene: Scenes[K]): void {
-    const ctx: Context2D | null = this.canvas.getContext('2d');
+    const ctx: CanvasContext | null = this.canvas.getContext('2d');
     if (ctx) paintScene(this.canvas, ctx, this.kind, scene, this.memo);
   }
   release(): void {}

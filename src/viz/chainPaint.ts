@@ -156,7 +156,6 @@ function drawHighway(ctx: Context2D, s: ChainScene, h: NonNullable<ChainScene['h
 export function paintChain(ctx: Context2D, s: ChainScene): void {
   const { geometry: g, units, columnWidth: w, gates, values, heat, highway, dpr } = s;
   const [first, last] = tokenRange(s);
-  ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, s.width, s.height);
   if (highway) drawHighway(ctx, s, highway);
   if (heat) {

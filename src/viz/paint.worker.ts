@@ -10,7 +10,7 @@
  * one scene more until it hears that: a fast drag never queues frames, it skips to the newest.
  */
 import { errorMessage } from '../engine/errors';
-import type { Context2D } from './context2d';
+import type { CanvasContext } from './context2d';
 import type { FromPainter, PainterKind, ToPainter } from './paintScene';
 import { paintScene } from './painters';
 
@@ -18,7 +18,7 @@ declare const self: DedicatedWorkerGlobalScope;
 
 interface Attached {
   canvas: OffscreenCanvas;
-  ctx: Context2D;
+  ctx: CanvasContext;
   kind: PainterKind;
   memo: Map<string, unknown>;
 }

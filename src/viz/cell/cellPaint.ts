@@ -124,7 +124,6 @@ export function paintCell(ctx: Context2D, s: CellScene, memo: Map<string, unknow
   const wireValues = layout.wires.map((wire) => valuesOf(vectors, wire.values));
   const scale = mode === 'gradient' ? gradientScale(layout, vectors, wireValues) : 1;
   const z = s.zoom;
-  ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, s.width, s.height);
   layout.wires.forEach((wire, w) => {
     const look = lookOf(wire.id, highlight, future);
