@@ -5,12 +5,13 @@
  * slider to assistive technology, named by the caller ("kernel row 0 col 3 (forget gate, unit 0)").
  *
  * One d3-drag behaviour sits on the table itself and finds the cell under the pointer, so the
- * number of listeners does not grow with the number of cells, and cells that did not change do
- * not re-render while another one is dragged.
+ * number of listeners does not grow with the number of cells. While a cell is dragged the grid
+ * renders nothing: the dragged cell's DOM is written directly (showValue), and React catches up
+ * when the drag ends.
  */
 import { drag, select } from 'd3';
 import { divergingColor } from './diverging';
-import { type KeyboardEvent, memo, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, memo, useEffect, useReducer, useRef, useState } from 'react';
 import { num } from './format';
 
 export interface WeightGridProps {
@@ -25,8 +26,11 @@ export interface WeightGridProps {
   cellLabel: (row: number, col: number) => string;
   /** A class per column, to group columns visually (one gate's block). */
   colClass?: (col: number) => string;
-  /** New value for a cell; `event` is the input event behind it (for latency probes). */
-  onChange: (index: number, value: number, event?: Event) => void;
+  /**
+   * New value for a cell; `event` is the input event behind it. Returns the value as kept, when
+   * the caller rounds or clamps it: a dragged cell shows that.
+   */
+  onChange: (index: number, value: number, event?: Event) => number | void;
   /** A drag started: a caller may hold back expensive follow-ups (saving) until onCommit. */
   onDragStart?: () => void;
   /** A drag ended, or a key nudged a value (persist now rather than on the next throttle tick). */
@@ -39,6 +43,33 @@ export interface WeightGridProps {
 }
 
 const colour = (v: number) => divergingColor(v, 3);
+
+/** What a cell shows for a value. One function for React's render and for a drag's direct writes. */
+function cellLook(value: number, label: string) {
+  const text = num(value, 3);
+  return {
+    text,
+    label: `${label}: ${text}`,
+    valueNow: Number(value.toFixed(4)),
+    className: Math.abs(value) > 1.6 ? 'weight-cell weight-cell-strong' : 'weight-cell',
+    background: colour(value),
+  };
+}
+
+/**
+ * Shows a dragged cell's new value by writing its DOM directly: while a drag is under way the grid
+ * renders the values from its start, so a move costs React nothing (bench/dragP95.ts), and React
+ * writes the final values once the drag ends. The text node is React's own, changed in place.
+ */
+function showValue(el: HTMLElement, value: number, label: string): void {
+  const look = cellLook(value, label);
+  if (el.firstChild) el.firstChild.nodeValue = look.text;
+  el.setAttribute('aria-label', look.label);
+  el.setAttribute('aria-valuenow', String(look.valueNow));
+  el.setAttribute('aria-valuetext', look.text);
+  el.className = look.className;
+  el.style.background = look.background;
+}
 
 interface CellProps {
   index: number;
@@ -53,24 +84,22 @@ interface CellProps {
 }
 
 const Cell = memo(function Cell({ index, row, col, value, cellLabel, focusable, className, limit }: CellProps) {
-  const text = num(value, 3);
-  const label = cellLabel(row, col);
-  const strong = Math.abs(value) > 1.6;
+  const look = cellLook(value, cellLabel(row, col));
   return (
     <td className={className}>
       <span
         role="slider"
         tabIndex={focusable ? 0 : -1}
         data-index={index}
-        aria-label={`${label}: ${text}`}
-        aria-valuenow={Number(value.toFixed(4))}
+        aria-label={look.label}
+        aria-valuenow={look.valueNow}
         aria-valuemin={-limit}
         aria-valuemax={limit}
-        aria-valuetext={text}
-        className={strong ? 'weight-cell weight-cell-strong' : 'weight-cell'}
-        style={{ background: colour(value) }}
+        aria-valuetext={look.text}
+        className={look.className}
+        style={{ background: look.background }}
       >
-        {text}
+        {look.text}
       </span>
     </td>
   );
@@ -140,6 +169,10 @@ export function WeightGrid(props: WeightGridProps) {
   latest.current = props;
   const [focused, setFocused] = useState(0);
   const active = Math.min(focused, rows * cols - 1);
+  // The values from the start of a drag, rendered until it ends (see showValue); null otherwise.
+  const held = useRef<ArrayLike<number> | null>(null);
+  const [, caughtUp] = useReducer((n: number) => n + 1, 0);
+  const shown = held.current ?? values;
 
   useEffect(() => {
     const el = table.current;
@@ -148,27 +181,35 @@ export function WeightGrid(props: WeightGridProps) {
       index: number;
       start: number;
       y0: number;
+      cell: HTMLElement | null;
     }
     const behaviour = drag<HTMLTableElement, unknown, Subject | null>()
       .filter((event: MouseEvent) => !event.button && cellIndexOf(event.target) !== null)
       .subject((event) => {
         const index = cellIndexOf(event.sourceEvent.target);
         if (index === null) return null;
-        return { index, start: Number(latest.current.values[index]), y0: event.y };
+        const cell = (event.sourceEvent.target as Element).closest<HTMLElement>('[data-index]');
+        return { index, start: Number(latest.current.values[index]), y0: event.y, cell };
       })
       .on('start', (event) => {
         const subject = event.subject as Subject;
+        held.current = latest.current.values;
         latest.current.onDragStart?.();
         setFocused(subject.index);
-        (event.sourceEvent.target as HTMLElement | null)?.closest<HTMLElement>('[data-index]')?.focus({ preventScroll: true });
+        subject.cell?.focus({ preventScroll: true });
       })
       .on('drag', (event) => {
-        const { index, start, y0 } = event.subject as Subject;
-        const { perPixel = 0.02, limit: max = 10, onChange } = latest.current;
+        const { index, start, y0, cell } = event.subject as Subject;
+        const { perPixel = 0.02, limit: max = 10, onChange, cols: width, cellLabel: labelOf } = latest.current;
         const next = Math.max(-max, Math.min(max, start - (event.y - y0) * perPixel));
-        onChange(index, next, event.sourceEvent as Event);
+        const kept = onChange(index, next, event.sourceEvent as Event) ?? next;
+        if (cell) showValue(cell, kept, labelOf(Math.floor(index / width), index % width));
       })
-      .on('end', () => latest.current.onCommit?.());
+      .on('end', () => {
+        held.current = null;
+        caughtUp();
+        latest.current.onCommit?.();
+      });
     const selection = select(el).call(behaviour);
     return () => {
       selection.on('.drag', null);
@@ -227,7 +268,7 @@ export function WeightGrid(props: WeightGridProps) {
             key={r}
             row={r}
             cols={cols}
-            values={values}
+            values={shown}
             header={rowLabels[r]}
             cellLabel={cellLabel}
             colClass={colClass}
