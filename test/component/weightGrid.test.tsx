@@ -5,7 +5,7 @@
  */
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { WeightGrid } from '../../src/viz/WeightGrid';
 
 function Harness() {
@@ -51,5 +51,20 @@ describe('WeightGrid drag', () => {
     expect(slider(/^w 1 1: /).getAttribute('aria-valuenow')).toBe('3');
     expect(slider(/^w 0 1: /).textContent).toBe('0.91');
     expect(slider(/^w 0 1: /)).toBe(cell);
+  });
+
+  it('the pressed cell captures the pointer, so crossing other cells during the drag fires nothing on them', () => {
+    render(<Harness />);
+    const cell = slider(/^w 1 0: /);
+    const capture = vi.fn();
+    cell.setPointerCapture = capture;
+    fireEvent.pointerDown(cell, { button: 0, pointerId: 7 });
+    expect(capture).toHaveBeenCalledWith(7);
+    // A right button or a press outside the cells captures nothing.
+    const other = slider(/^w 0 0: /);
+    other.setPointerCapture = vi.fn();
+    fireEvent.pointerDown(other, { button: 2, pointerId: 8 });
+    fireEvent.pointerDown(screen.getByText('W'), { button: 0, pointerId: 9 });
+    expect(other.setPointerCapture).not.toHaveBeenCalled();
   });
 });
