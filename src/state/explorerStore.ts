@@ -38,10 +38,11 @@ export interface ExplorerState extends ExplorerDerived {
   initial: ExplorerConfig;
   playing: boolean;
   /**
-   * While a weight or bias is dragged (null otherwise): the traces as they were when the drag
-   * began, which views too costly to redo every frame show until it ends.
+   * While a weight or bias is dragged (null otherwise): the traces and weights as they were when
+   * the drag began, which the DOM around the drawings (tables, labels, weight grids) shows until it
+   * ends. Rewriting them on every move would cost most of a frame and could not be read anyway.
    */
-  heldTraces: Record<CellKind, CellTrace> | null;
+  held: { traces: Record<CellKind, CellTrace>; weights: ExplorerConfig['weights'] } | null;
 
   setSentence(sentence: string): void;
   setCell(cell: CellKind): void;
@@ -108,7 +109,7 @@ export const ExplorerStore = createScopedStore<ExplorerState, Partial<ExplorerSt
       initial,
       ...first,
       playing: false,
-      heldTraces: null,
+      held: null,
 
       setSentence: (sentence) => update({ sentence: sentence.slice(0, MAX_SENTENCE_CHARS) }),
       setCell: (cell) => update({ cell }),
@@ -140,7 +141,7 @@ export const ExplorerStore = createScopedStore<ExplorerState, Partial<ExplorerSt
       stepTime: (delta) => get().setTime(get().config.time + delta),
       setPlaying: (playing) => set({ playing }),
       setDragging: (dragging) => {
-        if (dragging !== (get().heldTraces !== null)) set({ heldTraces: dragging ? get().traces : null });
+        if (dragging !== (get().held !== null)) set({ held: dragging ? { traces: get().traces, weights: get().config.weights } : null });
       },
       reset: () => {
         set({ playing: false });

@@ -58,6 +58,9 @@ describe('CellExplorer', () => {
     const diagram = container.querySelector('[data-cell-diagram="lstm"]')!;
     const outH = () => diagram.querySelector('[data-wire="out.h"]')!.getAttribute('data-values');
     const hBefore = outH();
+    // The same bias in the weight grid: b_o[0] is column 6 of a 2-unit LSTM's bias (blocks i, f, c, o).
+    const biasCell = () => screen.getByRole('slider', { name: /^bias row 0 col 6 \(output gate, unit 0\): / });
+    const biasBefore = Number(biasCell().getAttribute('aria-valuenow'));
     // Unit 0's bar of the output gate block is the handle for the output gate's bias b_o[0] (the
     // forget gate would not do: at the first step there is no old cell for it to keep).
     const handle = diagram.querySelector('[data-node="gate.o"] [data-bias-index]')!;
@@ -70,12 +73,15 @@ describe('CellExplorer', () => {
     expect(outH()).not.toBe(hBefore);
     expect(cellValue(table(), 'o pre-activation')).toBe(before);
     expect(table().getAttribute('aria-busy')).toBe('true');
+    // The weight grid waits too.
+    expect(Number(biasCell().getAttribute('aria-valuenow'))).toBe(biasBefore);
     act(() => {
       fireEvent.pointerUp(handle, { pointerId: 1, clientY: 150 });
     });
     expect(table().getAttribute('aria-busy')).toBeNull();
     // 50 px up at 0.02 per pixel: the bias, and with it the pre-activation, rose by 1.
     expect(Number(cellValue(table(), 'o pre-activation')) - Number(before)).toBeCloseTo(1, 3);
+    expect(Number(biasCell().getAttribute('aria-valuenow')) - biasBefore).toBeCloseTo(1, 5);
   });
 
   it('during a drag the chain and the cell are repainted without re-rendering the panel: its words wait for the end', () => {

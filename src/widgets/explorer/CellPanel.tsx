@@ -59,8 +59,8 @@ function CellPanelImpl({ kind, showTitle, explorerId, controls, onDragStart, onC
   // numbers rewritten 60 times a second cannot be read, and re-rendering the panel on every move
   // is most of what a drag frame would cost (bench/dragP95.ts). The drawings follow every move
   // through `live`, without a render. A keyboard nudge is not a drag: everything follows each key.
-  const held = useExplorer((s) => s.heldTraces?.[kind]);
-  const trace = useExplorer((s) => s.heldTraces?.[kind] ?? s.traces[kind]);
+  const held = useExplorer((s) => s.held?.traces[kind]);
+  const trace = useExplorer((s) => s.held?.traces[kind] ?? s.traces[kind]);
   const api = useExplorerApi();
   const live = useMemo<LiveValue<CellTrace>>(
     () => ({

@@ -21,7 +21,9 @@ interface EditorProps {
 
 function PartGrid({ kind, part, onDragStart, onCommit }: EditorProps & { kind: CellKind; part: WeightPart }) {
   const t = useT();
-  const values = useExplorer((s) => s.config.weights[kind][part]);
+  // During a drag the grid shows the weights from its start; the dragged cell shows its own value
+  // (src/viz/WeightGrid.tsx), and the grid catches up when the drag ends.
+  const values = useExplorer((s) => (s.held?.weights ?? s.config.weights)[kind][part]);
   const units = useExplorer((s) => s.config.units);
   const inputDim = useExplorer((s) => s.config.inputDim);
   const resetAfter = useExplorer((s) => s.config.resetAfter);
