@@ -43,6 +43,17 @@ function target() {
 
 const pixel = (data: Uint8ClampedArray, width: number, x: number, y: number) => Array.from(data.subarray((y * width + x) * 4, (y * width + x) * 4 + 4));
 
+/** One frame of width × height drawn by `draw`: what the canvas was handed, and pixel (x, y) of it. */
+function oneFrame(width: number, height: number, draw: (px: PixelContext) => void) {
+  const { ctx, puts } = target();
+  const px = new PixelContext(ctx);
+  px.begin(width, height);
+  draw(px);
+  px.finish();
+  expect(puts).toHaveLength(1);
+  return { box: puts[0].box, at: (x: number, y: number) => pixel(puts[0].data, width, x, y) };
+}
+
 describe('parseColor', () => {
   it('reads hex and rgb()/rgba() in both syntaxes, and nothing else', () => {
     expect(parseColor('#1f5fbf')).toMatchObject({ r: 0x1f, g: 0x5f, b: 0xbf, a: 1 });
@@ -58,35 +69,28 @@ describe('parseColor', () => {
 
 describe('PixelContext', () => {
   it('fills whole pixels, clipped to the bitmap, and hands over only the box it changed', () => {
-    const { ctx, puts } = target();
-    const px = new PixelContext(ctx);
-    px.begin(10, 6);
-    px.fillStyle = '#ff0000';
-    px.fillRect(1.4, 0.6, 2.2, 2); // edges round to 1…4 × 1…3
-    px.fillRect(8, 4, 5, 5); // runs off the bitmap: clipped to 8…10 × 4…6
-    px.finish();
-    expect(puts).toHaveLength(1);
-    expect(puts[0].box).toEqual([1, 1, 9, 5]);
-    const { data } = puts[0];
-    expect(pixel(data, 10, 1, 1)).toEqual([255, 0, 0, 255]);
-    expect(pixel(data, 3, 2, 0)).toEqual([0, 0, 0, 0]);
-    expect(pixel(data, 10, 4, 1)).toEqual([0, 0, 0, 0]);
-    expect(pixel(data, 10, 9, 5)).toEqual([255, 0, 0, 255]);
+    const { box, at } = oneFrame(10, 6, (px) => {
+      px.fillStyle = '#ff0000';
+      px.fillRect(1.4, 0.6, 2.2, 2); // edges round to 1…4 × 1…3
+      px.fillRect(8, 4, 5, 5); // runs off the bitmap: clipped to 8…10 × 4…6
+    });
+    expect(box).toEqual([1, 1, 9, 5]);
+    expect(at(1, 1)).toEqual([255, 0, 0, 255]);
+    expect(at(2, 0)).toEqual([0, 0, 0, 0]);
+    expect(at(4, 1)).toEqual([0, 0, 0, 0]);
+    expect(at(9, 5)).toEqual([255, 0, 0, 255]);
   });
 
   it('blends translucent fills source-over, onto nothing and onto colour', () => {
-    const { ctx, puts } = target();
-    const px = new PixelContext(ctx);
-    px.begin(4, 1);
-    px.fillStyle = '#0000ff';
-    px.fillRect(1, 0, 1, 1);
-    px.fillStyle = 'rgba(255, 0, 0, 0.5)';
-    px.fillRect(0, 0, 2, 1);
-    px.finish();
-    const { data } = puts[0];
+    const { at } = oneFrame(4, 1, (px) => {
+      px.fillStyle = '#0000ff';
+      px.fillRect(1, 0, 1, 1);
+      px.fillStyle = 'rgba(255, 0, 0, 0.5)';
+      px.fillRect(0, 0, 2, 1);
+    });
     // Onto transparent: the colour itself at half alpha. Onto opaque blue: half red, half blue.
-    expect(pixel(data, 4, 0, 0)).toEqual([255, 0, 0, 128]);
-    const [r, g, b, a] = pixel(data, 4, 1, 0);
+    expect(at(0, 0)).toEqual([255, 0, 0, 128]);
+    const [r, g, b, a] = at(1, 0);
     expect([g, a]).toEqual([0, 255]);
     expect(r).toBeGreaterThanOrEqual(127);
     expect(r).toBeLessThanOrEqual(128);
@@ -115,18 +119,15 @@ describe('PixelContext', () => {
   });
 
   it('outlines a rectangle with its lineWidth centred on the edges, leaving the inside alone', () => {
-    const { ctx, puts } = target();
-    const px = new PixelContext(ctx);
-    px.begin(8, 8);
-    px.strokeStyle = 'rebeccapurple';
-    px.lineWidth = 2;
-    px.strokeRect(2, 2, 4, 4); // outer 1…7, inner 3…5
-    px.finish();
-    const { data } = puts[0];
-    expect(pixel(data, 8, 1, 1)).toEqual([0x66, 0x33, 0x99, 255]);
-    expect(pixel(data, 8, 6, 3)).toEqual([0x66, 0x33, 0x99, 255]);
-    expect(pixel(data, 8, 3, 3)).toEqual([0, 0, 0, 0]);
-    expect(pixel(data, 8, 0, 0)).toEqual([0, 0, 0, 0]);
+    const { at } = oneFrame(8, 8, (px) => {
+      px.strokeStyle = 'rebeccapurple';
+      px.lineWidth = 2;
+      px.strokeRect(2, 2, 4, 4); // outer 1…7, inner 3…5
+    });
+    expect(at(1, 1)).toEqual([0x66, 0x33, 0x99, 255]);
+    expect(at(6, 3)).toEqual([0x66, 0x33, 0x99, 255]);
+    expect(at(3, 3)).toEqual([0, 0, 0, 0]);
+    expect(at(0, 0)).toEqual([0, 0, 0, 0]);
   });
 
   it('draws labels with the real context after the pixels, and puts back where they were next frame', () => {
