@@ -157,23 +157,20 @@ export class PixelContext implements Context2D {
       this.image ??= new ImageData(this.bytes, this.width, this.height);
       ctx.putImageData(this.image, 0, 0, box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0);
     }
-    this.labelled = [];
-    for (const t of this.texts) {
+    this.labelled = this.texts.map((t) => {
       ctx.font = t.font;
       ctx.fillStyle = t.style;
       ctx.globalAlpha = t.alpha;
       ctx.fillText(t.text, t.x, t.y);
       const m = ctx.measureText(t.text);
       // The label's ink, a pixel either side for anti-aliasing; put back from the buffer next frame.
-      this.labelled.push({
-        x0: Math.floor(t.x - (m.actualBoundingBoxLeft || 0)) - 1,
-        y0: Math.floor(t.y - (m.actualBoundingBoxAscent || 0)) - 1,
-        x1: Math.ceil(t.x + Math.max(m.width, m.actualBoundingBoxRight || 0)) + 1,
-        y1: Math.ceil(t.y + (m.actualBoundingBoxDescent || 0)) + 1,
-      });
-    }
+      const left = Math.floor(t.x - (m.actualBoundingBoxLeft || 0)) - 1;
+      const top = Math.floor(t.y - (m.actualBoundingBoxAscent || 0)) - 1;
+      const right = Math.ceil(t.x + Math.max(m.width, m.actualBoundingBoxRight || 0)) + 1;
+      const bottom = Math.ceil(t.y + (m.actualBoundingBoxDescent || 0)) + 1;
+      return this.clip(left, top, right - left, bottom - top);
+    }).filter((l) => !isEmpty(l));
     ctx.globalAlpha = 1;
-    this.labelled = this.labelled.map((l) => this.clip(l.x0, l.y0, l.x1 - l.x0, l.y1 - l.y0)).filter((l) => !isEmpty(l));
   }
 
   /** The rectangle's edges rounded to whole pixels and kept inside the bitmap. */
