@@ -14,7 +14,7 @@
  * no style, layout or raster work for the chain. A backward layer (`reverse`) reads right to left: its highway and
  * arrows run that way.
  */
-import { memo, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useCanvasPainter } from './canvasPainter';
 import { cssColor, useThemeVersion } from './canvasColors';
 import { type LiveValue, sameInputs } from './liveValue';
@@ -26,10 +26,12 @@ import {
   BAND_TOP,
   type ChainGeometry,
   type ChainScene,
+  type ChainSpan,
   GAP,
   KEEP_AT,
   NODE_R,
   chainGeometry,
+  chainSpan,
   nodeX,
 } from './chainPaint';
 
@@ -85,11 +87,11 @@ function flat(rows: readonly (readonly ArrayLike<number>[])[], width: number, un
 }
 const flatSeries = (series: readonly ArrayLike<number>[], units: number) => flat(series.map((v) => [v]), 1, units);
 
-function sceneOf(el: Element, props: UnrolledDiagramProps, data: ChainData, g: ChainGeometry, dpr: number, view: ChainScene['view']): ChainScene {
+function sceneOf(el: Element, props: UnrolledDiagramProps, data: ChainData, g: ChainGeometry, dpr: number, span: ChainSpan): ChainScene {
   const { gates, units, columnWidth, reverse = false } = props;
   const { values, heat, highway } = data;
   return {
-    width: Math.round(g.width * dpr),
+    width: Math.round((span.last - span.first + 1) * columnWidth * dpr),
     height: Math.round(g.height * dpr),
     dpr,
     geometry: g,
@@ -107,7 +109,7 @@ function sceneOf(el: Element, props: UnrolledDiagramProps, data: ChainData, g: C
     },
     reverse,
     muted: cssColor(el, 'var(--muted)'),
-    view,
+    span,
   };
 }
 
@@ -207,20 +209,44 @@ function UnrolledDiagramImpl(props: UnrolledDiagramProps) {
   const hasHeat = heat !== undefined;
   const g = useMemo(() => chainGeometry(tokens.length, units, columnWidth, hasHighway, hasHeat), [tokens.length, units, columnWidth, hasHighway, hasHeat]);
   const dpr = typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1;
-  // The part of a wide strip its scroll box shows (null: all of it). Read when the box scrolls or
-  // resizes, at most once a frame, never during a drag: reading it then would force a layout.
-  const view = useRef<ChainScene['view']>(null);
+  // The part of a wide strip its scroll box shows (null: all of it), and so the tokens painted.
+  // Read when the box scrolls or resizes, at most once a frame, never during a drag: reading it
+  // then would force a layout.
+  const [view, setView] = useState<{ from: number; to: number } | null>(null);
+  const span = useMemo(() => chainSpan(tokens.length, columnWidth, view), [tokens.length, columnWidth, view]);
   const repaint = useRef(() => {});
   // What the last scene was made of: a render that changed none of it (or a live change already
   // painted) sends the worker nothing.
   const painted = useRef<unknown[] | null>(null);
+  const canvas = useRef<HTMLCanvasElement | null>(null);
+  const canvasRef = useCallback(
+    (el: HTMLCanvasElement | null) => {
+      canvas.current = el;
+      return painter.ref(el);
+    },
+    [painter],
+  );
+  const paintedSpan = useRef<ChainSpan | null>(null);
   repaint.current = () => {
     if (!wrap.current) return;
     const data = live ? live.get() : props;
-    const inputs = [data.values, data.heat, data.highway, props.gates, units, columnWidth, reverse, g, dpr, view.current, theme];
+    const inputs = [data.values, data.heat, data.highway, props.gates, units, columnWidth, reverse, g, dpr, span, theme];
     if (sameInputs(painted.current, inputs)) return;
     painted.current = inputs;
-    painter.paint(sceneOf(wrap.current, props, data, g, dpr, view.current));
+    const scene = sceneOf(wrap.current, props, data, g, dpr, span);
+    const el = canvas.current;
+    const moved = paintedSpan.current !== null && paintedSpan.current !== span;
+    paintedSpan.current = span;
+    if (!moved || !el) {
+      painter.paint(scene);
+      return;
+    }
+    // The canvas has moved to its new span already, its old drawing not yet: rather than show that
+    // drawing columns off for a frame, show nothing until the new one is there.
+    el.style.visibility = 'hidden';
+    painter.paint(scene, () => {
+      if (paintedSpan.current === span) el.style.visibility = '';
+    });
   };
   // Before paint, so the lines and bars and the numbers around them always show the same step.
   useLayoutEffect(() => repaint.current());
@@ -234,9 +260,12 @@ function UnrolledDiagramImpl(props: UnrolledDiagramProps) {
       frame = 0;
       const from = box.getBoundingClientRect().left - el.getBoundingClientRect().left;
       const next = { from, to: from + box.clientWidth };
-      if (view.current?.from === next.from && view.current.to === next.to) return;
-      view.current = next;
-      repaint.current();
+      // A scroll within the painted tokens changes nothing here: no render, no scene.
+      const span = chainSpan(tokens.length, columnWidth, next);
+      setView((seen) => {
+        const was = seen && chainSpan(tokens.length, columnWidth, seen);
+        return was?.first === span.first && was.last === span.last ? seen : next;
+      });
     };
     const schedule = () => {
       frame ||= requestAnimationFrame(read);
@@ -284,7 +313,12 @@ function UnrolledDiagramImpl(props: UnrolledDiagramProps) {
         <rect x={time * columnWidth + 1} y={1} width={columnWidth - 2} height={g.height - 2} rx={5} className="unrolled-cursor" />
         <Frame tokens={tokens} columnWidth={columnWidth} g={g} highway={kind} reverse={reverse} />
       </svg>
-      <canvas ref={painter.ref} style={{ width: g.width, height: g.height }} className="unrolled-bars" aria-hidden="true" />
+      <canvas
+        ref={canvasRef}
+        style={{ left: span.first * columnWidth, width: (span.last - span.first + 1) * columnWidth, height: g.height }}
+        className="unrolled-bars"
+        aria-hidden="true"
+      />
     </div>
   );
 }

@@ -21,7 +21,8 @@ import type { FromPainter, PainterKind, Scenes, ToPainter } from './paintScene';
 import { paintScene } from './painters';
 
 interface Painter<K extends PainterKind> {
-  paint(scene: Scenes[K]): void;
+  /** `shown`, if given, is called once this scene or a newer one is on the canvas. */
+  paint(scene: Scenes[K], shown?: () => void): void;
   release(): void;
 }
 
@@ -74,28 +75,35 @@ function enqueue(host: Host, id: number, scene: Scenes[PainterKind]): void {
 }
 
 class WorkerPainter<K extends PainterKind> implements Painter<K> {
-  private waiting: Scenes[K] | null = null;
-  private inFlight = false;
+  /** Who waits for the scene in flight (null: none in flight), and for the one waiting to go. */
+  private inFlight: (() => void)[] | null = null;
+  private waiting: { scene: Scenes[K]; shown: (() => void)[] } | null = null;
   constructor(
     private readonly id: number,
     private readonly host: Host,
   ) {}
 
-  paint(scene: Scenes[K]): void {
+  paint(scene: Scenes[K], shown?: () => void): void {
     if (this.inFlight) {
-      this.waiting = scene;
+      // The newer scene replaces the waiting one, and shows what that one would have.
+      this.waiting = { scene, shown: [...(this.waiting?.shown ?? []), ...(shown ? [shown] : [])] };
       return;
     }
-    this.inFlight = true;
+    this.inFlight = shown ? [shown] : [];
     enqueue(this.host, this.id, scene);
   }
 
   /** The worker has painted this canvas's scene: send the one that waited, if any. */
   painted(): void {
-    this.inFlight = false;
+    const shown = this.inFlight ?? [];
+    this.inFlight = null;
     const next = this.waiting;
     this.waiting = null;
-    if (next) this.paint(next);
+    if (next) {
+      this.inFlight = next.shown;
+      enqueue(this.host, this.id, next.scene);
+    }
+    for (const callback of shown) callback();
   }
 
   release(): void {
@@ -119,9 +127,10 @@ class PagePainter<K extends PainterKind> implements Painter<K> {
     private readonly canvas: HTMLCanvasElement,
     private readonly kind: K,
   ) {}
-  paint(scene: Scenes[K]): void {
+  paint(scene: Scenes[K], shown?: () => void): void {
     const ctx: CanvasContext | null = this.canvas.getContext('2d');
     if (ctx) paintScene(this.canvas, ctx, this.kind, scene, this.memo);
+    shown?.();
   }
   release(): void {}
 }
@@ -144,8 +153,11 @@ function painterFor<K extends PainterKind>(canvas: HTMLCanvasElement, kind: K): 
 export interface CanvasPainterHandle<K extends PainterKind> {
   /** For the canvas element; it must not set width or height itself (the scene does). */
   ref: RefCallback<HTMLCanvasElement>;
-  /** Draws the scene now on the page, or as soon as the worker is free. */
-  paint(scene: Scenes[K]): void;
+  /**
+   * Draws the scene now on the page, or as soon as the worker is free; `shown`, if given, is
+   * called once this scene or a newer one is on the canvas.
+   */
+  paint(scene: Scenes[K], shown?: () => void): void;
 }
 
 export function useCanvasPainter<K extends PainterKind>(kind: K): CanvasPainterHandle<K> {
@@ -167,5 +179,5 @@ export function useCanvasPainter<K extends PainterKind>(kind: K): CanvasPainterH
     },
     [kind],
   );
-  return useMemo(() => ({ ref, paint: (scene: Scenes[K]) => current.current?.paint(scene) }), [ref]);
+  return useMemo(() => ({ ref, paint: (scene: Scenes[K], shown?: () => void) => current.current?.paint(scene, shown) }), [ref]);
 }

@@ -66,21 +66,35 @@ export interface ChainScene {
   /** Resolved colour of the band's scale label. */
   muted: string;
   /**
-   * The x range (CSS pixels) its scroll box shows, when the strip is wider than that: only the
-   * tokens in it, and a few either side, are painted — the rest of a 40-token chain is off screen,
-   * and painting it would only compete for the processor with the page.
+   * The tokens the bitmap covers, first to last (./chainSpan): the bitmap's left edge is token
+   * `first`'s left edge, and `width` is that many columns.
    */
-  view?: { from: number; to: number } | null;
+  span: ChainSpan;
+}
+
+export interface ChainSpan {
+  first: number;
+  last: number;
 }
 
 /** Tokens painted either side of the visible range, so a short scroll shows no gap. */
 const VIEW_MARGIN_TOKENS = 1;
 
-/** First and last token index to paint. */
+/**
+ * The tokens to paint when a scroll box shows the x range `view` (CSS pixels) of the strip, or
+ * all of them when it shows the whole strip (`view` null). The rest of a 40-token chain is off
+ * screen: painting it, and handing the compositor a bitmap 2,240 px wide on every drag move, would
+ * only compete for the processor with the page.
+ */
+export function chainSpan(steps: number, columnWidth: number, view: { from: number; to: number } | null): ChainSpan {
+  if (!view) return { first: 0, last: Math.max(0, steps - 1) };
+  const first = Math.max(0, Math.floor(view.from / columnWidth) - VIEW_MARGIN_TOKENS);
+  const last = Math.max(first, Math.min(steps - 1, Math.ceil(view.to / columnWidth) + VIEW_MARGIN_TOKENS));
+  return { first, last };
+}
+
 function tokenRange(s: ChainScene): [number, number] {
-  if (!s.view) return [0, s.steps - 1];
-  const w = s.columnWidth;
-  return [Math.max(0, Math.floor(s.view.from / w) - VIEW_MARGIN_TOKENS), Math.min(s.steps - 1, Math.ceil(s.view.to / w) + VIEW_MARGIN_TOKENS)];
+  return [s.span.first, Math.min(s.steps - 1, s.span.last)];
 }
 
 const finite = (v: number) => (Number.isFinite(v) ? v : 0);
@@ -116,6 +130,7 @@ function extend(points: [number, number][], x: number, y: number): void {
 function drawHighway(ctx: Context2D, s: ChainScene, h: NonNullable<ChainScene['highway']>): void {
   const { units, steps, columnWidth: w, reverse, dpr } = s;
   const [first, last] = tokenRange(s);
+  const ox = first * w;
   const bound = highwayBound(h);
   const half = BAND_H / 2 - 3;
   const y = (v: number) => BAND_MID - Math.max(-1, Math.min(1, finite(v) / bound)) * half;
@@ -126,18 +141,18 @@ function drawHighway(ctx: Context2D, s: ChainScene, h: NonNullable<ChainScene['h
       // Token order for a forward layer; a backward one enters at the last token's right edge.
       const t = reverse ? steps - 1 - k : k;
       if (t < first || t > last) continue;
-      const enter = reverse ? (t + 1) * w : t * w;
-      const leave = reverse ? t * w : (t + 1) * w;
+      const enter = (reverse ? (t + 1) * w : t * w) - ox;
+      const leave = (reverse ? t * w : (t + 1) * w) - ox;
       const prev = y(h.prev[t * units + u]);
       const next = y(h.next[t * units + u]);
       if (points.length === 0) points.push([enter, prev]);
       if (h.kept) {
-        const keepX = nodeX(t, w, KEEP_AT, reverse);
-        const addX = nodeX(t, w, ADD_AT, reverse);
+        const keepX = nodeX(t, w, KEEP_AT, reverse) - ox;
+        const addX = nodeX(t, w, ADD_AT, reverse) - ox;
         const kept = y(h.kept[t * units + u]);
         for (const [px, py] of [[keepX, prev], [keepX, kept], [addX, kept], [addX, next]]) extend(points, px, py);
       } else {
-        const mid = t * w + w / 2;
+        const mid = t * w + w / 2 - ox;
         extend(points, mid, prev);
         extend(points, mid, next);
       }
@@ -156,13 +171,15 @@ function drawHighway(ctx: Context2D, s: ChainScene, h: NonNullable<ChainScene['h
 export function paintChain(ctx: Context2D, s: ChainScene): void {
   const { geometry: g, units, columnWidth: w, gates, values, heat, highway, dpr } = s;
   const [first, last] = tokenRange(s);
+  // The bitmap starts at the first painted token's left edge.
+  const ox = first * w;
   ctx.clearRect(0, 0, s.width, s.height);
   if (highway) drawHighway(ctx, s, highway);
   if (heat) {
     for (let t = first; t <= last; t++) {
       for (let u = 0; u < units; u++) {
         ctx.fillStyle = divergingColor(heat[t * units + u], 1);
-        fillPixelRect(ctx, t * w + GAP / 2, g.heatTop + u * ROW, w - GAP, ROW - 1, dpr);
+        fillPixelRect(ctx, t * w - ox + GAP / 2, g.heatTop + u * ROW, w - GAP, ROW - 1, dpr);
       }
     }
   }
@@ -171,7 +188,7 @@ export function paintChain(ctx: Context2D, s: ChainScene): void {
   gates.forEach((gate, k) => {
     ctx.fillStyle = gate.color;
     for (let t = first; t <= last; t++) {
-      const x = t * w + GAP / 2 + PAD + k * barW + 0.5;
+      const x = t * w - ox + GAP / 2 + PAD + k * barW + 0.5;
       for (let u = 0; u < units; u++) {
         const v = finite(values[(t * gates.length + k) * units + u]);
         const rowTop = g.boxTop + PAD + u * ROW + 1;

@@ -6,6 +6,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { decodeConfig, defaultConfig, encodeConfig } from '../../src/engine/explorerConfig';
 import { type BookPage, useBook } from './harness';
 
 const { openBook } = useBook();
@@ -237,6 +238,36 @@ describe('live cell diagrams', () => {
     await expect.poll(() => wireValues(again, 'out.h')).toBe(after);
     // The toy LSTM is drawn beside its hand computation too.
     await expectPainted(book.widget('ToyForwardCheck').locator('[data-cell-diagram="lstm"]'));
+    book.expectClean();
+  });
+
+  it('chapter 6: a 40-token chain paints the tokens its scroll box shows, wherever it is scrolled', async () => {
+    const sentence = Array.from({ length: 40 }, (_, i) => `word${i}`).join(' ');
+    const config = encodeConfig({ ...defaultConfig({ cell: 'lstm', units: 4, inputDim: 3, sentence }), time: 0 });
+    expect(decodeConfig(config).config?.sentence).toBe(sentence);
+    const book = await openBook(`/chapters/lstm-from-scratch?lstm-explorer=${config}`);
+    await book.chapterReady();
+    const strip = book.page.locator('#lstm-explorer .unrolled-diagram-wrap').first();
+    await strip.waitFor({ state: 'visible', timeout: 60_000 });
+    await strip.scrollIntoViewIfNeeded();
+    // The canvas is only as wide as the tokens in view and one either side, and covers the box.
+    const covers = () => strip.evaluate((wrap) => {
+      let box = wrap.parentElement!;
+      while (getComputedStyle(box).overflowX !== 'auto') box = box.parentElement!;
+      const canvas = wrap.querySelector('canvas')!;
+      const [b, c] = [box.getBoundingClientRect(), canvas.getBoundingClientRect()];
+      return c.left <= b.left && c.right >= b.right && c.width < wrap.scrollWidth && getComputedStyle(canvas).visibility === 'visible';
+    });
+    for (const to of ['middle', 'end', 'start'] as const) {
+      await strip.evaluate((wrap, where) => {
+        let box = wrap.parentElement!;
+        while (getComputedStyle(box).overflowX !== 'auto') box = box.parentElement!;
+        const max = box.scrollWidth - box.clientWidth;
+        box.scrollLeft = where === 'middle' ? max / 2 : where === 'end' ? max : 0;
+      }, to);
+      await expect.poll(covers, { timeout: 5_000 }).toBe(true);
+      await expect.poll(() => paintedPixels(strip), { timeout: 10_000 }).toBeGreaterThan(2_000);
+    }
     book.expectClean();
   });
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { packVectors, paintCell, unpackVectors } from '../../src/viz/cell/cellPaint';
-import { chainGeometry, paintChain } from '../../src/viz/chainPaint';
+import { chainGeometry, chainSpan, paintChain } from '../../src/viz/chainPaint';
 import type { Context2D } from '../../src/viz/context2d';
 import { fillPixelRect, strokeAxisPolyline } from '../../src/viz/pixelRects';
 
@@ -83,6 +83,7 @@ describe('painters without a DOM', () => {
       heat: new Float32Array(steps * units),
       reverse: false,
       muted: '#777',
+      span: chainSpan(steps, 56, null),
     });
     expect(rects.filter((r) => r[4] === 'gate-colour')).toHaveLength(steps * units);
     expect(rects.filter((r) => r[4] === 'candidate-colour')).toHaveLength(steps * units);
@@ -91,6 +92,16 @@ describe('painters without a DOM', () => {
   });
 
   it('the chain paints only the tokens its scroll box shows, and one either side', () => {
+    // 560 … 840 px shows tokens 10 to 14 and the edge of 15: 9 to 16 are painted.
+    expect(chainSpan(40, 56, { from: 560, to: 840 })).toEqual({ first: 9, last: 16 });
+    expect(chainSpan(40, 56, null)).toEqual({ first: 0, last: 39 });
+    // Clamped to the sentence at both ends, and never empty.
+    expect(chainSpan(40, 56, { from: 0, to: 300 })).toEqual({ first: 0, last: 7 });
+    expect(chainSpan(40, 56, { from: 2000, to: 2400 })).toEqual({ first: 34, last: 39 });
+    expect(chainSpan(1, 56, { from: 0, to: 900 })).toEqual({ first: 0, last: 0 });
+  });
+
+  it("the chain's bitmap starts at its first painted token: that token's bars are at its left edge", () => {
     const steps = 40;
     const units = 2;
     const scene = {
@@ -105,17 +116,18 @@ describe('painters without a DOM', () => {
       values: new Float32Array(steps * units).fill(1),
       reverse: false,
       muted: '#777',
+      span: chainSpan(steps, 56, null),
     };
     const all = recorder();
     paintChain(all.ctx, scene);
     expect(all.rects).toHaveLength(steps * units);
-    // 560 … 840 px shows tokens 10 to 14 and the edge of 15: 9 to 16 are painted.
+    const span = chainSpan(steps, 56, { from: 560, to: 840 });
     const some = recorder();
-    paintChain(some.ctx, { ...scene, view: { from: 560, to: 840 } });
-    const xs = some.rects.map(([x]) => Math.floor(x / 56));
-    expect(Math.min(...xs)).toBe(9);
-    expect(Math.max(...xs)).toBe(16);
-    expect(some.rects).toHaveLength(8 * units);
+    paintChain(some.ctx, { ...scene, width: (span.last - span.first + 1) * 56, span });
+    expect(some.rects).toHaveLength((span.last - span.first + 1) * units);
+    // Every rectangle is the whole strip's one for the same token, shifted left by 9 columns.
+    const shifted = all.rects.filter(([x]) => x >= 9 * 56 && x < 17 * 56).map(([x, ...rest]) => [x - 9 * 56, ...rest]);
+    expect(some.rects).toEqual(shifted);
   });
 
   it("the chain's highway is one line per unit: a token's last stretch and the next one's first are one rectangle", () => {
@@ -139,6 +151,7 @@ describe('painters without a DOM', () => {
       highway: { prev, kept, next, colors: ['unit-colour'] },
       reverse: false,
       muted: '#777',
+      span: chainSpan(steps, 56, null),
     });
     const line = rects.filter((r) => r[4] === 'unit-colour');
     // In, then down at ⊙, along, down at +, along for each token: 4 per token and the first stretch in.
