@@ -130,6 +130,34 @@ describe('painters without a DOM', () => {
     expect(some.rects).toEqual(shifted);
   });
 
+  it("a span's highway runs from the bitmap's left edge to its right, read in either direction", () => {
+    const steps = 40;
+    const state = new Float32Array(steps).map((_, t) => Math.sin(t));
+    const span = chainSpan(steps, 56, { from: 560, to: 840 });
+    const width = (span.last - span.first + 1) * 56;
+    for (const reverse of [false, true]) {
+      const { ctx, rects } = recorder();
+      paintChain(ctx, {
+        width,
+        height: 120,
+        dpr: 1,
+        geometry: chainGeometry(steps, 1, 56, true, false),
+        steps,
+        units: 1,
+        columnWidth: 56,
+        gates: [],
+        values: new Float32Array(0),
+        highway: { prev: state, kept: state.map((v) => v / 2), next: state, colors: ['unit-colour'] },
+        reverse,
+        muted: '#777',
+        span,
+      });
+      const line = rects.filter((r) => r[4] === 'unit-colour');
+      expect(Math.min(...line.map(([x]) => x))).toBe(0);
+      expect(Math.max(...line.map(([x, , w]) => x + w))).toBe(width);
+    }
+  });
+
   it("the chain's highway is one line per unit: a token's last stretch and the next one's first are one rectangle", () => {
     const steps = 3;
     // One unit whose state goes 0 → 0.5 → −0.5 → 0.25, through kept values in between; each
