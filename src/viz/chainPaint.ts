@@ -66,7 +66,7 @@ export interface ChainScene {
   /** Resolved colour of the band's scale label. */
   muted: string;
   /**
-   * The tokens the bitmap covers, first to last (./chainSpan): the bitmap's left edge is token
+   * The tokens the bitmap covers, first to last (chainSpan, below): the bitmap's left edge is token
    * `first`'s left edge, and `width` is that many columns.
    */
   span: ChainSpan;
