@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { packVectors, paintCell, unpackVectors } from '../../src/viz/cell/cellPaint';
-import { chainGeometry, chainSpan, paintChain } from '../../src/viz/chainPaint';
+import { type ChainScene, chainGeometry, chainSpan, paintChain } from '../../src/viz/chainPaint';
 import type { Context2D } from '../../src/viz/context2d';
 import { fillPixelRect, strokeAxisPolyline } from '../../src/viz/pixelRects';
 
@@ -17,6 +17,29 @@ function recorder() {
     { get: (target, key) => (key in target ? target[key as string] : () => {}), set: (target, key, value) => ((target[key as string] = value), true) },
   ) as unknown as Context2D & { fillStyle: string };
   return { ctx, rects };
+}
+
+const COLUMN = 56;
+
+/**
+ * A chain scene of `steps` tokens and `units` units, 56 px a column at one device pixel per CSS
+ * pixel, with a bitmap covering every token unless `parts` gives a span (and its width).
+ */
+function chainScene(steps: number, units: number, parts: Pick<ChainScene, 'gates' | 'values'> & Partial<ChainScene>): ChainScene {
+  const geometry = chainGeometry(steps, units, COLUMN, parts.highway !== undefined, parts.heat !== undefined);
+  return {
+    width: steps * COLUMN,
+    height: geometry.height,
+    dpr: 1,
+    geometry,
+    steps,
+    units,
+    columnWidth: COLUMN,
+    reverse: false,
+    muted: '#777',
+    span: chainSpan(steps, COLUMN, null),
+    ...parts,
+  };
 }
 
 describe('pixel rectangles', () => {
@@ -70,21 +93,7 @@ describe('painters without a DOM', () => {
     ];
     // Fully open gates and a full positive candidate: every bar has height.
     const values = new Float32Array(steps * gates.length * units).fill(1);
-    paintChain(ctx, {
-      width: 200,
-      height: 100,
-      dpr: 1,
-      geometry: chainGeometry(steps, units, 56, false, true),
-      steps,
-      units,
-      columnWidth: 56,
-      gates,
-      values,
-      heat: new Float32Array(steps * units),
-      reverse: false,
-      muted: '#777',
-      span: chainSpan(steps, 56, null),
-    });
+    paintChain(ctx, chainScene(steps, units, { gates, values, heat: new Float32Array(steps * units) }));
     expect(rects.filter((r) => r[4] === 'gate-colour')).toHaveLength(steps * units);
     expect(rects.filter((r) => r[4] === 'candidate-colour')).toHaveLength(steps * units);
     expect(rects.filter((r) => r[4] !== 'gate-colour' && r[4] !== 'candidate-colour')).toHaveLength(steps * units);
@@ -104,20 +113,7 @@ describe('painters without a DOM', () => {
   it("the chain's bitmap starts at its first painted token: that token's bars are at its left edge", () => {
     const steps = 40;
     const units = 2;
-    const scene = {
-      width: 2240,
-      height: 100,
-      dpr: 1,
-      geometry: chainGeometry(steps, units, 56, false, false),
-      steps,
-      units,
-      columnWidth: 56,
-      gates: [{ role: 'gate' as const, color: 'gate-colour' }],
-      values: new Float32Array(steps * units).fill(1),
-      reverse: false,
-      muted: '#777',
-      span: chainSpan(steps, 56, null),
-    };
+    const scene = chainScene(steps, units, { gates: [{ role: 'gate', color: 'gate-colour' }], values: new Float32Array(steps * units).fill(1) });
     const all = recorder();
     paintChain(all.ctx, scene);
     expect(all.rects).toHaveLength(steps * units);
@@ -137,21 +133,8 @@ describe('painters without a DOM', () => {
     const width = (span.last - span.first + 1) * 56;
     for (const reverse of [false, true]) {
       const { ctx, rects } = recorder();
-      paintChain(ctx, {
-        width,
-        height: 120,
-        dpr: 1,
-        geometry: chainGeometry(steps, 1, 56, true, false),
-        steps,
-        units: 1,
-        columnWidth: 56,
-        gates: [],
-        values: new Float32Array(0),
-        highway: { prev: state, kept: state.map((v) => v / 2), next: state, colors: ['unit-colour'] },
-        reverse,
-        muted: '#777',
-        span,
-      });
+      const highway = { prev: state, kept: state.map((v) => v / 2), next: state, colors: ['unit-colour'] };
+      paintChain(ctx, chainScene(steps, 1, { gates: [], values: new Float32Array(0), highway, reverse, span, width }));
       const line = rects.filter((r) => r[4] === 'unit-colour');
       expect(Math.min(...line.map(([x]) => x))).toBe(0);
       expect(Math.max(...line.map(([x, , w]) => x + w))).toBe(width);
@@ -166,21 +149,7 @@ describe('painters without a DOM', () => {
     const prev = new Float32Array([0, 0.5, -0.5]);
     const kept = new Float32Array([0.1, 0.2, -0.3]);
     const { ctx, rects } = recorder();
-    paintChain(ctx, {
-      width: 200,
-      height: 120,
-      dpr: 1,
-      geometry: chainGeometry(steps, 1, 56, true, false),
-      steps,
-      units: 1,
-      columnWidth: 56,
-      gates: [],
-      values: new Float32Array(0),
-      highway: { prev, kept, next, colors: ['unit-colour'] },
-      reverse: false,
-      muted: '#777',
-      span: chainSpan(steps, 56, null),
-    });
+    paintChain(ctx, chainScene(steps, 1, { gates: [], values: new Float32Array(0), highway: { prev, kept, next, colors: ['unit-colour'] } }));
     const line = rects.filter((r) => r[4] === 'unit-colour');
     // In, then down at ⊙, along, down at +, along for each token: 4 per token and the first stretch in.
     expect(line).toHaveLength(1 + 4 * steps);
