@@ -48,8 +48,10 @@ export interface ExplorerState extends ExplorerDerived {
   setCell(cell: CellKind): void;
   setCompare(compare: boolean): void;
   setSizes(patch: Partial<Pick<ExplorerConfig, 'units' | 'inputDim' | 'resetAfter'>>): void;
-  setWeight(kind: CellKind, part: WeightPart, index: number, value: number): void;
-  setEmbedding(token: string, dim: number, value: number): void;
+  /** Sets one weight, clamped to ±WEIGHT_LIMIT and snapped (clampWeight); returns the value as kept. */
+  setWeight(kind: CellKind, part: WeightPart, index: number, value: number): number;
+  /** Sets one dimension of a token's embedding, clamped and snapped the same way; returns the value as kept. */
+  setEmbedding(token: string, dim: number, value: number): number;
   /** Loads a preset's weights; with a sentence (the Chinese edition's presets bring one), that sentence too. */
   applyPreset(id: PresetId, sentence?: string): void;
   setTime(time: number): void;
@@ -59,7 +61,7 @@ export interface ExplorerState extends ExplorerDerived {
   reset(): void;
 }
 
-export const clampWeight = (value: number): number => snapWeight(Math.min(WEIGHT_LIMIT, Math.max(-WEIGHT_LIMIT, value)));
+const clampWeight = (value: number): number => snapWeight(Math.min(WEIGHT_LIMIT, Math.max(-WEIGHT_LIMIT, value)));
 
 /** Recomputes what changed since `prev`, reusing every piece whose inputs are the same objects. */
 export function derive(config: ExplorerConfig, prev?: { config: ExplorerConfig } & ExplorerDerived): ExplorerDerived {
@@ -118,17 +120,20 @@ export const ExplorerStore = createScopedStore<ExplorerState, Partial<ExplorerSt
       setWeight(kind, part, index, value) {
         const { weights } = get().config;
         const next = clampWeight(value);
-        if (!(index >= 0 && index < weights[kind][part].length) || weights[kind][part][index] === next) return;
+        if (!(index >= 0 && index < weights[kind][part].length) || weights[kind][part][index] === next) return next;
         const array = weights[kind][part].slice();
         array[index] = next;
         update({ weights: { ...weights, [kind]: { ...weights[kind], [part]: array } } });
+        return next;
       },
       setEmbedding(token, dim, value) {
         const { embeddings, inputDim } = get().config;
-        if (!(dim >= 0 && dim < inputDim)) return;
+        const next = clampWeight(value);
+        if (!(dim >= 0 && dim < inputDim)) return next;
         const row = tokenVector(token, inputDim, embeddings);
-        row[dim] = clampWeight(value);
+        row[dim] = next;
         update({ embeddings: Object.fromEntries([...Object.entries(embeddings), [token, row]]) });
+        return next;
       },
       applyPreset: (id, sentence) => {
         const config = withPreset(get().config, id);

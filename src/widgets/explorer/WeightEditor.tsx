@@ -7,7 +7,7 @@ import { useCallback, useMemo } from 'react';
 import { useT } from '../../book/i18n';
 import { type CellKind, type WeightPart, WEIGHT_PARTS, columnOwner, partShape } from '../../engine/cellTrace';
 import { tokenVector } from '../../engine/tokenVectors';
-import { clampWeight, useExplorer } from '../../state/explorerStore';
+import { useExplorer } from '../../state/explorerStore';
 import { WeightGrid } from '../../viz/WeightGrid';
 import { cellName, gatesOf, sub } from './gateInfo';
 import { shapeOf } from '../../engine/explorerConfig';
@@ -50,10 +50,7 @@ function PartGrid({ kind, part, onDragStart, onCommit }: EditorProps & { kind: C
   );
   const colClass = useCallback((c: number) => `weight-gate-${Math.floor(c / units) % 4}${c % units === 0 ? ' weight-gate-start' : ''}`, [units]);
   const onChange = useCallback(
-    (index: number, value: number) => {
-      setWeight(kind, part, index, value);
-      return clampWeight(value);
-    },
+    (index: number, value: number) => setWeight(kind, part, index, value),
     [setWeight, kind, part],
   );
   return (
@@ -101,10 +98,7 @@ export function EmbeddingTable({ onDragStart, onCommit }: EditorProps) {
   const colLabels = useMemo(() => Array.from({ length: inputDim }, (_, d) => `x${sub(d)}`), [inputDim]);
   const cellLabel = useCallback((row: number, col: number) => t('explorer.embeddingLabel', { token: vocabulary[row], dim: col }), [vocabulary, t]);
   const onChange = useCallback(
-    (index: number, value: number) => {
-      setEmbedding(vocabulary[Math.floor(index / inputDim)], index % inputDim, value);
-      return clampWeight(value);
-    },
+    (index: number, value: number) => setEmbedding(vocabulary[Math.floor(index / inputDim)], index % inputDim, value),
     [vocabulary, inputDim, setEmbedding],
   );
   if (vocabulary.length === 0) return null;
