@@ -2,8 +2,9 @@
  * A cell diagram's values, painted on a canvas in whole device pixels (../pixelRects.ts): every
  * wire a bundle of stripes (one per unit, coloured on the book's diverging scale, or in gradient
  * mode as wide as |gradient|), every gate block one bar per unit filled as far as the gate is
- * open. CellDiagram.tsx draws the frame (blocks, operators, labels, handles) in SVG on top. Pure drawing from a scene of plain numbers
- * and resolved colours, so it runs on the page or in the painting worker alike.
+ * open. CellDiagram.tsx draws the frame (blocks, operators, labels, handles) in SVG on top. Pure
+ * drawing from a scene of plain numbers and resolved colours, so it runs on the page or in the
+ * painting worker alike.
  */
 import { divergingColor } from '../diverging';
 import type { Context2D } from '../context2d';
