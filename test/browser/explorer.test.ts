@@ -73,11 +73,10 @@ describe('cell explorer', () => {
     const box = (await weight.boundingBox())!;
     const x = box.x + box.width / 2;
     const y = box.y + box.height / 2;
-    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', dy: number) =>
-      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y: y + dy }] });
-    await touch('touchStart', 0);
-    for (let dy = -10; dy >= -60; dy -= 10) await touch('touchMove', dy);
-    await touch('touchEnd', -60);
+    const touchAt = (type: 'touchStart' | 'touchMove', dy: number) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: [{ x, y: y + dy }] });
+    await touchAt('touchStart', 0);
+    for (let dy = -10; dy >= -60; dy -= 10) await touchAt('touchMove', dy);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
     const moved = Number(await forgetWeight(explorer).getAttribute('aria-valuenow'));
     // 60 px up at 0.02 per pixel, as with the mouse; a page that panned instead would leave it.
     expect(moved - start).toBeCloseTo(1.2, 1);
